@@ -1,0 +1,1 @@
+// CursesBackend module: see the issue that fills it.

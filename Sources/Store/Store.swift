@@ -1,0 +1,1 @@
+// Store module: see the issue that fills it.

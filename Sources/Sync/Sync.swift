@@ -1,0 +1,1 @@
+// Sync module: see the issue that fills it.

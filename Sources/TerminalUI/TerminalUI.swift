@@ -1,0 +1,1 @@
+// TerminalUI module: see the issue that fills it.

@@ -1,0 +1,1 @@
+// ViewModels module: see the issue that fills it.

@@ -1,0 +1,1 @@
+// CursesBackendTests: filled by its issue.

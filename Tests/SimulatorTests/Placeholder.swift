@@ -1,0 +1,1 @@
+// SimulatorTests: filled by its issue.

@@ -1,0 +1,1 @@
+// StoreTests: filled by its issue.

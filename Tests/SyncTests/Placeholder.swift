@@ -1,0 +1,1 @@
+// SyncTests: filled by its issue.

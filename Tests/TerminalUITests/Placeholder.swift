@@ -1,0 +1,1 @@
+// TerminalUITests: filled by its issue.

@@ -1,0 +1,1 @@
+// ViewModelsTests: filled by its issue.
