@@ -1,8 +1,8 @@
 /// The benchmarks `closer-bench` knows, by the name given on its command line.
 enum BenchmarkRegistry {
-    struct Entry {
+    struct Entry: Sendable {
         let name: String
-        let run: ([String]) throws -> Void
+        let run: @Sendable ([String]) throws -> Void
     }
 
     // One line per benchmark; keep sorted by name.
