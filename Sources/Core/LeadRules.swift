@@ -116,14 +116,12 @@ public enum LeadRules {
     }
 
     /// seed 001: "Phone number must be entered in the format: '999999999'. Up to 15 digits allowed."
-    /// Read as the usual `^\+?1?\d{9,15}$` rule: optional `+`, then 9 to 15 ASCII digits.
+    /// Read as the message says: an optional `+`, then 9 to 15 ASCII digits, nothing else.
     public static func isValidPhone(_ phone: String) -> Bool {
         var digits = Substring(phone)
         if digits.first == "+" { digits = digits.dropFirst() }
         guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        let count = digits.count
-        if count >= 9 && count <= 15 { return true }
-        return count == 16 && digits.first == "1"
+        return (9...15).contains(digits.count)
     }
 
     // MARK: - Helpers
