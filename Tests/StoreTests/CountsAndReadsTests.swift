@@ -96,6 +96,9 @@ final class CountsAndReadsTests: StoreTestCase {
         XCTAssertEqual(report.tableCounts["leads"], 1)
         XCTAssertEqual(report.outboxCounts[.pending], 1)
         XCTAssertGreaterThan(report.sizeBytes, 0)
+        let quick = try store.quickDiagnostics()
+        XCTAssertTrue(quick.isHealthy)
+        XCTAssertEqual(quick.tableCounts, report.tableCounts)
     }
 
     func testTwoConnectionsOnOneFileSeeEachOthersCommits() throws {
