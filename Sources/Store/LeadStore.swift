@@ -35,6 +35,12 @@ public final class LeadStore: @unchecked Sendable {
     /// Rows changed through this connection since it opened (tests prove "no write" with it).
     public var totalChanges: Int { locked { db.totalChanges } }
 
+    /// A number that changes whenever ANOTHER connection (e.g. the sync worker's) commits to the
+    /// file (`PRAGMA data_version`). The UI polls it cheaply and reloads its window when it moves.
+    public func externalDataVersion() throws -> Int {
+        try locked { Int(try db.scalarInt("PRAGMA data_version") ?? 0) }
+    }
+
     /// Runs `body` holding the store's lock.
     func locked<T>(_ body: () throws -> T) rethrows -> T {
         lock.lock()
