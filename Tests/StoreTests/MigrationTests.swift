@@ -63,3 +63,20 @@ final class MigrationTests: StoreTestCase {
         XCTAssertEqual(try opened.diagnostics().integrity, ["ok"])
     }
 }
+
+final class ConcurrentOpenTests: XCTestCase {
+    func testTwoConnectionsOpeningAFreshFileAtOnceBothSucceed() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("closer-open-\(UUID().uuidString).db").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let errors = ErrorBox()
+        let group = DispatchGroup()
+        for _ in 0..<4 {
+            DispatchQueue.global().async(group: group) {
+                do { _ = try LeadStore(path: path) } catch { errors.add(error) }
+            }
+        }
+        group.wait()
+        XCTAssertEqual(errors.count, 0)
+        XCTAssertEqual(try LeadStore(path: path).schemaVersion, LeadStore.currentSchemaVersion)
+    }
+}
