@@ -87,10 +87,28 @@ extension LeadStore {
     }
 
     /// CSV import: stores every lead as a local creation (outbox "create"), all or nothing.
-    /// Returns the new ids in input order.
+    /// Returns the new ids in input order. Big imports skip the per-row FTS trigger and index
+    /// the new rows with one statement at the end (same transaction).
     @discardableResult
     public func importLeads(_ leads: [Lead]) throws -> [Int64] {
-        try transaction { try leads.map { try createLead($0).id } }
+        guard leads.count >= 200 else { return try transaction { try leads.map { try createLead($0).id } } }
+        return try transaction {
+            guard let trigger = Schema.triggers.first(where: { $0.name == "leads_ai" }) else { return [] }
+            try db.execute("DROP TRIGGER IF EXISTS leads_ai")
+            var ids: [Int64] = []
+            ids.reserveCapacity(leads.count)
+            for lead in leads {
+                try db.run(LeadColumns.insertSQL, LeadColumns.values(lead))
+                let id = db.lastInsertRowID
+                ids.append(id)
+                var stored = lead
+                stored.id = id
+                try enqueue(.lead, .create, recordId: id, leadId: id, payload: Self.wireFields(stored), base: [:])
+            }
+            if let first = ids.min() { try db.run(Schema.populateFTS, [.integer(first)]) }
+            try db.execute(trigger.sql)
+            return ids
+        }
     }
 
     // MARK: - Notes

@@ -75,6 +75,20 @@ enum StoreBenchmark {
         report("appointments next 7 days") { _ = try store.appointments(from: now, to: now.addingTimeInterval(7 * 86_400)) }
         report("lead detail") { _ = try store.leadDetail(id: Int64(leads / 2)) }
 
+        var editCount = 0
+        report("local edit (lead update + outbox)") {
+            editCount += 1
+            _ = try store.updateLead(id: Int64(editCount * 7919 % leads + 1), changes: [.lastName: "Edited\(editCount)"])
+        }
+        let imported = (0..<10_000).map { i -> Lead in
+            var lead = generator.lead(leads + i)
+            lead.email = "import.\(i)@example.com"
+            return lead
+        }
+        let importStart = Date()
+        try store.importLeads(imported)
+        print(String(format: "import 10,000 leads (one transaction, outbox creates): %.2f s", Date().timeIntervalSince(importStart)))
+
         var size: Int64 = 0
         for suffix in ["", "-wal"] {
             if let attributes = try? FileManager.default.attributesOfItem(atPath: dbPath + suffix),
