@@ -73,6 +73,26 @@ enum Socket {
         return (fd, firstOctet == 127)
     }
 
+    /// Connects to `127.0.0.1:port` (for `RawConnection`); nil when refused.
+    static func connect(port: UInt16) -> Int32? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+        let rc = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard rc == 0 else {
+            _ = Glibc.close(fd)
+            return nil
+        }
+        return fd
+    }
+
     /// Waits until `fd` is readable (or hung up), at most `milliseconds`.
     static func waitReadable(_ fd: Int32, milliseconds: Int32) -> Readiness {
         var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
