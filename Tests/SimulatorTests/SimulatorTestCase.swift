@@ -112,6 +112,12 @@ class SimulatorTestCase: XCTestCase {
         return try XCTUnwrap(reply.results.first, "no lead owned by \(user.username)")
     }
 
+    /// The slug of a live lead owned by `user`.
+    func slugOwned(by user: SimUser) async throws -> String {
+        let lead = try await leadOwned(by: user)
+        return try XCTUnwrap(lead["slug"] as? String)
+    }
+
     /// A complete, valid create-lead form.
     func validLeadForm(email: String = "new.lead@example.com", assignee: String) -> [String: String] {
         [
