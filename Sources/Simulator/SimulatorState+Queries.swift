@@ -131,11 +131,11 @@ extension SimulatorState {
     /// month = this UTC calendar month), by start time.
     public func overview(_ window: OverviewWindow) -> SimOverview {
         locked {
-            var statuses = [Int](repeating: 0, count: LeadStatus.allCases.count)
-            var sources = [Int](repeating: 0, count: LeadSource.allCases.count)
+            var statuses: [LeadStatus: Int] = [:]
+            var sources: [LeadSource: Int] = [:]
             for lead in leads where !lead.deleted {
-                statuses[LeadStatus.allCases.firstIndex(of: lead.status) ?? 0] += 1
-                if let source = lead.source, let i = LeadSource.allCases.firstIndex(of: source) { sources[i] += 1 }
+                statuses[lead.status, default: 0] += 1
+                if let source = lead.source { sources[source, default: 0] += 1 }
             }
             let now = clock()
             let today = now - ((now % 86_400) + 86_400) % 86_400
@@ -159,8 +159,8 @@ extension SimulatorState {
             }
             rows.sort { ($0.appointment.start, $0.appointment.id) < ($1.appointment.start, $1.appointment.id) }
             return SimOverview(
-                statusCounts: Array(zip(LeadStatus.allCases, statuses)),
-                sourceCounts: Array(zip(LeadSource.allCases, sources)),
+                statusCounts: LeadStatus.allCases.map { ($0, statuses[$0] ?? 0) },
+                sourceCounts: LeadSource.allCases.map { ($0, sources[$0] ?? 0) },
                 totalLeads: liveLeadCount, appointments: rows)
         }
     }
