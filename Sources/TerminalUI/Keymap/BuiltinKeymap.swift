@@ -14,6 +14,7 @@ bind global ? help
 bind global <F1> help
 bind global : command-line
 bind global q quit
+bind global <C-c> quit
 bind global <Esc> back
 bind global <Tab> focus-next-pane
 bind global <C-r> sync-now

@@ -57,3 +57,8 @@ extension Color {
         return UInt8(best)
     }
 }
+
+extension Color {
+    /// The xterm RGB value of palette entry `index` (for back ends that need RGB).
+    public static func rgbValue(index: UInt8) -> (r: UInt8, g: UInt8, b: UInt8) { rgbOf(index: index) }
+}
