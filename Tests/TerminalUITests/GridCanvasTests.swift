@@ -72,6 +72,14 @@ final class GridCanvasTests: XCTestCase {
         XCTAssertEqual(canvas.line(0), "AredevilB")
     }
 
+    func testControlCharactersDoNotCountTowardsTheClipWidth() {
+        let canvas = GridCanvas(rows: 1, columns: 10)
+        XCTAssertEqual(canvas.put("abc\u{7}", at: Position(row: 0, column: 0), style: .plain, maxColumns: 3), 3)
+        XCTAssertEqual(canvas.line(0), "abc")
+        canvas.put("abcdef", at: Position(row: 0, column: 0), style: .plain, maxColumns: 3)
+        XCTAssertEqual(canvas.line(0), "ab…")
+    }
+
     func testFillPaintsStyleAndFixesCutWideCharacters() {
         let canvas = GridCanvas(rows: 1, columns: 6)
         canvas.put("日本語", at: Position(row: 0, column: 0))

@@ -60,6 +60,7 @@ public enum CanvasText {
     /// Zero-width clusters join the previous grapheme, or are dropped at the start.
     public static func cells(of text: String, maxColumns: Int) -> [(grapheme: String, width: Int)] {
         guard maxColumns > 0, !text.isEmpty else { return [] }
+        if let ascii = printableASCII(text, maxColumns: maxColumns) { return ascii }
         let clean = safe(text)
         let clipped = DisplayWidth.clip(clean, to: maxColumns)
         var result: [(grapheme: String, width: Int)] = []
@@ -72,6 +73,21 @@ public enum CanvasText {
             }
             result.append((String(character), width))
         }
+        return result
+    }
+
+    /// Fast path for printable ASCII (most lead data): one cell per byte, no sanitising needed.
+    private static func printableASCII(_ text: String, maxColumns: Int) -> [(grapheme: String, width: Int)]? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        var result: [(grapheme: String, width: Int)] = []
+        result.reserveCapacity(min(utf8.count, maxColumns))
+        let fits = utf8.count <= maxColumns
+        for byte in utf8 {
+            if result.count == (fits ? maxColumns : maxColumns - 1) { break }
+            result.append((String(UnicodeScalar(byte)), 1))
+        }
+        if !fits { result.append(("…", 1)) }
         return result
     }
 }
