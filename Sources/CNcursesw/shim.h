@@ -81,6 +81,10 @@ static inline int closer_take_signal(void) {
     return sig;
 }
 static inline void closer_raise(int sig) { closer_signal_received = sig; }
+// Ctrl-C typed while another program had the terminal was meant for that program.
+static inline void closer_discard_interrupt(void) {
+    if (closer_signal_received == SIGINT) closer_signal_received = 0;
+}
 
 // Stops the process as the shell's job control expects (after endwin), then returns on SIGCONT.
 static inline void closer_stop_self(void) {

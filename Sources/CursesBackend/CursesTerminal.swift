@@ -140,9 +140,21 @@ public final class CursesTerminal {
     /// Stops the process for the shell's job control (Ctrl-Z) and takes the terminal back on `fg`.
     public func suspend() {
         guard active else { return }
+        leaveForExternal()
+        closer_stop_self()
+        returnFromExternal()
+    }
+
+    /// Gives the terminal to another program: normal modes, no paste mode.
+    func leaveForExternal() {
+        guard active else { return }
         if options.bracketedPaste { writeRaw("\u{1B}[?2004l") }
         endwin()
-        closer_stop_self()
+    }
+
+    /// Takes the terminal back after another program and repaints everything.
+    func returnFromExternal() {
+        guard active else { return }
         if options.bracketedPaste { writeRaw("\u{1B}[?2004h") }
         invalidate()
         doupdate()
@@ -207,7 +219,7 @@ public final class CursesTerminal {
     }
 
     /// Writes a control sequence straight to the terminal (mode switches curses does not know).
-    private func writeRaw(_ sequence: String) {
+    func writeRaw(_ sequence: String) {
         fputs(sequence, output)
         fflush(output)
     }

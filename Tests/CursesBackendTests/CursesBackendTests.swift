@@ -171,3 +171,32 @@ final class CursesBackendTests: XCTestCase {
         XCTAssertTrue(CursesError.termNotSet.description.contains("TERM is not set"))
     }
 }
+
+final class CursesControlTests: XCTestCase {
+    func testRunExternalHandsOverTheTerminalAndReturnsStatus() throws {
+        let input = try XCTUnwrap(fopen("/dev/null", "r"))
+        let output = try XCTUnwrap(fopen("/dev/null", "w"))
+        let terminal = try CursesTerminal(term: "xterm-256color", input: input, output: output, ownsFiles: [input, output],
+                                          options: CursesTerminal.Options())
+        defer { terminal.shutdown() }
+        terminal.canvas.put("before", at: Position(row: 0, column: 0))
+        XCTAssertEqual(try terminal.runExternal(["true"]), 0)
+        XCTAssertEqual(try terminal.runExternal(["sh", "-c", "exit 3"]), 3)
+        XCTAssertEqual(terminal.cursesLine(0), "before", "the screen contents survive")
+    }
+
+    func testExternalEditorEditsThroughTheRunner() throws {
+        let editor = ExternalEditor(environment: ["EDITOR": "sed -i s/draft/final/"])
+        XCTAssertEqual(editor.command, ["sed", "-i", "s/draft/final/"])
+        let input = try XCTUnwrap(fopen("/dev/null", "r"))
+        let output = try XCTUnwrap(fopen("/dev/null", "w"))
+        let terminal = try CursesTerminal(term: "xterm-256color", input: input, output: output, ownsFiles: [input, output],
+                                          options: CursesTerminal.Options())
+        defer { terminal.shutdown() }
+        XCTAssertEqual(try editor.edit("a draft note\n", runner: terminal.runExternal), "a final note")
+        let failing = ExternalEditor(environment: ["VISUAL": "false", "EDITOR": "true"])
+        XCTAssertThrowsError(try failing.edit("x", runner: terminal.runExternal)) { error in
+            XCTAssertEqual(error as? ExternalEditor.Failure, .editorFailed(command: "false", status: 1))
+        }
+    }
+}

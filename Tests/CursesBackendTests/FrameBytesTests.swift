@@ -36,6 +36,7 @@ final class FrameBytesTests: XCTestCase {
         XCTAssertGreaterThan(afterFirst, 1500, "the first frame paints the screen")
         let afterSecond = frame(selected: 1)
         let afterSame = frame(selected: 1)
+        if let dump = ProcessInfo.processInfo.environment["CLOSER_DUMP_BYTES"], let data = FileManager.default.contents(atPath: path) { try? data.suffix(afterSecond - afterFirst).write(to: URL(fileURLWithPath: dump)) }
         let perLine = afterSecond - afterFirst
         print("bytes for one next-line frame at 80x24: \(perLine)")
         XCTAssertLessThan(perLine, 400, "only the two changed rows and the counter are sent")
