@@ -83,6 +83,13 @@ public struct TableView: Sendable {
     /// Rows of data that fit in a rectangle `height` rows tall (the view model's page size).
     public func visibleRowCount(height: Int) -> Int { max(0, height - (showsHeader ? 1 : 0)) }
 
+    /// The index into the drawn `rows` of a click at `position`, or `nil` (header, outside, past the end).
+    public func rowIndex(at position: Position, in rect: Rect, rowCount: Int) -> Int? {
+        guard rect.contains(position) else { return nil }
+        let index = position.row - rect.row - (showsHeader ? 1 : 0)
+        return index >= 0 && index < rowCount ? index : nil
+    }
+
     /// Width of each column for a table `total` columns wide (2 go to the mark gutter); 0 = hidden.
     public func columnWidths(total: Int) -> [Int] {
         let available = total - 2

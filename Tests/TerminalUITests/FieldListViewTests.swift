@@ -1,0 +1,58 @@
+import XCTest
+@testable import TerminalUI
+
+final class FieldListViewTests: XCTestCase {
+    let theme = ThemeLoader.builtinDefault()
+    let rows = [
+        FieldRow.heading("Lead"),
+        FieldRow("Name", "田中太郎"),
+        FieldRow("Status", "contact", valueElement: "status.contact"),
+        FieldRow("E-mail", "taro@example", marker: "⏳", error: "Email is not valid"),
+        FieldRow("Phone", "+81 3 1234", conflict: "server: +81 3 9999"),
+        FieldRow("Notes", "A long note that has to wrap over more than one line\u{1B}[2J of the pane"),
+    ]
+
+    func testLayoutWrapsValuesAndPutsErrorsAndConflictsUnderTheirField() {
+        let view = FieldListView(labelWidth: 10)
+        let lines = view.layout(rows, width: 40)
+        XCTAssertEqual(lines.map(\.kind), [.heading, .first, .first, .first, .error, .first, .conflict, .first, .continuation, .continuation])
+        XCTAssertEqual(lines[4].text, "✗ Email is not valid")
+        XCTAssertEqual(lines[4].field, 3)
+        XCTAssertEqual(lines[6].text, "≠ server: +81 3 9999")
+        XCTAssertEqual(view.scroll(toShow: 5, in: lines, height: 4, current: 0), 6, "the whole wrapped note becomes visible")
+        XCTAssertEqual(view.scroll(toShow: 1, in: lines, height: 4, current: 6), 1)
+    }
+
+    func testDetailSnapshotWithSelectionErrorAndHostileText() {
+        let view = FieldListView(labelWidth: 10)
+        let canvas = GridCanvas(rows: 10, columns: 40)
+        let lines = view.layout(rows, width: 40)
+        view.draw(rows, lines: lines, selected: 3, scroll: 0, in: Rect(size: canvas.size), canvas: canvas, theme: theme)
+        TestSupport.assertNoControlCharacters(canvas)
+        XCTAssertEqual(canvas.snapshot(), """
+        Lead
+        Name      田中太郎
+        Status    contact
+        E-mail ⏳ taro@example
+                  ✗ Email is not valid
+        Phone     +81 3 1234
+                  ≠ server: +81 3 9999
+        Notes     A long note that has to wrap
+                  over more than one line of the
+                  pane
+        """)
+        XCTAssertEqual(canvas.style(row: 3, column: 12), theme.style("list.selected"))
+        XCTAssertEqual(canvas.style(row: 4, column: 12), theme.style("detail.error"))
+        XCTAssertEqual(canvas.style(row: 2, column: 10), theme.style("status.contact"))
+    }
+
+    func testTableRowIndexForMouseClicks() {
+        let table = TableView(columns: [TableColumn("A", width: .fixed(5))])
+        let rect = Rect(row: 1, column: 0, height: 10, width: 20)
+        XCTAssertNil(table.rowIndex(at: Position(row: 1, column: 3), in: rect, rowCount: 5), "header")
+        XCTAssertEqual(table.rowIndex(at: Position(row: 2, column: 3), in: rect, rowCount: 5), 0)
+        XCTAssertEqual(table.rowIndex(at: Position(row: 6, column: 19), in: rect, rowCount: 5), 4)
+        XCTAssertNil(table.rowIndex(at: Position(row: 7, column: 3), in: rect, rowCount: 5), "past the last row")
+        XCTAssertNil(table.rowIndex(at: Position(row: 3, column: 20), in: rect, rowCount: 5), "outside")
+    }
+}
