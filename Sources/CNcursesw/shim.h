@@ -113,6 +113,44 @@ static inline void closer_set_curses_active(int active) {
     closer_curses_active = active;
 }
 
+// Crash path (SIGSEGV, SIGILL from a Swift trap, SIGABRT...): curses cannot be called, so put
+// back the tty modes saved at start-up and switch off what we switched on, with async-signal-safe
+// calls only, then let the previous handler (e.g. Swift's backtracer) or the default action run.
+#include <termios.h>
+#include <unistd.h>
+// (Function-local statics: Swift emits them with the function; file-scope struct statics it drops.)
+static inline struct termios *closer_saved_termios(void) { static struct termios saved; return &saved; }
+static inline struct sigaction *closer_previous_crash_actions(void) { static struct sigaction actions[32]; return actions; }
+static int closer_saved_termios_valid = 0;
+static int closer_tty_in = -1;
+static int closer_tty_out = -1;
+static inline void closer_save_terminal_state(int in_fd, int out_fd) {
+    closer_tty_in = in_fd;
+    closer_tty_out = out_fd;
+    closer_saved_termios_valid = tcgetattr(in_fd, closer_saved_termios()) == 0;
+}
+static inline void closer_on_crash(int sig) {
+    if (closer_curses_active) {
+        static const char reset[] = "\033[?2004l\033[?1006l\033[?1000l\033[0m\033[?25h\033[?1049l\r\n";
+        if (closer_tty_out >= 0) { ssize_t ignored = write(closer_tty_out, reset, sizeof reset - 1); (void)ignored; }
+        if (closer_saved_termios_valid) tcsetattr(closer_tty_in, TCSANOW, closer_saved_termios());
+        closer_curses_active = 0;
+    }
+    if (sig > 0 && sig < 32) sigaction(sig, &closer_previous_crash_actions()[sig], NULL);
+    raise(sig);
+}
+static inline void closer_install_crash_handlers(void) {
+    static const int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = closer_on_crash;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND;
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        sigaction(signals[i], &sa, &closer_previous_crash_actions()[signals[i]]);
+    }
+}
+
 // Extended colour pairs go through the opts pointer of setcchar.
 static inline int closer_setcchar(cchar_t *cell, const wchar_t *text, attr_t attrs, int pair) {
     return setcchar(cell, text, attrs, 0, &pair);

@@ -27,10 +27,13 @@ public enum CursesRunLoop {
         terminal.present()
         while true {
             if let signal = terminal.takeTerminationSignal() { return .signal(signal) }
-            let response: AppResponse
+            var response: AppResponse
             if let event = terminal.readEvent() {
-                if case .resize = event { terminal.canvas.clear() }
                 response = app.handle(event)
+                if case .resize = event {  // the old frame no longer fits: always draw anew
+                    terminal.canvas.clear()
+                    if response == .none { response = .redraw }
+                }
             } else {
                 response = app.idle()
             }

@@ -43,8 +43,10 @@ public final class CursesTerminal {
         guard let input = fdopen(dup(STDIN_FILENO), "r"), let output = fdopen(dup(STDOUT_FILENO), "w") else {
             throw CursesError.cursesFailed("cannot open the terminal")
         }
+        closer_save_terminal_state(STDIN_FILENO, STDOUT_FILENO)
         try self.init(term: term, input: input, output: output, ownsFiles: [input, output], options: options)
         closer_install_signal_handlers()
+        closer_install_crash_handlers()
     }
 
     /// Takes over `input`/`output` as terminal type `term` (tests use a pipe and /dev/null).

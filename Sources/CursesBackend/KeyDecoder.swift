@@ -47,7 +47,7 @@ struct KeyDecoder {
             key.modifiers.insert(.alt)
             return .key(key)
         case .code(let code):
-            guard var key = function(code) else { return nil }
+            guard var key = function(code) else { return .key(.escape) }
             key.modifiers.insert(.alt)
             return .key(key)
         }
