@@ -19,6 +19,7 @@ public final class CursesCanvas: Canvas {
         Size(rows: Int(getmaxy(window)), columns: Int(getmaxx(window)))
     }
 
+    /// Writes the text into the curses window, one grapheme per cell (wide ones take two).
     @discardableResult
     public func put(_ text: String, at position: Position, style: Style, maxColumns: Int) -> Int {
         let bounds = size
@@ -40,6 +41,7 @@ public final class CursesCanvas: Canvas {
         return column - position.column
     }
 
+    /// Paints `rect` with spaces in `style` (a horizontal line per row).
     public func fill(_ rect: Rect, style: Style) {
         let area = rect.intersection(Rect(size: size))
         guard !area.isEmpty else { return }

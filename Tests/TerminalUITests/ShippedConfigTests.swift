@@ -92,3 +92,21 @@ final class ShippedConfigTests: XCTestCase {
         XCTAssertEqual(missing.theme.style("list.selected").background, .indexed(6), "built-in default used")
     }
 }
+
+final class ResourceAndReferenceTests: XCTestCase {
+    func testResourceDirectoriesFindTheCheckoutFromABuiltExecutable() {
+        let executable = TestSupport.repoRoot.appendingPathComponent(".build/debug/closer").path
+        XCTAssertTrue(ConfigPaths.resourceDirectories("keymaps", executablePath: executable).contains(TestSupport.keymapsDirectory))
+        XCTAssertTrue(ConfigPaths.resourceDirectories("themes", executablePath: executable).contains(TestSupport.themesDirectory))
+    }
+
+    func testKeyReferenceListsBoundActionsPerContext() {
+        let text = KeyReference.text(keymap: KeymapLoader.builtinDefault())
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "Everywhere")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  <C-c>, q") && $0.contains("quit") })
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  <Home>, g g") && $0.contains("cursor-top") })
+        XCTAssertFalse(text.contains("set-theme"), "unbound actions are left out")
+        XCTAssertTrue(KeyReference.text(keymap: KeymapLoader.builtinDefault(), includeUnbound: true).contains("set-theme"))
+    }
+}

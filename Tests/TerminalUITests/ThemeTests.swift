@@ -52,7 +52,7 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(theme.style("list.selected"), Style(foreground: .indexed(2), background: .default, attributes: .bold))
         XCTAssertEqual(theme.style("status.prospect").foreground, .indexed(4))
         XCTAssertEqual(theme.style("detail.label"), Style(foreground: .indexed(7), background: .indexed(0)))
-        XCTAssertEqual(theme.style(for: "customer").foreground, .indexed(4))
+        XCTAssertEqual(theme.style(for: .customer).foreground, .indexed(4))
     }
 
     func testInheritKeywordTakesParentColour() {

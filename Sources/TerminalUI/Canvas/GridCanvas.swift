@@ -32,6 +32,7 @@ public final class GridCanvas: Canvas {
         cells = grid
     }
 
+    /// Writes the text into the grid (see `Canvas.put`).
     @discardableResult
     public func put(_ text: String, at position: Position, style: Style, maxColumns: Int) -> Int {
         guard position.row >= 0, position.row < size.rows, position.column >= 0, position.column < size.columns else { return 0 }
@@ -44,6 +45,7 @@ public final class GridCanvas: Canvas {
         return column - position.column
     }
 
+    /// Blanks `rect` in `style`, fixing wide characters cut at its edges.
     public func fill(_ rect: Rect, style: Style) {
         let area = rect.intersection(Rect(size: size))
         guard !area.isEmpty else { return }

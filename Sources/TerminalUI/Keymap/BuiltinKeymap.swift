@@ -7,7 +7,7 @@ enum BuiltinKeymap {
 #   unbind CONTEXTS KEY [KEY...]
 #   include FILE
 # Keys are looked up in the focused pane's context first, then in global.
-# See `closer --help-keys` or press ? for every action.
+# Press ? in Closer for every action and the keys bound to it.
 
 # Everywhere
 bind global ? help

@@ -53,7 +53,6 @@ public struct KeymapLoader: Sendable {
             let candidate = (directory as NSString).appendingPathComponent(preset + ".keys")
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
         }
-        if preset == "default" { return nil }
         return nil
     }
 

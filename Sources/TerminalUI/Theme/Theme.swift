@@ -1,3 +1,5 @@
+import Core
+
 /// One `color` line: colours (or `nil` = inherit from the parent) and attributes.
 public struct ThemeEntry: Hashable, Sendable {
     /// Foreground, `nil` to inherit.
@@ -47,11 +49,8 @@ public struct Theme: Sendable {
         return resolve(element)
     }
 
-    /// The style of a lead status.
-    public func style(for status: LeadStatusName) -> Style { style("status." + status) }
-
-    /// A lead status wire value, e.g. "prospect".
-    public typealias LeadStatusName = String
+    /// The style of a lead status (`status.<wire value>`).
+    public func style(for status: LeadStatus) -> Style { style(ThemeElement.status(status)) }
 
     private mutating func rebuild() {
         var table: [String: Style] = [:]

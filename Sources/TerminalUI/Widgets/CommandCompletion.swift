@@ -30,6 +30,7 @@ public struct StandardCommandCompletion: CommandCompletionProvider {
         self.owners = owners
     }
 
+    /// Command words and action names first; then the arguments of the command typed.
     public func completions(words: [String], prefix: String) -> [String] {
         let candidates: [String]
         if words.isEmpty {
