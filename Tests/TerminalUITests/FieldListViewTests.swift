@@ -56,3 +56,79 @@ final class FieldListViewTests: XCTestCase {
         XCTAssertNil(table.rowIndex(at: Position(row: 3, column: 20), in: rect, rowCount: 5), "outside")
     }
 }
+
+final class FormAndChoiceTests: XCTestCase {
+    let theme = ThemeLoader.builtinDefault()
+
+    func testFormMovesFocusEditsFieldAndShowsErrorsUnderFields() {
+        var form = FormView(title: "Edit lead", fields: [
+            FormView.Field(id: "name", label: "Name", text: "Zoë"),
+            FormView.Field(id: "email", label: "E-mail", text: "zoe@"),
+            FormView.Field(id: "phone", label: "Phone"),
+        ])
+        form.setErrors(["email": "Email is not valid"])
+        XCTAssertEqual(form.focus, 1, "focus jumps to the first field with an error")
+        let canvas = GridCanvas(rows: 7, columns: 40)
+        let cursor = form.draw(in: Rect(size: canvas.size), canvas: canvas, theme: theme)
+        XCTAssertEqual(canvas.snapshot(), """
+        ┌ Edit lead ───────────────────────────┐
+        │Name    Zoë                           │
+        │E-mail  zoe@                          │
+        │  Email is not valid                  │
+        │Phone                                 │
+        │                                      │
+        └──────────────────────────────────────┘
+        """)
+        XCTAssertEqual(cursor, Position(row: 2, column: 13))
+        XCTAssertTrue(form.handle(.char("x")))
+        XCTAssertNil(form.fields[1].error, "editing clears the field's error")
+        form.moveFocus(1)
+        form.paste("+1 555")
+        form.moveFocus(1)
+        XCTAssertEqual(form.focus, 0, "focus wraps")
+        XCTAssertEqual(form.values, ["name": "Zoë", "email": "zoe@x", "phone": "+1 555"])
+    }
+
+    func testFormScrollsToKeepFocusedFieldVisible() {
+        var form = FormView(title: "F", fields: (0..<10).map { FormView.Field(id: "f\($0)", label: "F\($0)", text: "v\($0)") })
+        form.focus(id: "f9")
+        let canvas = GridCanvas(rows: 5, columns: 30)
+        let cursor = form.draw(in: Rect(size: canvas.size), canvas: canvas, theme: theme)
+        XCTAssertEqual(canvas.line(3), "│F9      v9                  │")
+        XCTAssertEqual(cursor?.row, 3)
+    }
+
+    func testChoicePromptJumpsToOptionByLetter() {
+        var prompt = PromptDialog(title: "Status", mode: .choice(options: ["prospect", "tentative", "potential", "closed", "contact", "customer"], selected: 0))
+        XCTAssertTrue(prompt.handle(.char("c")))
+        XCTAssertEqual(prompt.answer, "closed")
+        XCTAssertTrue(prompt.handle(.char("c")))
+        XCTAssertEqual(prompt.answer, "contact")
+        XCTAssertTrue(prompt.handle(.char("P")))
+        XCTAssertEqual(prompt.answer, "prospect")
+        XCTAssertFalse(prompt.handle(.char("z")))
+        XCTAssertTrue(prompt.handle(Key(.home)))
+        XCTAssertEqual(prompt.answer, "prospect")
+    }
+
+    func testEmptyTableShowsEmptyText() {
+        let canvas = GridCanvas(rows: 3, columns: 30)
+        TableView(columns: [TableColumn("Name", width: .flexible(min: 4, weight: 1))])
+            .draw(rows: [], selected: nil, in: Rect(size: canvas.size), canvas: canvas, theme: theme, emptyText: "No leads match /zoe")
+        XCTAssertEqual(canvas.snapshot(), "  Name\n  No leads match /zoe\n")
+    }
+
+    func testNoColorListStillShowsSelectionInReverse() {
+        let canvas = GridCanvas(rows: 24, columns: 80)
+        let mono = ThemeLoader.builtinDefault(noColor: true)
+        DemoScreen.draw(canvas, theme: mono)
+        for row in canvas.cells {
+            for cell in row {
+                XCTAssertEqual(cell.style.foreground, .default)
+                XCTAssertEqual(cell.style.background, .default)
+            }
+        }
+        XCTAssertTrue(canvas.style(row: 3, column: 5).attributes.contains(.reverse), "selected row")
+        XCTAssertFalse(canvas.style(row: 2, column: 5).attributes.contains(.reverse))
+    }
+}

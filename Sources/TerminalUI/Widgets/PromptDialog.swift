@@ -32,7 +32,8 @@ public struct PromptDialog: Sendable {
         }
     }
 
-    /// Applies a key: editing keys for input, Up/Down (or cursor-up/down actions) for choices.
+    /// Applies a key: editing keys for input; for choices Up/Down/Home, or a letter to jump to
+    /// the next option starting with it.
     public mutating func handle(_ key: Key) -> Bool {
         switch mode {
         case .input(var field):
@@ -43,10 +44,32 @@ public struct PromptDialog: Sendable {
             switch key.code {
             case .up: move(by: -1)
             case .down: move(by: 1)
+            case .home: select(where: { _ in true })
+            case .character(let c) where key.printable != nil:
+                return selectNext(startingWith: String(c))
             default: return false
             }
             return true
         }
+    }
+
+    /// Highlights the next option (after the current one) starting with `prefix`, ignoring case.
+    public mutating func selectNext(startingWith prefix: String) -> Bool {
+        guard case .choice(let options, let selected) = mode, !options.isEmpty else { return false }
+        let needle = prefix.lowercased()
+        for step in 1...options.count {
+            let index = (selected + step) % options.count
+            if options[index].lowercased().hasPrefix(needle) {
+                mode = .choice(options: options, selected: index)
+                return true
+            }
+        }
+        return false
+    }
+
+    private mutating func select(where predicate: (String) -> Bool) {
+        guard case .choice(let options, _) = mode, let index = options.firstIndex(where: predicate) else { return }
+        mode = .choice(options: options, selected: index)
     }
 
     /// Moves the choice highlight by `delta`, wrapping around.

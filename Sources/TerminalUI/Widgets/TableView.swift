@@ -130,7 +130,9 @@ public struct TableView: Sendable {
 
     /// Draws header and `rows` into `rect`; `selected` indexes into `rows`. `focused` tells whether
     /// the pane has the keyboard (the selected row is then shown in `list.selected`, else dimmed).
-    public func draw(rows: [TableRow], selected: Int?, in rect: Rect, canvas: Canvas, theme: Theme, focused: Bool = true) {
+    /// With no rows, `emptyText` (e.g. "No leads match /zoe") is shown dimmed.
+    public func draw(rows: [TableRow], selected: Int?, in rect: Rect, canvas: Canvas, theme: Theme, focused: Bool = true,
+                     emptyText: String? = nil) {
         guard !rect.isEmpty else { return }
         let widths = columnWidths(total: rect.width)
         var row = rect.row
@@ -152,6 +154,9 @@ public struct TableView: Sendable {
         }
         if row < rect.bottom {
             canvas.fill(Rect(row: row, column: rect.column, height: rect.bottom - row, width: rect.width), style: listStyle)
+            if rows.isEmpty, let emptyText {
+                canvas.put(emptyText, at: Position(row: row, column: rect.column + 2), style: theme.style("dim"), maxColumns: rect.width - 2)
+            }
         }
     }
 
