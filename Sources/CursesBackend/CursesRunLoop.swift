@@ -10,6 +10,8 @@ public enum CursesRunLoop {
         case quit
         /// SIGINT, SIGTERM or SIGHUP arrived (the number is given; exit with 128 + it).
         case signal(Int32)
+        /// The terminal's input ended (e.g. the connection dropped without SIGHUP).
+        case inputClosed
     }
 
     /// Takes over the terminal, runs `app` until it quits or a termination signal arrives, and
@@ -27,6 +29,7 @@ public enum CursesRunLoop {
         terminal.present()
         while true {
             if let signal = terminal.takeTerminationSignal() { return .signal(signal) }
+            if terminal.inputClosed { return .inputClosed }
             var response: AppResponse
             if let event = terminal.readEvent() {
                 response = app.handle(event)

@@ -18,7 +18,7 @@ extension CursesTerminal: TerminalControl {
         process.arguments = [program] + arguments.dropFirst()
         try process.run()
         process.waitUntilExit()
-        closer_discard_interrupt()
+        TerminalSignals.discardInterrupt()
         return process.terminationStatus
     }
 

@@ -1,4 +1,5 @@
 internal import CNcursesw
+import Dispatch
 import Foundation
 import TerminalUI
 
@@ -43,10 +44,10 @@ public final class CursesTerminal {
         guard let input = fdopen(dup(STDIN_FILENO), "r"), let output = fdopen(dup(STDOUT_FILENO), "w") else {
             throw CursesError.cursesFailed("cannot open the terminal")
         }
-        closer_save_terminal_state(STDIN_FILENO, STDOUT_FILENO)
+        TerminalSignals.saveTerminalState(input: STDIN_FILENO, output: STDOUT_FILENO)
         try self.init(term: term, input: input, output: output, ownsFiles: [input, output], options: options)
-        closer_install_signal_handlers()
-        closer_install_crash_handlers()
+        TerminalSignals.installTerminationHandlers()
+        TerminalSignals.installCrashHandlers()
     }
 
     /// Takes over `input`/`output` as terminal type `term` (tests use a pipe and /dev/null).
@@ -68,7 +69,7 @@ public final class CursesTerminal {
         self.output = output
         self.ownsFiles = ownsFiles
         self.options = options
-        closer_set_curses_active(1)
+        TerminalSignals.setCursesActive(true)
 
         raw()  // Ctrl-C, Ctrl-Z, Ctrl-S, Ctrl-Q arrive as keys; signals are still caught for kill
         noecho()
@@ -118,7 +119,7 @@ public final class CursesTerminal {
         if options.bracketedPaste { writeRaw("\u{1B}[?2004l") }
         curs_set(1)
         endwin()
-        closer_set_curses_active(0)
+        TerminalSignals.setCursesActive(false)
     }
 
     /// Sends the frame: the canvas cursor, then only the cells that changed.
@@ -143,7 +144,7 @@ public final class CursesTerminal {
     public func suspend() {
         guard active else { return }
         leaveForExternal()
-        closer_stop_self()
+        TerminalSignals.stopSelf()
         returnFromExternal()
     }
 
@@ -164,15 +165,32 @@ public final class CursesTerminal {
 
     /// SIGINT, SIGTERM or SIGHUP received since the last call, if any.
     public func takeTerminationSignal() -> Int32? {
-        let signal = closer_take_signal()
+        let signal = TerminalSignals.take()
         return signal == 0 ? nil : signal
     }
+
+    /// Whether input has ended (the terminal went away): reads fail at once instead of waiting.
+    public private(set) var inputClosed = false
+    private var immediateFailures = 0
 
     /// Reads one event, waiting at most the read timeout; `nil` when nothing arrived.
     public func readEvent() -> InputEvent? {
         guard active else { return nil }
         while true {
-            guard let raw = read(timeout: options.readTimeoutMilliseconds) else { return nil }
+            let started = DispatchTime.now().uptimeNanoseconds
+            guard let raw = read(timeout: options.readTimeoutMilliseconds) else {
+                // curses reports end of input like a timeout, only instantly: without this check a
+                // closed terminal would spin the loop at full CPU.
+                let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+                if options.readTimeoutMilliseconds > 0 && elapsed < UInt64(options.readTimeoutMilliseconds / 2) {
+                    immediateFailures += 1
+                    if immediateFailures >= 20 { inputClosed = true }
+                } else {
+                    immediateFailures = 0
+                }
+                return nil
+            }
+            immediateFailures = 0
             switch raw {
             case .code(closer_key_resize()):
                 return .resize(canvas.size)
