@@ -111,6 +111,15 @@ final class FormAndChoiceTests: XCTestCase {
         XCTAssertEqual(prompt.answer, "prospect")
     }
 
+    func testPastedTextIsOneSanitisedLineInPrompts() {
+        var prompt = PromptDialog(title: "Note", mode: .input(TextFieldState()))
+        prompt.paste("line one\nline\u{1B}[31m two")
+        XCTAssertEqual(prompt.answer, "line one line two")
+        var choice = PromptDialog(title: "S", mode: .choice(options: ["a"], selected: 0))
+        choice.paste("zzz")
+        XCTAssertEqual(choice.answer, "a")
+    }
+
     func testEmptyTableShowsEmptyText() {
         let canvas = GridCanvas(rows: 3, columns: 30)
         TableView(columns: [TableColumn("Name", width: .flexible(min: 4, weight: 1))])

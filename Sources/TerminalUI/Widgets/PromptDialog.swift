@@ -53,6 +53,13 @@ public struct PromptDialog: Sendable {
         }
     }
 
+    /// Inserts pasted text into an input prompt (sanitised to one line); ignored for choices.
+    public mutating func paste(_ text: String) {
+        guard case .input(var field) = mode else { return }
+        field.insert(text)
+        mode = .input(field)
+    }
+
     /// Highlights the next option (after the current one) starting with `prefix`, ignoring case.
     public mutating func selectNext(startingWith prefix: String) -> Bool {
         guard case .choice(let options, let selected) = mode, !options.isEmpty else { return false }
