@@ -110,3 +110,26 @@ final class ResourceAndReferenceTests: XCTestCase {
         XCTAssertTrue(KeyReference.text(keymap: KeymapLoader.builtinDefault(), includeUnbound: true).contains("set-theme"))
     }
 }
+
+final class UIConfigurationTests: XCTestCase {
+    func testLoadsPresetThemeUserKeysAndNoColorInOneCall() throws {
+        let config = try TestSupport.temporaryDirectory()
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("closer"), withIntermediateDirectories: true)
+        try TestSupport.write("bind leads X quit\nbind leads j nonsense\n", to: "closer/keys", in: config)
+        let loaded = UIConfiguration.load(keymap: "emacs", theme: "mono", environment: ["XDG_CONFIG_HOME": config.path, "NO_COLOR": "1"],
+                                          directories: ([TestSupport.keymapsDirectory], [TestSupport.themesDirectory]))
+        XCTAssertEqual(loaded.keymap.action(for: [.ctrl("n")], in: .leads), .cursorDown, "emacs preset")
+        XCTAssertEqual(loaded.keymap.action(for: [.char("X")], in: .leads), .quit, "user file on top")
+        XCTAssertEqual(loaded.diagnostics.map(\.description), [config.path + "/closer/keys:2: unknown action 'nonsense'"])
+        XCTAssertTrue(loaded.noColor)
+        XCTAssertEqual(loaded.theme.style("list.selected"), Style(attributes: .reverse))
+        XCTAssertEqual(loaded.themeLoader.availableThemes().count, 4)
+    }
+
+    func testMissingNamesFallBackToBuiltinsWithMessages() {
+        let loaded = UIConfiguration.load(keymap: "nope", theme: "/no/such.theme", environment: [:], directories: ([], []))
+        XCTAssertEqual(loaded.diagnostics.count, 2)
+        XCTAssertEqual(loaded.keymap.action(for: [.char("q")], in: .global), .quit)
+        XCTAssertEqual(loaded.theme.style("list.selected").background, .indexed(6))
+    }
+}
