@@ -162,6 +162,18 @@ final class KeymapTests: XCTestCase {
         XCTAssertEqual(dispatcher.dispatch(.tab, in: .form, textInput: true), .action(.nextField))
     }
 
+    func testGlobalPrefixesDoNotSwallowEditingKeysInTextInput() {
+        let loaded = KeymapLoader(searchDirectories: [TestSupport.keymapsDirectory]).load(preset: "vim")
+        var dispatcher = KeyDispatcher(keymap: loaded.keymap)
+        XCTAssertEqual(dispatcher.dispatch(.ctrl("w"), in: .form, textInput: true), .unbound([.ctrl("w")]), "Ctrl-W deletes a word")
+        XCTAssertEqual(dispatcher.dispatch(.ctrl("w"), in: .leads), .pending([.ctrl("w")]), "but starts <C-w> w in the list")
+        XCTAssertEqual(dispatcher.dispatch(.ctrl("c"), in: .form, textInput: true), .action(.cancel), "Ctrl-C cancels a form, not the app")
+        let emacs = KeymapLoader(searchDirectories: [TestSupport.keymapsDirectory]).load(preset: "emacs")
+        var chords = KeyDispatcher(keymap: emacs.keymap)
+        XCTAssertEqual(chords.dispatch(.ctrl("x"), in: .form, textInput: true), .pending([.ctrl("x")]), "the form's own <C-x> <C-s>")
+        XCTAssertEqual(chords.dispatch(.ctrl("s"), in: .form, textInput: true), .action(.save))
+    }
+
     func testKeysForActionListsPaneThenUnshadowedGlobalKeys() {
         let parser = parse("""
         bind global <Esc> back

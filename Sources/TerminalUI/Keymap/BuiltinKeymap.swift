@@ -88,11 +88,13 @@ bind form <C-s> save
 bind form <F2> save
 bind form <Esc> cancel
 bind form <C-g> cancel
+bind form <C-c> cancel
 
 # Prompts and the : command line
 bind prompt <Enter> submit
 bind prompt <Esc> cancel
 bind prompt <C-g> cancel
+bind prompt <C-c> cancel
 bind prompt <Tab> complete
 bind prompt <Up> cursor-up
 bind prompt <Down> cursor-down

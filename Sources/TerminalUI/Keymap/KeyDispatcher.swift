@@ -24,7 +24,9 @@ public struct KeyDispatcher: Sendable {
 
     /// Resolves `key` with `context` focused: the pane's bindings first, then global. With
     /// `textInput` (a form field or prompt has focus), a printable key that the pane itself does
-    /// not bind is left unbound so it can be typed, even if global binds it (`q`, `?`, `:`).
+    /// not bind is left unbound so it can be typed, even if global binds it (`q`, `?`, `:`), and
+    /// global multi-key prefixes (vim's `<C-w> w`, emacs's `<C-x> <C-c>`) do not start there, so
+    /// editing keys like Ctrl-W reach the field.
     public mutating func dispatch(_ key: Key, in context: KeyContext, textInput: Bool = false) -> Outcome {
         if pendingContext != context { pending = [] }  // focus moved: an unfinished sequence is void
         let sequence = pending + [key]
@@ -34,7 +36,7 @@ public struct KeyDispatcher: Sendable {
                 pending = []
                 return .action(action)
             }
-            if keymap.isPrefix(sequence, in: ctx) {
+            if keymap.isPrefix(sequence, in: ctx) && !(textInput && ctx != context) {
                 pending = sequence
                 pendingContext = context
                 return .pending(sequence)
