@@ -175,6 +175,10 @@ final class WidgetSnapshotTests: XCTestCase {
         var help = HelpOverlay(keymap: KeymapLoader.builtinDefault())
         let down = help.lines.first { $0.action == .cursorDown && $0.context == .leads }
         XCTAssertEqual(down?.keys, "<Down>, j")
+        let back = help.lines.first { $0.action == .back && $0.context == .leads }
+        XCTAssertEqual(back?.keys, "<Esc>", "global keys that work in the pane are listed there too")
+        let helpBack = help.lines.first { $0.action == .back && $0.context == .help }
+        XCTAssertEqual(helpBack?.keys, "", "help binds Esc to cancel, shadowing global back")
         help.query = "status"
         XCTAssertTrue(help.lines.contains { $0.action == .setStatus })
         XCTAssertTrue(help.lines.contains { $0.action == .filterStatus })

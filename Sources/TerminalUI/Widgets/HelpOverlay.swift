@@ -6,7 +6,7 @@ public struct HelpLine: Sendable, Hashable {
     public var context: KeyContext
     /// The action, `nil` for a heading.
     public var action: Action?
-    /// Keys bound to it in this context, in notation ("j, <Down>").
+    /// Keys that trigger it with this context focused (its own, then unshadowed global ones).
     public var keys: String
     /// The action's one-line description.
     public var summary: String
@@ -33,7 +33,7 @@ public struct HelpOverlay: Sendable {
             guard !entries.isEmpty else { continue }
             lines.append(HelpLine(context: context, action: nil, keys: "", summary: HelpOverlay.title(of: context)))
             for entry in entries {
-                let bound = keymap.bindings(in: context).filter { $0.action == entry.action }.map { KeyNotation.format($0.keys) }
+                let bound = keymap.keys(for: entry.action, in: context).map { KeyNotation.format($0) }
                 lines.append(HelpLine(context: context, action: entry.action, keys: bound.joined(separator: ", "), summary: entry.summary))
             }
         }
