@@ -5,7 +5,7 @@ import Store
 /// The `:` command line: parses and runs `:status`, `:filter`, `:sort`, `:view`, `:search`,
 /// `:sync`, `:theme`, `:keymap`, `:quit`, `:note` and any action name, and completes words.
 /// It cannot import the UI's action table, so the executable passes the action names in.
-public struct CommandLineViewModel {
+public struct CommandLineViewModel: Sendable {
     public let store: LeadStore
     /// Every action name (`ActionTable.standard.names`), accepted as a command.
     public var actionNames: [String]

@@ -6,7 +6,7 @@ import Store
 /// conflicts and rejected changes, plus the edit form when one is open.
 ///
 /// Like the list, actions never throw: problems become an error `message`.
-public struct LeadDetailViewModel {
+public struct LeadDetailViewModel: Sendable {
     public let store: LeadStore
     public let currentUser: String
     public let leadId: Int64

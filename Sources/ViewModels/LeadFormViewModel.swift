@@ -4,7 +4,7 @@ import Store
 
 /// The lead edit / create form: fields in order, validated with seed 001's rules (Core's
 /// `LeadRules`, the vendor's exact messages at the field) before anything is written.
-public struct LeadFormViewModel {
+public struct LeadFormViewModel: Sendable {
     /// Creating a new lead or editing an existing one.
     public enum Mode: Sendable, Equatable {
         case create

@@ -16,7 +16,7 @@ import Store
 /// jump, a reload or a sort/filter change keeping a lead it is unknown and shown as "?" until the
 /// UI calls `resolvePosition()` when idle (that costs a COUNT, O(n) for deep positions). "N" comes
 /// from `countLeads`, cached per filter; search counts cap at `LeadStore.searchCap` and show as "2000+".
-public struct LeadListViewModel {
+public struct LeadListViewModel: Sendable {
     /// The database the list reads and edits.
     public let store: LeadStore
     /// Username of the agent using Closer (default owner, "my" views).
@@ -230,7 +230,7 @@ public struct LeadListViewModel {
 }
 
 /// The list as it was when a search began.
-struct SearchSnapshot {
+struct SearchSnapshot: Sendable {
     var filter: LeadFilter
     var selected: LeadListRow?
     var selectedRow: Int

@@ -54,6 +54,7 @@ public struct RejectedChange: Sendable, Equatable {
         return parts.isEmpty ? what : what + " — " + parts.joined(separator: "; ")
     }
 
+    /// Equal when every part is equal (tuples are compared part by part).
     public static func == (lhs: RejectedChange, rhs: RejectedChange) -> Bool {
         lhs.entryId == rhs.entryId && lhs.kind == rhs.kind && lhs.op == rhs.op && lhs.recordId == rhs.recordId
             && lhs.fieldMessages.map(\.field) == rhs.fieldMessages.map(\.field)

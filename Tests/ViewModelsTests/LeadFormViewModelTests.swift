@@ -89,4 +89,17 @@ final class LeadFormViewModelTests: ViewModelsTestCase {
         XCTAssertEqual(form.formField(.status)?.choices, LeadStatus.allCases.map(\.rawValue))
         XCTAssertEqual(form.formField(.owner)?.choices, ["ana", "ben"])
     }
+
+    func testSaveThatTheStoreRefusesDoesNotSaySaved() throws {
+        let lead = try store.createLead(makeLead("Ada", "Lovelace"))
+        var form = LeadFormViewModel(store: store, currentUser: "ana", editing: lead)
+        form.setValue("Augusta", for: .firstName)
+        try store.deleteLead(id: lead.id)
+        guard case .failed(let text) = form.save() else { return XCTFail("a deleted lead cannot be saved") }
+        XCTAssertEqual(form.message?.level, .error)
+        XCTAssertEqual(form.message?.text, text)
+        XCTAssertNotEqual(form.message?.text, "Saved")
+        XCTAssertNil(form.savedLead)
+        XCTAssertEqual(try store.lead(id: lead.id)?.firstName, "Ada")
+    }
 }

@@ -154,4 +154,18 @@ final class LeadListSearchFilterTests: ViewModelsTestCase {
         list.reload()
         XCTAssertEqual(list.selectedId, order[0], "the last lead left: the previous one is selected")
     }
+
+    func testHostileSearchTextNeverCrashesAndNeverLeaksControls() throws {
+        _ = try seedNamed()
+        var list = makeList(height: 4)
+        list.beginSearch()
+        for text in ["\"", "zo*", "AND", "(", "NEAR(", "zo\u{1B}[31m", "-", "'", "^", "zoë OR"] {
+            list.updateSearch(text)
+            XCTAssertFalse(list.filter.search.unicodeScalars.contains { $0.value == 0x1B }, text)
+            if let message = list.message { XCTAssertFalse(message.text.contains("SELECT"), message.text) }
+        }
+        list.cancelSearch()
+        XCTAssertEqual(list.rows.count, 4)
+        XCTAssertEqual(list.filter, .all)
+    }
 }
