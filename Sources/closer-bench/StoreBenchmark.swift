@@ -89,6 +89,24 @@ enum StoreBenchmark {
         try store.importLeads(imported)
         print(String(format: "import 10,000 leads (one transaction, outbox creates): %.2f s", Date().timeIntervalSince(importStart)))
 
+        let remote = (0..<10_000).map { i -> RemoteLead in
+            let lead = generator.lead(leads + 20_000 + i)
+            var fields: [String: String] = [:]
+            for field in LeadField.allCases where field.isSentToLeadsCRM { fields[field.rawValue] = lead.value(of: field) }
+            fields["email"] = "remote.\(i)@example.com"
+            return RemoteLead(remoteId: "slug-\(i)", fields: fields)
+        }
+        var applyStart = Date()
+        for page in stride(from: 0, to: remote.count, by: 500) {
+            try store.applyRemoteLeads(provider: "bench", Array(remote[page..<page + 500]), syncState: ["offset": "\(page)"])
+        }
+        print(String(format: "pull: apply 10,000 new remote leads (pages of 500): %.2f s", Date().timeIntervalSince(applyStart)))
+        applyStart = Date()
+        for page in stride(from: 0, to: remote.count, by: 500) {
+            try store.applyRemoteLeads(provider: "bench", Array(remote[page..<page + 500]))
+        }
+        print(String(format: "pull: re-apply 10,000 unchanged remote leads: %.2f s", Date().timeIntervalSince(applyStart)))
+
         var size: Int64 = 0
         for suffix in ["", "-wal"] {
             if let attributes = try? FileManager.default.attributesOfItem(atPath: dbPath + suffix),
