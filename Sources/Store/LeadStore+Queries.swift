@@ -128,6 +128,9 @@ extension LeadStore {
                 limit: Int) throws -> [LeadListRow] {
         try locked {
             let builder = try builder(filter, sort)
+            if let cursor, cursor.values.count != builder.sortColumns.count {
+                throw StoreError.invalidValue(field: "cursor", value: "made for another sort order")
+            }
             let query = builder.window(cursor: cursor, forward: forward, inclusive: inclusive, limit: max(0, limit))
             let keyCount = builder.sortColumns.count
             return try db.cached(query.sql).rows(query.values) { s in Self.readRow(s, keyCount: keyCount) }
