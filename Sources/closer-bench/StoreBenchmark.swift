@@ -61,7 +61,7 @@ enum StoreBenchmark {
         report("window owner+status by updated") {
             _ = try store.leads(filter: ownerStatus, sort: LeadSort(.updated, ascending: false), limit: 50)
         }
-        for text in ["z", "zo", "zoe", "mül", "müller", "tanaka", "田中", "zo mü"] {
+        for text in ["z", "zo", "zoe", "müll", "müller", "tana", "tanaka", "田中", "zo mü", "4915", "example"] {
             report("search \"\(text)\" (50 rows)") { _ = try store.leads(filter: LeadFilter(search: text), limit: 50) }
         }
         report("count all") { _ = try store.countLeads() }
