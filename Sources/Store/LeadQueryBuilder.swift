@@ -1,0 +1,168 @@
+import Core
+
+/// Builds the SQL for keyset windows, counts and positions of a filtered, sorted lead list.
+///
+/// Windows never use OFFSET: they continue from a cursor with a row-value comparison
+/// `(sort keys, id) > (?, ?)` over an index that starts with the filter's equality column and
+/// continues with the sort keys. When the driving filter has several values (e.g. two statuses),
+/// one indexed, limited sub-query per value is merged. Text search first takes at most
+/// `LeadStore.searchCap` FTS matches, then sorts just those.
+struct LeadQueryBuilder {
+    let filter: LeadFilter
+    let sort: LeadSort
+    /// Known number of users (to judge how selective an owner filter is).
+    let userCount: Int
+
+    /// Sort columns in order, before the final `id`.
+    var sortColumns: [String] {
+        switch sort.key {
+        case .name: return ["sort_name"]
+        case .created: return ["created"]
+        case .updated: return ["updated"]
+        case .status: return ["status", "sort_name"]
+        }
+    }
+
+    /// Columns a list row reads (the sort keys follow at index 13...).
+    static let rowColumns = """
+        id, first_name, last_name, email, company, status, source, owner, last_activity, \
+        has_pending, has_rejected, has_conflict, deleted_remotely
+        """
+
+    enum Dimension: String { case status, source, owner }
+
+    /// FTS5 query for the search text: every word as a quoted prefix, all required; nil when none.
+    static func matchExpression(_ text: String) -> String? {
+        let words = text.split { !($0.isLetter || $0.isNumber) }
+        guard !words.isEmpty else { return nil }
+        return words.prefix(8).map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
+    }
+
+    var match: String? { Self.matchExpression(filter.search) }
+
+    /// The filter column that drives the index, with its values (nil: no equality filter).
+    var driver: (Dimension, [SQLValue])? {
+        guard match == nil, !filter.hasPending, !filter.rejectedOnly, !filter.conflictOnly else { return nil }
+        var options: [(Double, Dimension, [SQLValue])] = []
+        if !filter.statuses.isEmpty {
+            options.append((Double(filter.statuses.count) / Double(LeadStatus.allCases.count), .status,
+                            filter.statuses.map { .integer(LeadColumns.code(of: $0)) }.sorted(by: Self.valueOrder)))
+        }
+        if !filter.sources.isEmpty {
+            options.append((Double(filter.sources.count) / Double(LeadSource.allCases.count), .source,
+                            filter.sources.map { .integer(LeadColumns.code(of: $0)) }.sorted(by: Self.valueOrder)))
+        }
+        if !filter.owners.isEmpty {
+            options.append((Double(filter.owners.count) / Double(max(userCount, filter.owners.count, 1)), .owner,
+                            filter.owners.sorted().map { .text($0) }))
+        }
+        guard let best = options.min(by: { $0.0 < $1.0 }) else { return nil }
+        return (best.1, best.2)
+    }
+
+    static func valueOrder(_ a: SQLValue, _ b: SQLValue) -> Bool {
+        if case .integer(let x) = a, case .integer(let y) = b { return x < y }
+        return false
+    }
+
+    /// The index that serves the sort for a driving dimension.
+    func indexName(for dimension: Dimension?) -> String {
+        switch (dimension, sort.key) {
+        case (nil, .name): return "leads_name"
+        case (nil, .created): return "leads_created"
+        case (nil, .updated): return "leads_updated"
+        case (nil, .status), (.status?, .name), (.status?, .status): return "leads_status_name"
+        case (let d?, .created): return "leads_\(d.rawValue)_created"
+        case (let d?, .updated): return "leads_\(d.rawValue)_updated"
+        case (let d?, .name): return "leads_\(d.rawValue)_name"
+        case (let d?, .status): return "leads_\(d.rawValue)_status"
+        }
+    }
+
+    /// WHERE terms (and values) for every filter part except `skipping` the driving dimension.
+    func conditions(skipping driving: Dimension?) -> (terms: [String], values: [SQLValue]) {
+        var terms = ["deleted = 0"]
+        var values: [SQLValue] = []
+        func addSet(_ column: String, _ items: [SQLValue]) {
+            guard !items.isEmpty else { return }
+            terms.append("\(column) IN (\(Array(repeating: "?", count: items.count).joined(separator: ",")))")
+            values += items
+        }
+        if driving != .status { addSet("status", filter.statuses.map { .integer(LeadColumns.code(of: $0)) }) }
+        if driving != .source { addSet("source", filter.sources.map { .integer(LeadColumns.code(of: $0)) }) }
+        if driving != .owner { addSet("owner", filter.owners.sorted().map { .text($0) }) }
+        if filter.hasPending { terms.append("has_pending = 1") }
+        if filter.rejectedOnly { terms.append("has_rejected = 1") }
+        if filter.conflictOnly { terms.append("has_conflict = 1") }
+        return (terms, values)
+    }
+
+    /// FROM clause: search hits drive the loop when there is text; a flag's partial index otherwise.
+    func fromClause(driving: Dimension?) -> (sql: String, values: [SQLValue]) {
+        if let match {
+            return ("(SELECT rowid AS hit FROM lead_fts WHERE lead_fts MATCH ? LIMIT \(LeadStore.searchCap)) AS hits "
+                    + "CROSS JOIN leads ON leads.id = hits.hit", [.text(match)])
+        }
+        if filter.rejectedOnly { return ("leads INDEXED BY leads_rejected", []) }
+        if filter.conflictOnly { return ("leads INDEXED BY leads_conflict", []) }
+        if filter.hasPending { return ("leads INDEXED BY leads_pending", []) }
+        return ("leads INDEXED BY \(indexName(for: driving))", [])
+    }
+
+    /// A window of rows: `forward` in display order after `cursor` (or from the start),
+    /// or backward (before `cursor`, or from the end), returned in the order read.
+    func window(cursor: LeadCursor?, forward: Bool, inclusive: Bool, limit: Int) -> (sql: String, values: [SQLValue]) {
+        let ascendingRead = forward == sort.ascending
+        let direction = ascendingRead ? "ASC" : "DESC"
+        let keys = sortColumns + ["id"]
+        let aliases = keys.indices.map { "k\($0)" }
+        let select = "SELECT \(Self.rowColumns), " + zip(keys, aliases).map { "leads.\($0) AS \($1)" }.joined(separator: ", ")
+        let order = aliases.map { "\($0) \(direction)" }.joined(separator: ", ")
+        func member(equality: (Dimension, SQLValue)?) -> (String, [SQLValue]) {
+            let from = fromClause(driving: equality?.0)
+            var (terms, values) = conditions(skipping: equality?.0)
+            values = from.values + values
+            if let equality {
+                terms.append("\(equality.0.rawValue) = ?")
+                values.append(equality.1)
+            }
+            if let cursor {
+                let op = ascendingRead ? (inclusive ? ">=" : ">") : (inclusive ? "<=" : "<")
+                terms.append("(\(keys.map { "leads.\($0)" }.joined(separator: ", "))) \(op) (\(keys.map { _ in "?" }.joined(separator: ", ")))")
+                values += cursor.values + [.integer(cursor.id)]
+            }
+            return ("\(select) FROM \(from.sql) WHERE \(terms.joined(separator: " AND ")) ORDER BY \(order) LIMIT \(limit)", values)
+        }
+        guard let (dimension, items) = driver, items.count > 1 else {
+            let single = driver.map { ($0.0, $0.1[0]) }
+            return member(equality: single)
+        }
+        let parts = items.map { member(equality: (dimension, $0)) }
+        let union = parts.map { "SELECT * FROM (\($0.0))" }.joined(separator: " UNION ALL ")
+        return ("SELECT * FROM (\(union)) ORDER BY \(order) LIMIT \(limit)", parts.flatMap(\.1))
+    }
+
+    /// `count(*)` of the filter, optionally only rows before `cursor` in display order.
+    func count(before cursor: LeadCursor?) -> (sql: String, values: [SQLValue]) {
+        let from = fromClause(driving: nil)
+        var (terms, values) = conditions(skipping: nil)
+        values = from.values + values
+        if let cursor {
+            let keys = sortColumns + ["id"]
+            let op = sort.ascending ? "<" : ">"
+            terms.append("(\(keys.map { "leads.\($0)" }.joined(separator: ", "))) \(op) (\(keys.map { _ in "?" }.joined(separator: ", ")))")
+            values += cursor.values + [.integer(cursor.id)]
+        }
+        let source = match == nil ? "leads" : from.sql
+        return ("SELECT count(*) FROM \(source) WHERE \(terms.joined(separator: " AND "))", values)
+    }
+
+    /// Counts grouped by one column of the filtered leads.
+    func grouped(by column: String) -> (sql: String, values: [SQLValue]) {
+        let from = fromClause(driving: nil)
+        var (terms, values) = conditions(skipping: nil)
+        values = from.values + values
+        let source = match == nil ? "leads" : from.sql
+        return ("SELECT \(column), count(*) FROM \(source) WHERE \(terms.joined(separator: " AND ")) GROUP BY \(column)", values)
+    }
+}

@@ -1,0 +1,53 @@
+import Core
+import Foundation
+
+/// Closer's local database: the UI's source of truth and the sync worker's outbox.
+///
+/// Open one per connection (the UI and the sync worker may each open their own on the same
+/// file; WAL lets readers run while one writes, and writers wait up to the busy timeout).
+/// Every public method is serialised by an internal lock, so one instance may be shared
+/// between threads or tasks.
+public final class LeadStore: @unchecked Sendable {
+    let db: Database
+    private let lock = NSRecursiveLock()
+    /// The database file path.
+    public var path: String { db.path }
+    /// The most search matches a filter with text considers (the FTS query is capped).
+    public static let searchCap = 2000
+
+    /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
+    public init(path: String) throws {
+        db = try Database(path: path)
+        try Migrator.migrate(db)
+    }
+
+    /// An in-memory store (for tests and previews).
+    public static func inMemory() throws -> LeadStore { try LeadStore(path: ":memory:") }
+
+    /// The schema version of the file (`PRAGMA user_version`).
+    public var schemaVersion: Int {
+        get throws { try locked { Int(try db.scalarInt("PRAGMA user_version") ?? 0) } }
+    }
+
+    /// The schema version this build writes.
+    public static var currentSchemaVersion: Int { Schema.currentVersion }
+
+    /// Rows changed through this connection since it opened (tests prove "no write" with it).
+    public var totalChanges: Int { locked { db.totalChanges } }
+
+    /// Runs `body` holding the store's lock.
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// Runs `body` in one transaction (nested calls become savepoints): all of it commits or none.
+    /// The sync worker wraps a page of remote data and its `setSyncState` in one of these.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try locked { try db.transaction(body) }
+    }
+
+    /// Current time in Unix seconds.
+    static func now() -> Int64 { Int64(Date().timeIntervalSince1970.rounded(.down)) }
+}

@@ -1,0 +1,249 @@
+/// The schema as versioned migrations (`PRAGMA user_version`), plus the triggers and indexes
+/// that bulk loads drop and re-create.
+///
+/// Leads store `status` and `source` as small integers (index in `LeadStatus.allCases` /
+/// `LeadSource.allCases`, source NULL when unknown) so indexes stay small and the status
+/// order is the pipeline order. Times are Unix seconds.
+enum Schema {
+    /// Every migration in order; migration `i` brings the file to version `i + 1`.
+    static let migrations: [String] = [version1]
+
+    /// The version a fully migrated file has.
+    static var currentVersion: Int { migrations.count }
+
+    static let version1 = """
+    CREATE TABLE users (
+        username TEXT PRIMARY KEY NOT NULL,
+        display_name TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+
+    CREATE TABLE leads (
+        id INTEGER PRIMARY KEY,
+        first_name TEXT NOT NULL DEFAULT '',
+        last_name TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        company TEXT NOT NULL DEFAULT '',
+        job_title TEXT NOT NULL DEFAULT '',
+        location TEXT NOT NULL DEFAULT '',
+        message TEXT NOT NULL DEFAULT '',
+        source INTEGER,
+        status INTEGER NOT NULL DEFAULT 0,
+        owner TEXT NOT NULL DEFAULT '',
+        label TEXT NOT NULL DEFAULT '',
+        metadata TEXT NOT NULL DEFAULT '',
+        created INTEGER NOT NULL,
+        updated INTEGER NOT NULL,
+        sort_name TEXT NOT NULL DEFAULT '',
+        last_activity INTEGER,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        has_pending INTEGER NOT NULL DEFAULT 0,
+        has_rejected INTEGER NOT NULL DEFAULT 0,
+        has_conflict INTEGER NOT NULL DEFAULT 0,
+        deleted_remotely INTEGER NOT NULL DEFAULT 0
+    );
+
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT '',
+        created INTEGER NOT NULL
+    );
+    CREATE INDEX notes_lead ON notes(lead_id);
+
+    CREATE TABLE activities (
+        id INTEGER PRIMARY KEY,
+        lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        created INTEGER NOT NULL,
+        provider TEXT,
+        remote_id TEXT
+    );
+    CREATE INDEX activities_lead ON activities(lead_id, created);
+    CREATE UNIQUE INDEX activities_remote ON activities(provider, remote_id) WHERE remote_id IS NOT NULL;
+
+    CREATE TABLE appointments (
+        id INTEGER PRIMARY KEY,
+        lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'pending'
+    );
+    CREATE INDEX appointments_lead ON appointments(lead_id);
+    CREATE INDEX appointments_start ON appointments(start);
+
+    CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL DEFAULT '',
+        direction TEXT NOT NULL DEFAULT 'inbound',
+        subject TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        created INTEGER NOT NULL
+    );
+    CREATE INDEX messages_lead ON messages(lead_id, created);
+
+    CREATE TABLE remote_ids (
+        provider TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        local_id INTEGER NOT NULL,
+        remote_id TEXT NOT NULL,
+        base TEXT NOT NULL DEFAULT '{}',
+        hash TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (provider, kind, local_id)
+    ) WITHOUT ROWID;
+    CREATE UNIQUE INDEX remote_ids_remote ON remote_ids(provider, kind, remote_id);
+
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        op TEXT NOT NULL,
+        record_id INTEGER NOT NULL,
+        lead_id INTEGER NOT NULL,
+        payload TEXT NOT NULL DEFAULT '{}',
+        base TEXT NOT NULL DEFAULT '{}',
+        state TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        messages TEXT NOT NULL DEFAULT '{}',
+        not_before INTEGER,
+        created INTEGER NOT NULL,
+        updated INTEGER NOT NULL
+    );
+    CREATE INDEX outbox_record ON outbox(kind, record_id);
+    CREATE INDEX outbox_lead ON outbox(lead_id);
+    CREATE INDEX outbox_state ON outbox(state, id);
+
+    CREATE TABLE sync_state (
+        provider TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (provider, key)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE saved_views (
+        name TEXT PRIMARY KEY NOT NULL,
+        definition TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE lead_counts (
+        dimension TEXT NOT NULL,
+        value TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (dimension, value)
+    ) WITHOUT ROWID;
+
+    CREATE VIRTUAL TABLE lead_fts USING fts5(
+        name, email, phone, company, notes,
+        tokenize = "unicode61 remove_diacritics 2", prefix = '2 3', detail = none
+    );
+    """
+
+    /// Indexes that make keyset windows fast; bulk loads create them after the data.
+    static let leadIndexes: [String] = {
+        var list = [
+            "CREATE INDEX IF NOT EXISTS leads_name ON leads(sort_name) WHERE deleted = 0",
+            "CREATE INDEX IF NOT EXISTS leads_created ON leads(created) WHERE deleted = 0",
+            "CREATE INDEX IF NOT EXISTS leads_updated ON leads(updated) WHERE deleted = 0",
+            "CREATE INDEX IF NOT EXISTS leads_status_name ON leads(status, sort_name) WHERE deleted = 0",
+            "CREATE INDEX IF NOT EXISTS leads_email ON leads(email)",
+            "CREATE INDEX IF NOT EXISTS leads_pending ON leads(has_pending) WHERE has_pending = 1",
+            "CREATE INDEX IF NOT EXISTS leads_rejected ON leads(has_rejected) WHERE has_rejected = 1",
+            "CREATE INDEX IF NOT EXISTS leads_conflict ON leads(has_conflict) WHERE has_conflict = 1",
+        ]
+        for dimension in ["status", "owner", "source"] {
+            list.append("CREATE INDEX IF NOT EXISTS leads_\(dimension)_created ON leads(\(dimension), created) WHERE deleted = 0")
+            list.append("CREATE INDEX IF NOT EXISTS leads_\(dimension)_updated ON leads(\(dimension), updated) WHERE deleted = 0")
+        }
+        for dimension in ["owner", "source"] {
+            list.append("CREATE INDEX IF NOT EXISTS leads_\(dimension)_name ON leads(\(dimension), sort_name) WHERE deleted = 0")
+            list.append("CREATE INDEX IF NOT EXISTS leads_\(dimension)_status ON leads(\(dimension), status, sort_name) WHERE deleted = 0")
+        }
+        return list
+    }()
+
+    /// Names of the indexes in `leadIndexes` (for dropping before a bulk load).
+    static var leadIndexNames: [String] {
+        leadIndexes.compactMap { sql in
+            sql.split(separator: " ").dropFirst(5).first.map(String.init)
+        }
+    }
+
+    /// Triggers keeping FTS, counts, last-activity and sync flags current on normal edits.
+    static let triggers: [(name: String, sql: String)] = [
+        ("leads_ai", """
+        CREATE TRIGGER leads_ai AFTER INSERT ON leads BEGIN
+            INSERT INTO lead_fts(rowid, name, email, phone, company, notes)
+                VALUES (new.id, new.first_name || ' ' || new.last_name, new.email, new.phone, new.company, '');
+            INSERT INTO lead_counts(dimension, value, count) VALUES ('status', new.status, new.deleted = 0)
+                ON CONFLICT(dimension, value) DO UPDATE SET count = count + (new.deleted = 0);
+        END
+        """),
+        ("leads_au_fts", """
+        CREATE TRIGGER leads_au_fts AFTER UPDATE OF first_name, last_name, email, phone, company ON leads BEGIN
+            UPDATE lead_fts SET name = new.first_name || ' ' || new.last_name, email = new.email,
+                phone = new.phone, company = new.company WHERE rowid = new.id;
+        END
+        """),
+        ("leads_au_counts", """
+        CREATE TRIGGER leads_au_counts AFTER UPDATE OF status, deleted ON leads
+        WHEN old.status IS NOT new.status OR old.deleted IS NOT new.deleted BEGIN
+            UPDATE lead_counts SET count = count - 1 WHERE dimension = 'status' AND value = old.status AND old.deleted = 0;
+            INSERT INTO lead_counts(dimension, value, count) VALUES ('status', new.status, new.deleted = 0)
+                ON CONFLICT(dimension, value) DO UPDATE SET count = count + (new.deleted = 0);
+        END
+        """),
+        ("leads_ad", """
+        CREATE TRIGGER leads_ad AFTER DELETE ON leads BEGIN
+            DELETE FROM lead_fts WHERE rowid = old.id;
+            UPDATE lead_counts SET count = count - 1 WHERE dimension = 'status' AND value = old.status AND old.deleted = 0;
+        END
+        """),
+        ("notes_ai", """
+        CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
+            UPDATE lead_fts SET notes = (SELECT group_concat(text, ' ') FROM notes WHERE lead_id = new.lead_id)
+                WHERE rowid = new.lead_id;
+            UPDATE leads SET last_activity = max(coalesce(last_activity, 0), new.created) WHERE id = new.lead_id;
+        END
+        """),
+        ("notes_au", """
+        CREATE TRIGGER notes_au AFTER UPDATE OF text ON notes BEGIN
+            UPDATE lead_fts SET notes = (SELECT group_concat(text, ' ') FROM notes WHERE lead_id = new.lead_id)
+                WHERE rowid = new.lead_id;
+        END
+        """),
+        ("notes_ad", """
+        CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
+            UPDATE lead_fts SET notes = coalesce((SELECT group_concat(text, ' ') FROM notes WHERE lead_id = old.lead_id), '')
+                WHERE rowid = old.lead_id;
+        END
+        """),
+        ("activities_ai", """
+        CREATE TRIGGER activities_ai AFTER INSERT ON activities BEGIN
+            UPDATE leads SET last_activity = max(coalesce(last_activity, 0), new.created) WHERE id = new.lead_id;
+        END
+        """),
+        ("outbox_ai", """
+        CREATE TRIGGER outbox_ai AFTER INSERT ON outbox BEGIN
+            UPDATE leads SET has_pending = 1, has_rejected = (new.state = 'rejected' OR has_rejected)
+                WHERE id = new.lead_id;
+        END
+        """),
+        ("outbox_au", """
+        CREATE TRIGGER outbox_au AFTER UPDATE OF state ON outbox BEGIN
+            UPDATE leads SET has_rejected = EXISTS (SELECT 1 FROM outbox WHERE lead_id = new.lead_id AND state = 'rejected')
+                WHERE id = new.lead_id;
+        END
+        """),
+        ("outbox_ad", """
+        CREATE TRIGGER outbox_ad AFTER DELETE ON outbox BEGIN
+            UPDATE leads SET
+                has_pending = EXISTS (SELECT 1 FROM outbox WHERE lead_id = old.lead_id),
+                has_rejected = EXISTS (SELECT 1 FROM outbox WHERE lead_id = old.lead_id AND state = 'rejected')
+                WHERE id = old.lead_id;
+        END
+        """),
+    ]
+}

@@ -1,1 +1,0 @@
-// Store module: see the issue that fills it.

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The `closer` executable: global options, then a subcommand from `CommandTable`, or the
+/// terminal UI when there is none.
+@main
+struct Closer {
+    static func main() async {
+        let code = await run(Array(CommandLine.arguments.dropFirst()))
+        Platform.exit(code)
+    }
+
+    /// Runs one command line (without the program name) and returns the exit code.
+    static func run(_ arguments: [String]) async -> Int32 {
+        var commandName = "closer"
+        do {
+            var words = arguments[...]
+            var database: String? = nil
+            while let word = words.first, word.hasPrefix("-") {
+                words = words.dropFirst()
+                if word == "-h" || word == "--help" {
+                    print(CommandTable.help, terminator: "")
+                    return 0
+                } else if word == "--db" {
+                    guard let path = words.first else { throw UsageError("option '--db' needs a value", command: nil) }
+                    database = path
+                    words = words.dropFirst()
+                } else if word.hasPrefix("--db=") {
+                    database = String(word.dropFirst(5))
+                } else {
+                    throw UsageError("unknown option '\(word)'", command: nil)
+                }
+            }
+            guard let name = words.first else {
+                return try await runTerminalUI(TerminalUIOptions(database: CommandContext(database: database).databasePath))
+            }
+            if name == "help" {
+                guard let topic = words.dropFirst().first else { print(CommandTable.help, terminator: ""); return 0 }
+                guard let command = CommandTable.command(named: topic) else {
+                    throw UsageError("unknown command '\(topic)'", command: nil)
+                }
+                print(command.spec.help, terminator: "")
+                return 0
+            }
+            guard let command = CommandTable.command(named: name) else {
+                throw UsageError("unknown command '\(name)'", command: nil)
+            }
+            commandName = "closer \(name)"
+            let parsed = try CommandLineArguments(Array(words.dropFirst()), spec: command.spec)
+            if parsed.wantsHelp {
+                print(command.spec.help, terminator: "")
+                return 0
+            }
+            let context = CommandContext(database: parsed.value("db") ?? database)
+            return try await command.run(parsed, context: context)
+        } catch let error as UsageError {
+            Output.error(error.description)
+            return 2
+        } catch let error as CommandFailure {
+            Output.error(error.description)
+            return 1
+        } catch {
+            Output.error("\(commandName): \(error)")
+            return 1
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Store
+
+/// What every subcommand gets besides its arguments: the database location.
+struct CommandContext: Sendable {
+    /// The database path the user gave with `--db`, or nil for the default.
+    let explicitDatabase: String?
+
+    init(database: String?) {
+        explicitDatabase = database
+    }
+
+    /// The database file to use.
+    var databasePath: String { explicitDatabase ?? Paths.defaultDatabasePath() }
+
+    /// Whether the database file exists yet.
+    var databaseExists: Bool { FileManager.default.fileExists(atPath: databasePath) }
+
+    /// Opens (creating and migrating if needed) the database. The default location's directories
+    /// are created with mode 0700; a `--db` path's directory must exist.
+    func openStore(for command: String) throws -> LeadStore {
+        let path = databasePath
+        let parent = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        if explicitDatabase == nil {
+            do {
+                try Paths.createParentDirectories(of: path)
+            } catch {
+                throw CommandFailure(command, "cannot create the directory for \(path): \(error.localizedDescription)")
+            }
+        } else if !parent.isEmpty, !FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw CommandFailure(command, "cannot open database \(path): directory \(parent) does not exist")
+        }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CommandFailure(command, "cannot open database \(path): it is a directory")
+        }
+        do {
+            return try LeadStore(path: path)
+        } catch {
+            throw CommandFailure(command, "cannot open database \(path): \(error)")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// The subcommands of `closer`, in help order. One line per command.
+enum CommandTable {
+    static let all: [any Command.Type] = [
+        SeedCommand.self,
+        LeadsCommand.self,
+        ImportCommand.self,
+        ExportCommand.self,
+        DoctorCommand.self,
+    ]
+
+    /// The command called `name`, if any.
+    static func command(named name: String) -> (any Command.Type)? {
+        all.first { $0.spec.name == name }
+    }
+
+    /// `closer --help`.
+    static var help: String {
+        let width = all.map { $0.spec.name.count }.max() ?? 0
+        var lines = [
+            "usage: closer [--db PATH] [COMMAND] [OPTIONS]",
+            "",
+            "Closer: a terminal sales workstation. Without a command, opens the terminal UI.",
+            "",
+            "commands:",
+        ]
+        for command in all {
+            let name = command.spec.name
+            lines.append("  " + name + String(repeating: " ", count: width - name.count + 2) + command.spec.summary)
+        }
+        lines += [
+            "",
+            "global options:",
+            "  --db PATH   database file (default: \(Paths.defaultDatabaseDisplay))",
+            "  -h, --help  show this help",
+            "",
+            "Run 'closer COMMAND --help' for a command's options.",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,1 +1,0 @@
-// EndToEndTests: filled by its issue.

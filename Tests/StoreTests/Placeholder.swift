@@ -1,1 +1,0 @@
-// StoreTests: filled by its issue.
