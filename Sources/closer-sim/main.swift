@@ -1,2 +1,48 @@
-// closer-sim: filled by its issue.
-print("closer-sim: not built yet")
+// closer-sim: the seed 001 "Leads & CRM" simulator on loopback (see SimulatorServer).
+import Foundation
+import Simulator
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let configuration: SimulatorConfiguration
+switch SimulatorCommandLine.parse(Array(CommandLine.arguments.dropFirst())) {
+case .success(.help):
+    print(SimulatorCommandLine.usage)
+    exit(0)
+case .failure(let problem):
+    FileHandle.standardError.write(Data((problem.description + "\n").utf8))
+    exit(2)
+case .success(.run(let parsed)):
+    configuration = parsed
+}
+
+let server: SimulatorServer
+do {
+    server = try SimulatorServer.start(configuration)
+} catch {
+    FileHandle.standardError.write(Data("closer-sim: cannot listen on \(configuration.host):\(configuration.port): \(error)\n".utf8))
+    exit(1)
+}
+
+// Written unbuffered, so a script reading the pipe sees the lines at once.
+var banner = "base_url=\(server.baseURL.absoluteString)\ncontrol_url=\(server.origin.absoluteString)/_sim/\n"
+for user in server.users {
+    banner += "user=\(user.username) apikey=\(user.apiKey) token=\(user.token)\n"
+}
+FileHandle.standardOutput.write(Data(banner.utf8))
+
+signal(SIGINT, SIG_IGN)
+signal(SIGTERM, SIG_IGN)
+var sources: [DispatchSourceSignal] = []
+for number in [SIGINT, SIGTERM] {
+    let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+    source.setEventHandler {
+        server.stop()
+        exit(0)
+    }
+    source.resume()
+    sources.append(source)
+}
+dispatchMain()

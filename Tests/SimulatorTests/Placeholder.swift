@@ -1,1 +1,0 @@
-// SimulatorTests: filled by its issue.
