@@ -23,13 +23,13 @@ public struct LeadsCRMAPI: Sendable {
 
     /// A client; share `gate` and `metrics` between clients of the same remote.
     public init(
-        baseURL: URL, credentials: RemoteCredentials, transport: any HTTPTransport = HTTPClient(),
+        baseURL: URL, credentials: RemoteCredentials, transport: (any HTTPTransport)? = nil,
         retryPolicy: RetryPolicy = RetryPolicy(), clock: any SyncClock = SystemClock(),
         gate: RateLimitGate? = nil, metrics: RequestMetrics = RequestMetrics()
     ) {
         self.baseURL = baseURL
         self.credentials = credentials
-        self.transport = transport
+        self.transport = transport ?? DefaultTransport.make(for: baseURL)
         self.retryPolicy = retryPolicy
         self.clock = clock
         self.gate = gate ?? RateLimitGate(clock: clock)
