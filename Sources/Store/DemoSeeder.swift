@@ -24,6 +24,9 @@ public struct DemoSeeder {
         public var activities = 0
         public var appointments = 0
         public var users = 0
+        /// Seconds spent writing rows, and building FTS, counts and indexes afterwards.
+        public var loadSeconds = 0.0
+        public var indexSeconds = 0.0
     }
 
     /// Writes users and `count` leads with their notes, activities and appointments.
@@ -42,8 +45,7 @@ extension LeadStore {
         var summary = DemoSeeder.Summary()
         let firstId = (try db.scalarInt("SELECT coalesce(max(id), 0) FROM leads") ?? 0) + 1
         try db.transaction {
-            for trigger in Schema.triggers { try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)") }
-            for index in Schema.leadIndexNames { try db.execute("DROP INDEX IF EXISTS \(index)") }
+            try Schema.dropTriggersAndIndexes(db)
             for user in generator.users {
                 try db.run("INSERT OR IGNORE INTO users (username, display_name) VALUES (?, ?)",
                            [.text(user.username), .text(user.displayName)])
@@ -52,45 +54,89 @@ extension LeadStore {
         }
         db.clearStatementCache()
         let writer = try SeedWriter(db: db)
+        let producer = SeedProducer(generator: generator)
+        let loadStart = Date()
+        try db.execute("PRAGMA synchronous = OFF")
+        defer { try? db.execute("PRAGMA synchronous = NORMAL") }
         var index = 0
+        var chunk = producer.make(0..<min(count, batchSize))
         while index < count {
             let end = min(count, index + batchSize)
+            let nextRange = end..<min(count, end + batchSize)
+            let box = SeedChunkBox()
+            let group = DispatchGroup()
+            if !nextRange.isEmpty {
+                DispatchQueue.global().async(group: group) { box.items = producer.make(nextRange) }
+            }
+            let current = chunk
             try db.transaction {
-                for i in index..<end {
-                    try writer.write(generator: generator, index: i, leadId: firstId + Int64(i), summary: &summary)
+                for (offset, item) in current.enumerated() {
+                    try writer.write(item, leadId: firstId + Int64(index + offset), summary: &summary)
                 }
             }
+            group.wait()
+            chunk = box.items
             index = end
             progress?(index)
         }
+        summary.loadSeconds = Date().timeIntervalSince(loadStart)
+        let indexStart = Date()
         try db.transaction {
-            try db.run("""
-                INSERT INTO lead_fts(rowid, name, email, phone, company, notes)
-                SELECT l.id, l.first_name || ' ' || l.last_name, l.email, l.phone, l.company,
-                    coalesce((SELECT group_concat(text, ' ') FROM notes n WHERE n.lead_id = l.id), '')
-                FROM leads l WHERE l.id >= ?
-                """, [.integer(firstId)])
-            try db.execute("""
-                DELETE FROM lead_counts WHERE dimension = 'status';
-                INSERT INTO lead_counts(dimension, value, count)
-                    SELECT 'status', status, count(*) FROM leads WHERE deleted = 0 GROUP BY status;
-                """)
-            for indexSQL in Schema.leadIndexes { try db.execute(indexSQL) }
-            for trigger in Schema.triggers { try db.execute(trigger.sql) }
+            try db.run(Schema.populateFTS, [.integer(firstId)])
+            try db.execute(Schema.rebuildCube)
+            try Schema.createTriggersAndIndexes(db)
         }
         try db.execute("ANALYZE")
         db.clearStatementCache()
+        summary.indexSeconds = Date().timeIntervalSince(indexStart)
         return summary
     }
 }
 
-/// The prepared inserts of one seeding run, and the name-folding memo.
+/// One generated lead with its records, ready to insert.
+struct SeedItem {
+    let lead: Lead
+    let sortName: String
+    let notes: [Note]
+    let activities: [Activity]
+    let appointments: [Appointment]
+}
+
+/// Generates seed items off the writing thread (one chunk ahead), memoising folded names.
+final class SeedProducer: @unchecked Sendable {
+    let generator: DemoDataGenerator
+    private var folded: [String: String] = [:]
+
+    init(generator: DemoDataGenerator) { self.generator = generator }
+
+    /// Items `range` (0-based generator indexes).
+    func make(_ range: Range<Int>) -> [SeedItem] {
+        range.map { i in
+            let lead = generator.lead(i)
+            let name = lead.displayName
+            let sortName: String
+            if let known = folded[name] { sortName = known } else {
+                sortName = SortKey.fold(name)
+                if folded.count < 200_000 { folded[name] = sortName }
+            }
+            return SeedItem(lead: lead, sortName: sortName, notes: generator.notes(forLead: i, leadId: 0),
+                            activities: generator.activities(forLead: i, leadId: 0),
+                            appointments: generator.appointments(forLead: i, leadId: 0))
+        }
+    }
+}
+
+/// Holds a chunk produced on another thread.
+final class SeedChunkBox: @unchecked Sendable {
+    var items: [SeedItem] = []
+}
+
+/// The prepared inserts of one seeding run.
 final class SeedWriter {
     let lead: Statement
     let note: Statement
     let activity: Statement
     let appointment: Statement
-    private var folded: [String: String] = [:]
 
     init(db: Database) throws {
         lead = try db.prepare("""
@@ -103,47 +149,54 @@ final class SeedWriter {
         appointment = try db.prepare("INSERT INTO appointments (lead_id, start, end, note, status) VALUES (?, ?, ?, ?, ?)")
     }
 
-    func write(generator: DemoDataGenerator, index: Int, leadId: Int64, summary: inout DemoSeeder.Summary) throws {
-        let l = generator.lead(index)
-        let notes = generator.notes(forLead: index, leadId: leadId)
-        let activities = generator.activities(forLead: index, leadId: leadId)
+    func write(_ item: SeedItem, leadId: Int64, summary: inout DemoSeeder.Summary) throws {
+        let l = item.lead
         var last: Int64 = 0
-        for n in notes { last = max(last, LeadColumns.seconds(n.createdAt)) }
-        for a in activities { last = max(last, LeadColumns.seconds(a.createdAt)) }
-        let name = l.displayName
-        let sortName: String
-        if let known = folded[name] { sortName = known } else {
-            sortName = SortKey.fold(name)
-            if folded.count < 200_000 { folded[name] = sortName }
-        }
-        lead.reset()
-        try lead.bind([
-            .integer(leadId), .text(l.firstName), .text(l.lastName), .text(l.email), .text(l.phone), .text(l.company),
-            .text(l.jobTitle), .text(l.location), .text(l.message),
-            l.source.map { .integer(LeadColumns.code(of: $0)) } ?? .null, .integer(LeadColumns.code(of: l.status)),
-            .text(l.owner), .text(l.label), .integer(LeadColumns.seconds(l.createdAt)),
-            .integer(LeadColumns.seconds(l.updatedAt)), .text(sortName), last > 0 ? .integer(last) : .null,
-        ])
+        for n in item.notes { last = max(last, LeadColumns.seconds(n.createdAt)) }
+        for a in item.activities { last = max(last, LeadColumns.seconds(a.createdAt)) }
+        try lead.bind(leadId, at: 1)
+        try lead.bind(l.firstName, at: 2)
+        try lead.bind(l.lastName, at: 3)
+        try lead.bind(l.email, at: 4)
+        try lead.bind(l.phone, at: 5)
+        try lead.bind(l.company, at: 6)
+        try lead.bind(l.jobTitle, at: 7)
+        try lead.bind(l.location, at: 8)
+        try lead.bind(l.message, at: 9)
+        if let source = l.source { try lead.bind(LeadColumns.code(of: source), at: 10) } else { try lead.bindNull(at: 10) }
+        try lead.bind(LeadColumns.code(of: l.status), at: 11)
+        try lead.bind(l.owner, at: 12)
+        try lead.bind(l.label, at: 13)
+        try lead.bind(LeadColumns.seconds(l.createdAt), at: 14)
+        try lead.bind(LeadColumns.seconds(l.updatedAt), at: 15)
+        try lead.bind(item.sortName, at: 16)
+        if last > 0 { try lead.bind(last, at: 17) } else { try lead.bindNull(at: 17) }
         try lead.run()
         summary.leads += 1
-        for n in notes {
-            note.reset()
-            try note.bind([.integer(leadId), .text(n.text), .text(n.author), .integer(LeadColumns.seconds(n.createdAt))])
+        for n in item.notes {
+            try note.bind(leadId, at: 1)
+            try note.bind(n.text, at: 2)
+            try note.bind(n.author, at: 3)
+            try note.bind(LeadColumns.seconds(n.createdAt), at: 4)
             try note.run()
         }
-        summary.notes += notes.count
-        for a in activities {
-            activity.reset()
-            try activity.bind([.integer(leadId), .text(a.type), .text(a.text), .integer(LeadColumns.seconds(a.createdAt))])
+        summary.notes += item.notes.count
+        for a in item.activities {
+            try activity.bind(leadId, at: 1)
+            try activity.bind(a.type, at: 2)
+            try activity.bind(a.text, at: 3)
+            try activity.bind(LeadColumns.seconds(a.createdAt), at: 4)
             try activity.run()
         }
-        summary.activities += activities.count
-        for a in generator.appointments(forLead: index, leadId: leadId) {
-            appointment.reset()
-            try appointment.bind([.integer(leadId), .integer(LeadColumns.seconds(a.start)), .integer(LeadColumns.seconds(a.end)),
-                                  .text(a.note), .text(a.status.rawValue)])
+        summary.activities += item.activities.count
+        for a in item.appointments {
+            try appointment.bind(leadId, at: 1)
+            try appointment.bind(LeadColumns.seconds(a.start), at: 2)
+            try appointment.bind(LeadColumns.seconds(a.end), at: 3)
+            try appointment.bind(a.note, at: 4)
+            try appointment.bind(a.status.rawValue, at: 5)
             try appointment.run()
-            summary.appointments += 1
         }
+        summary.appointments += item.appointments.count
     }
 }

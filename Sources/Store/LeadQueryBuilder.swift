@@ -12,6 +12,8 @@ struct LeadQueryBuilder {
     let sort: LeadSort
     /// Known number of users (to judge how selective an owner filter is).
     let userCount: Int
+    /// The FTS5 MATCH expression for `filter.search` (nil: no text search).
+    var match: String? = nil
 
     /// Sort columns in order, before the final `id`.
     var sortColumns: [String] {
@@ -31,28 +33,30 @@ struct LeadQueryBuilder {
 
     enum Dimension: String { case status, source, owner }
 
-    /// FTS5 query for the search text: every word as a quoted prefix, all required; nil when none.
-    static func matchExpression(_ text: String) -> String? {
-        let words = text.split { !($0.isLetter || $0.isNumber) }
-        guard !words.isEmpty else { return nil }
-        return words.prefix(8).map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
+    /// The words of a search text (letters and digits; at most 8).
+    static func searchWords(_ text: String) -> [String] {
+        text.split { !($0.isLetter || $0.isNumber) }.prefix(8).map(String.init)
     }
 
-    var match: String? { Self.matchExpression(filter.search) }
+    /// A word as an FTS5 string literal.
+    static func quoted(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
-    /// The filter column that drives the index, with its values (nil: no equality filter).
+    /// The filter column that drives the index, with its values (nil: the sort's own index).
+    /// Only columns with a (column, sort keys) index qualify: any of them for the name order,
+    /// status for the status order.
     var driver: (Dimension, [SQLValue])? {
         guard match == nil, !filter.hasPending, !filter.rejectedOnly, !filter.conflictOnly else { return nil }
+        guard sort.key == .name || sort.key == .status else { return nil }
         var options: [(Double, Dimension, [SQLValue])] = []
         if !filter.statuses.isEmpty {
             options.append((Double(filter.statuses.count) / Double(LeadStatus.allCases.count), .status,
                             filter.statuses.map { .integer(LeadColumns.code(of: $0)) }.sorted(by: Self.valueOrder)))
         }
-        if !filter.sources.isEmpty {
+        if !filter.sources.isEmpty, sort.key == .name {
             options.append((Double(filter.sources.count) / Double(LeadSource.allCases.count), .source,
                             filter.sources.map { .integer(LeadColumns.code(of: $0)) }.sorted(by: Self.valueOrder)))
         }
-        if !filter.owners.isEmpty {
+        if !filter.owners.isEmpty, sort.key == .name {
             options.append((Double(filter.owners.count) / Double(max(userCount, filter.owners.count, 1)), .owner,
                             filter.owners.sorted().map { .text($0) }))
         }
@@ -71,11 +75,11 @@ struct LeadQueryBuilder {
         case (nil, .name): return "leads_name"
         case (nil, .created): return "leads_created"
         case (nil, .updated): return "leads_updated"
-        case (nil, .status), (.status?, .name), (.status?, .status): return "leads_status_name"
-        case (let d?, .created): return "leads_\(d.rawValue)_created"
-        case (let d?, .updated): return "leads_\(d.rawValue)_updated"
+        case (nil, .status), (.status?, _): return "leads_status_name"
         case (let d?, .name): return "leads_\(d.rawValue)_name"
-        case (let d?, .status): return "leads_\(d.rawValue)_status"
+        case (_?, .created): return "leads_created"
+        case (_?, .updated): return "leads_updated"
+        case (_?, .status): return "leads_status_name"
         }
     }
 
@@ -142,6 +146,22 @@ struct LeadQueryBuilder {
         return ("SELECT * FROM (\(union)) ORDER BY \(order) LIMIT \(limit)", parts.flatMap(\.1))
     }
 
+    /// The sort keys and id of the row at `offset` (reads index entries only where it can).
+    func keys(atOffset offset: Int) -> (sql: String, values: [SQLValue]) {
+        let single = driver.flatMap { $0.1.count == 1 ? ($0.0, $0.1[0]) : nil }
+        let from = fromClause(driving: single?.0)
+        var (terms, values) = conditions(skipping: single?.0)
+        values = from.values + values
+        if let single {
+            terms.append("\(single.0.rawValue) = ?")
+            values.append(single.1)
+        }
+        let keys = (sortColumns + ["id"]).map { "leads.\($0)" }
+        let direction = sort.ascending ? "ASC" : "DESC"
+        return ("SELECT \(keys.joined(separator: ", ")) FROM \(from.sql) WHERE \(terms.joined(separator: " AND ")) "
+                + "ORDER BY \(keys.map { "\($0) \(direction)" }.joined(separator: ", ")) LIMIT 1 OFFSET \(offset)", values)
+    }
+
     /// `count(*)` of the filter, optionally only rows before `cursor` in display order.
     func count(before cursor: LeadCursor?) -> (sql: String, values: [SQLValue]) {
         let from = fromClause(driving: nil)
@@ -155,6 +175,17 @@ struct LeadQueryBuilder {
         }
         let source = match == nil ? "leads" : from.sql
         return ("SELECT count(*) FROM \(source) WHERE \(terms.joined(separator: " AND "))", values)
+    }
+
+    /// Counts from the maintained `lead_cube` (instant), possible when the filter uses only
+    /// status, source and owner. `column` groups the sum (nil: one total).
+    func cube(groupBy column: String?) -> (sql: String, values: [SQLValue])? {
+        guard match == nil, !filter.hasPending, !filter.rejectedOnly, !filter.conflictOnly else { return nil }
+        var (terms, values) = conditions(skipping: nil)
+        terms.removeFirst()  // "deleted = 0": the cube counts only live leads
+        let whereClause = terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND ")
+        guard let column else { return ("SELECT coalesce(sum(count), 0) FROM lead_cube\(whereClause)", values) }
+        return ("SELECT \(column), sum(count) FROM lead_cube\(whereClause) GROUP BY \(column)", values)
     }
 
     /// Counts grouped by one column of the filtered leads.

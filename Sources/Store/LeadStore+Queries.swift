@@ -36,6 +36,19 @@ extension LeadStore {
         }
     }
 
+    /// The cursor of the row at a 0-based position of the list (a scrollbar jump; costs a scan of
+    /// the index up to that position, tens of milliseconds at a million). Nil past the end.
+    public func cursor(atPosition position: Int, filter: LeadFilter = .all, sort: LeadSort = .nameAscending) throws -> LeadCursor? {
+        try locked {
+            let builder = try builder(filter, sort)
+            let query = builder.keys(atOffset: max(0, position))
+            let count = builder.sortColumns.count
+            return try db.prepare(query.sql).firstRow(query.values) { s in
+                LeadCursor(values: (0..<count).map { s.value(Int32($0)) }, id: s.int64(Int32(count)))
+            }
+        }
+    }
+
     /// The 0-based index of a lead in the filtered, sorted list; nil when the lead is not in it.
     public func position(ofLead id: Int64, filter: LeadFilter = .all, sort: LeadSort = .nameAscending) throws -> Int? {
         try locked {
@@ -51,51 +64,39 @@ extension LeadStore {
     /// The number of leads that pass the filter (search results count at most `searchCap`).
     public func countLeads(filter: LeadFilter = .all) throws -> Int {
         try locked {
-            if filter == .all {
-                return Int(try db.scalarInt("SELECT coalesce(sum(count), 0) FROM lead_counts WHERE dimension = 'status'") ?? 0)
-            }
-            let query = try builder(filter, .nameAscending).count(before: nil)
-            return Int(try db.prepare(query.sql).firstRow(query.values) { $0.int64(0) } ?? 0)
+            let builder = try builder(filter, .nameAscending)
+            let query = builder.cube(groupBy: nil) ?? builder.count(before: nil)
+            return Int(try db.cached(query.sql).firstRow(query.values) { $0.int64(0) } ?? 0)
         }
     }
 
     /// Leads per status among those passing the filter (every status present, 0 when none).
     public func countsByStatus(filter: LeadFilter = .all) throws -> [LeadStatus: Int] {
-        try locked {
-            var counts = Dictionary(uniqueKeysWithValues: LeadStatus.allCases.map { ($0, 0) })
-            if filter == .all {
-                try db.cached("SELECT value, count FROM lead_counts WHERE dimension = 'status'").forEachRow {
-                    counts[LeadColumns.status(from: $0.int64(0)), default: 0] += $0.int(1)
-                }
-                return counts
-            }
-            let query = try builder(filter, .nameAscending).grouped(by: "status")
-            try db.prepare(query.sql).forEachRow(query.values) {
-                counts[LeadColumns.status(from: $0.int64(0)), default: 0] += $0.int(1)
-            }
-            return counts
-        }
+        var counts = Dictionary(uniqueKeysWithValues: LeadStatus.allCases.map { ($0, 0) })
+        try grouped(filter, by: "status") { counts[LeadColumns.status(from: $0.int64(0)), default: 0] += $1 }
+        return counts
     }
 
     /// Leads per source among those passing the filter (nil: no source).
     public func countsBySource(filter: LeadFilter = .all) throws -> [LeadSource?: Int] {
-        try locked {
-            var counts: [LeadSource?: Int] = [:]
-            let query = try builder(filter, .nameAscending).grouped(by: "source")
-            try db.prepare(query.sql).forEachRow(query.values) {
-                counts[$0.optionalInt64(0).flatMap(LeadColumns.source(from:)), default: 0] += $0.int(1)
-            }
-            return counts
-        }
+        var counts: [LeadSource?: Int] = [:]
+        try grouped(filter, by: "source") { counts[$0.optionalInt64(0).flatMap(LeadColumns.source(from:)), default: 0] += $1 }
+        return counts.filter { $0.value > 0 }
     }
 
     /// Leads per owner (username) among those passing the filter.
     public func countsByOwner(filter: LeadFilter = .all) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        try grouped(filter, by: "owner") { counts[$0.text(0), default: 0] += $1 }
+        return counts.filter { $0.value > 0 }
+    }
+
+    /// Runs a grouped count (from the cube when the filter allows), calling `add` per group.
+    private func grouped(_ filter: LeadFilter, by column: String, _ add: (Statement, Int) -> Void) throws {
         try locked {
-            var counts: [String: Int] = [:]
-            let query = try builder(filter, .nameAscending).grouped(by: "owner")
-            try db.prepare(query.sql).forEachRow(query.values) { counts[$0.text(0), default: 0] += $0.int(1) }
-            return counts
+            let builder = try builder(filter, .nameAscending)
+            let query = builder.cube(groupBy: column) ?? builder.grouped(by: column)
+            try db.cached(query.sql).forEachRow(query.values) { add($0, $0.int(1)) }
         }
     }
 
@@ -103,7 +104,24 @@ extension LeadStore {
 
     func builder(_ filter: LeadFilter, _ sort: LeadSort) throws -> LeadQueryBuilder {
         let users = Int(try db.scalarInt("SELECT count(*) FROM users") ?? 0)
-        return LeadQueryBuilder(filter: filter, sort: sort, userCount: users)
+        return LeadQueryBuilder(filter: filter, sort: sort, userCount: users, match: try matchExpression(filter.search))
+    }
+
+    /// The FTS5 expression for a search text: every word required, as a prefix. Words of up to 4
+    /// characters use the prefix indexes; a longer word is expanded through the vocabulary into
+    /// its few matching terms (`"muller" OR "mullers"`), which FTS5 streams instead of merging
+    /// every posting of the prefix. Nil when the text has no words.
+    func matchExpression(_ text: String) throws -> String? {
+        let words = LeadQueryBuilder.searchWords(text)
+        guard !words.isEmpty else { return nil }
+        return try words.map { word -> String in
+            let folded = SortKey.fold(word)
+            guard folded.count > 4 else { return LeadQueryBuilder.quoted(word) + "*" }
+            let terms = try db.cached("SELECT term FROM lead_fts_vocab WHERE term >= ? AND term < ? LIMIT 33")
+                .rows([.text(folded), .text(folded + "\u{10FFFF}")]) { $0.text(0) }
+            guard (1...32).contains(terms.count) else { return LeadQueryBuilder.quoted(word) + "*" }
+            return "(" + terms.map(LeadQueryBuilder.quoted).joined(separator: " OR ") + ")"
+        }.joined(separator: " ")
     }
 
     func window(filter: LeadFilter, sort: LeadSort, cursor: LeadCursor?, forward: Bool, inclusive: Bool,

@@ -9,11 +9,7 @@ enum Migrator {
         guard found < Schema.currentVersion else { return }
         for version in found..<Schema.currentVersion {
             try database.transaction {
-                try database.execute(Schema.migrations[version])
-                if version == 0 {
-                    for index in Schema.leadIndexes { try database.execute(index) }
-                    for trigger in Schema.triggers { try database.execute(trigger.sql) }
-                }
+                try Schema.migrations[version](database)
                 try database.execute("PRAGMA user_version = \(version + 1)")
             }
         }

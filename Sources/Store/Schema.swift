@@ -6,7 +6,64 @@
 /// order is the pipeline order. Times are Unix seconds.
 enum Schema {
     /// Every migration in order; migration `i` brings the file to version `i + 1`.
-    static let migrations: [String] = [version1]
+    /// v1: the tables. v2: the derived structures (FTS with prefix indexes 1–4 and its vocabulary,
+    /// list indexes, the counts cube, triggers), rebuilt from the tables; it also upgrades files
+    /// made by the first v1 (which had `lead_counts` and an FTS with prefixes 2 and 3).
+    static let migrations: [@Sendable (Database) throws -> Void] = [
+        { try $0.execute(version1) },
+        { try rebuildDerived($0) },
+    ]
+
+    /// The full-text index over name, e-mail, phone, company and notes (one row per lead, rowid =
+    /// lead id), and its vocabulary (to expand long prefixes into a few exact terms).
+    static let fts = """
+        CREATE VIRTUAL TABLE lead_fts USING fts5(
+            name, email, phone, company, notes,
+            tokenize = "unicode61 remove_diacritics 2", prefix = '1 2 3 4', detail = none
+        );
+        CREATE VIRTUAL TABLE lead_fts_vocab USING fts5vocab(lead_fts, 'row');
+        """
+
+    /// Fills the FTS from leads and notes (bulk: one statement, no triggers).
+    static let populateFTS = """
+        INSERT INTO lead_fts(rowid, name, email, phone, company, notes)
+        SELECT l.id, l.first_name || ' ' || l.last_name, l.email, l.phone, l.company,
+            coalesce((SELECT group_concat(text, ' ') FROM notes n WHERE n.lead_id = l.id), '')
+        FROM leads l WHERE l.id >= ?
+        """
+
+    /// Drops every trigger and list index (before a bulk load or a rebuild).
+    static func dropTriggersAndIndexes(_ db: Database) throws {
+        let triggers = try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").rows { $0.text(0) }
+        for name in triggers { try db.execute("DROP TRIGGER IF EXISTS \"\(name)\"") }
+        let indexes = try db.prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'leads\\_%' ESCAPE '\\'").rows { $0.text(0) }
+        for name in indexes { try db.execute("DROP INDEX IF EXISTS \"\(name)\"") }
+    }
+
+    /// Creates the list indexes and triggers (after a bulk load or a rebuild).
+    static func createTriggersAndIndexes(_ db: Database) throws {
+        for index in leadIndexes { try db.execute(index) }
+        for trigger in triggers { try db.execute(trigger.sql) }
+    }
+
+    /// Rebuilds FTS, cube, indexes and triggers from the tables.
+    static func rebuildDerived(_ db: Database) throws {
+        try dropTriggersAndIndexes(db)
+        try db.execute("""
+            DROP TABLE IF EXISTS lead_counts;
+            DROP TABLE IF EXISTS lead_fts_vocab;
+            DROP TABLE IF EXISTS lead_fts;
+            CREATE TABLE IF NOT EXISTS lead_cube (
+                status INTEGER NOT NULL, source INTEGER NOT NULL, owner TEXT NOT NULL,
+                count INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (status, source, owner)
+            ) WITHOUT ROWID;
+            """)
+        try db.execute(fts)
+        try db.run(populateFTS, [.integer(0)])
+        try db.execute(rebuildCube)
+        try createTriggersAndIndexes(db)
+    }
 
     /// The version a fully migrated file has.
     static var currentVersion: Int { migrations.count }
@@ -128,48 +185,48 @@ enum Schema {
         definition TEXT NOT NULL
     ) WITHOUT ROWID;
 
-    CREATE TABLE lead_counts (
-        dimension TEXT NOT NULL,
-        value TEXT NOT NULL,
+    CREATE TABLE IF NOT EXISTS lead_cube (
+        status INTEGER NOT NULL,
+        source INTEGER NOT NULL,
+        owner TEXT NOT NULL,
         count INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (dimension, value)
+        PRIMARY KEY (status, source, owner)
     ) WITHOUT ROWID;
-
-    CREATE VIRTUAL TABLE lead_fts USING fts5(
-        name, email, phone, company, notes,
-        tokenize = "unicode61 remove_diacritics 2", prefix = '2 3', detail = none
-    );
     """
 
     /// Indexes that make keyset windows fast; bulk loads create them after the data.
-    static let leadIndexes: [String] = {
-        var list = [
-            "CREATE INDEX IF NOT EXISTS leads_name ON leads(sort_name) WHERE deleted = 0",
-            "CREATE INDEX IF NOT EXISTS leads_created ON leads(created) WHERE deleted = 0",
-            "CREATE INDEX IF NOT EXISTS leads_updated ON leads(updated) WHERE deleted = 0",
-            "CREATE INDEX IF NOT EXISTS leads_status_name ON leads(status, sort_name) WHERE deleted = 0",
-            "CREATE INDEX IF NOT EXISTS leads_email ON leads(email)",
-            "CREATE INDEX IF NOT EXISTS leads_pending ON leads(has_pending) WHERE has_pending = 1",
-            "CREATE INDEX IF NOT EXISTS leads_rejected ON leads(has_rejected) WHERE has_rejected = 1",
-            "CREATE INDEX IF NOT EXISTS leads_conflict ON leads(has_conflict) WHERE has_conflict = 1",
-        ]
-        for dimension in ["status", "owner", "source"] {
-            list.append("CREATE INDEX IF NOT EXISTS leads_\(dimension)_created ON leads(\(dimension), created) WHERE deleted = 0")
-            list.append("CREATE INDEX IF NOT EXISTS leads_\(dimension)_updated ON leads(\(dimension), updated) WHERE deleted = 0")
-        }
-        for dimension in ["owner", "source"] {
-            list.append("CREATE INDEX IF NOT EXISTS leads_\(dimension)_name ON leads(\(dimension), sort_name) WHERE deleted = 0")
-            list.append("CREATE INDEX IF NOT EXISTS leads_\(dimension)_status ON leads(\(dimension), status, sort_name) WHERE deleted = 0")
-        }
-        return list
-    }()
+    /// One per sort, plus (filter column, name) for the name order (the default) and (status,
+    /// name) for the status order. Other filter + sort pairs scan the sort's index and filter:
+    /// cheap while the filter keeps more than ~1 row in 1,000.
+    static let leadIndexes: [String] = [
+        "CREATE INDEX IF NOT EXISTS leads_name ON leads(sort_name) WHERE deleted = 0",
+        "CREATE INDEX IF NOT EXISTS leads_created ON leads(created) WHERE deleted = 0",
+        "CREATE INDEX IF NOT EXISTS leads_updated ON leads(updated) WHERE deleted = 0",
+        "CREATE INDEX IF NOT EXISTS leads_status_name ON leads(status, sort_name) WHERE deleted = 0",
+        "CREATE INDEX IF NOT EXISTS leads_owner_name ON leads(owner, sort_name) WHERE deleted = 0",
+        "CREATE INDEX IF NOT EXISTS leads_source_name ON leads(source, sort_name) WHERE deleted = 0",
+        "CREATE INDEX IF NOT EXISTS leads_email ON leads(email)",
+        "CREATE INDEX IF NOT EXISTS leads_pending ON leads(has_pending) WHERE has_pending = 1",
+        "CREATE INDEX IF NOT EXISTS leads_rejected ON leads(has_rejected) WHERE has_rejected = 1",
+        "CREATE INDEX IF NOT EXISTS leads_conflict ON leads(has_conflict) WHERE has_conflict = 1",
+    ]
 
-    /// Names of the indexes in `leadIndexes` (for dropping before a bulk load).
-    static var leadIndexNames: [String] {
-        leadIndexes.compactMap { sql in
-            sql.split(separator: " ").dropFirst(5).first.map(String.init)
-        }
-    }
+    /// Keeps `lead_cube` (count of not-deleted leads per status × source × owner; source -1 = none).
+    static let cubeAdd = """
+        INSERT INTO lead_cube(status, source, owner, count) VALUES (new.status, coalesce(new.source, -1), new.owner, 1)
+            ON CONFLICT(status, source, owner) DO UPDATE SET count = count + 1;
+        """
+    static let cubeRemove = """
+        UPDATE lead_cube SET count = count - 1
+            WHERE status = old.status AND source = coalesce(old.source, -1) AND owner = old.owner;
+        """
+
+    /// Rebuilds `lead_cube` from the leads table (after a bulk load).
+    static let rebuildCube = """
+        DELETE FROM lead_cube;
+        INSERT INTO lead_cube(status, source, owner, count)
+            SELECT status, coalesce(source, -1), owner, count(*) FROM leads WHERE deleted = 0 GROUP BY 1, 2, 3;
+        """
 
     /// Triggers keeping FTS, counts, last-activity and sync flags current on normal edits.
     static let triggers: [(name: String, sql: String)] = [
@@ -177,9 +234,10 @@ enum Schema {
         CREATE TRIGGER leads_ai AFTER INSERT ON leads BEGIN
             INSERT INTO lead_fts(rowid, name, email, phone, company, notes)
                 VALUES (new.id, new.first_name || ' ' || new.last_name, new.email, new.phone, new.company, '');
-            INSERT INTO lead_counts(dimension, value, count) VALUES ('status', new.status, new.deleted = 0)
-                ON CONFLICT(dimension, value) DO UPDATE SET count = count + (new.deleted = 0);
         END
+        """),
+        ("leads_ai_cube", """
+        CREATE TRIGGER leads_ai_cube AFTER INSERT ON leads WHEN new.deleted = 0 BEGIN \(cubeAdd) END
         """),
         ("leads_au_fts", """
         CREATE TRIGGER leads_au_fts AFTER UPDATE OF first_name, last_name, email, phone, company ON leads BEGIN
@@ -187,19 +245,21 @@ enum Schema {
                 phone = new.phone, company = new.company WHERE rowid = new.id;
         END
         """),
-        ("leads_au_counts", """
-        CREATE TRIGGER leads_au_counts AFTER UPDATE OF status, deleted ON leads
-        WHEN old.status IS NOT new.status OR old.deleted IS NOT new.deleted BEGIN
-            UPDATE lead_counts SET count = count - 1 WHERE dimension = 'status' AND value = old.status AND old.deleted = 0;
-            INSERT INTO lead_counts(dimension, value, count) VALUES ('status', new.status, new.deleted = 0)
-                ON CONFLICT(dimension, value) DO UPDATE SET count = count + (new.deleted = 0);
-        END
+        ("leads_au_cube_old", """
+        CREATE TRIGGER leads_au_cube_old AFTER UPDATE OF status, source, owner, deleted ON leads
+        WHEN old.deleted = 0 BEGIN \(cubeRemove) END
+        """),
+        ("leads_au_cube_new", """
+        CREATE TRIGGER leads_au_cube_new AFTER UPDATE OF status, source, owner, deleted ON leads
+        WHEN new.deleted = 0 BEGIN \(cubeAdd) END
         """),
         ("leads_ad", """
         CREATE TRIGGER leads_ad AFTER DELETE ON leads BEGIN
             DELETE FROM lead_fts WHERE rowid = old.id;
-            UPDATE lead_counts SET count = count - 1 WHERE dimension = 'status' AND value = old.status AND old.deleted = 0;
         END
+        """),
+        ("leads_ad_cube", """
+        CREATE TRIGGER leads_ad_cube AFTER DELETE ON leads WHEN old.deleted = 0 BEGIN \(cubeRemove) END
         """),
         ("notes_ai", """
         CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN

@@ -53,13 +53,28 @@ public final class Statement {
         case .null: code = sqlite3_bind_null(handle, index)
         case .integer(let v): code = sqlite3_bind_int64(handle, index, v)
         case .real(let v): code = sqlite3_bind_double(handle, index, v)
-        case .text(let v): code = sqlite3_bind_text(handle, index, v, -1, SQLITE_TRANSIENT)
+        case .text(let v): try bind(v, at: index); return
         }
         guard code == SQLITE_OK else { throw database.error(code, sql: sql) }
     }
 
     /// Binds a string (copied by SQLite for the call).
-    public func bind(_ text: String, at index: Int32) throws { try bind(.text(text), at: index) }
+    public func bind(_ text: String, at index: Int32) throws {
+        var text = text
+        let code = text.withUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Int32 in
+            guard let base = bytes.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT) }
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), SQLITE_TRANSIENT)
+            }
+        }
+        guard code == SQLITE_OK else { throw database.error(code, sql: sql) }
+    }
+
+    /// Binds NULL.
+    public func bindNull(at index: Int32) throws {
+        let code = sqlite3_bind_null(handle, index)
+        guard code == SQLITE_OK else { throw database.error(code, sql: sql) }
+    }
 
     /// Binds an integer.
     public func bind(_ value: Int64, at index: Int32) throws {

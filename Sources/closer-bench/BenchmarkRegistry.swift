@@ -7,5 +7,6 @@ enum BenchmarkRegistry {
 
     // One line per benchmark; keep sorted by name.
     static let all: [Entry] = [
+        Entry(name: "store", run: StoreBenchmark.run),
     ]
 }

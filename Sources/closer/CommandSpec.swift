@@ -5,11 +5,14 @@ struct OptionSpec: Sendable {
     /// The value placeholder shown in help ("N", "PATH"); nil for a flag.
     let valueName: String?
     let help: String
+    /// Shown without brackets in the usage line (the command checks it is there).
+    let required: Bool
 
-    init(_ name: String, short: Character? = nil, value valueName: String? = nil, help: String) {
+    init(_ name: String, short: Character? = nil, value valueName: String? = nil, required: Bool = false, help: String) {
         self.name = name
         self.short = short
         self.valueName = valueName
+        self.required = required
         self.help = help
     }
 
@@ -41,7 +44,8 @@ struct CommandSpec: Sendable {
     var help: String {
         var usage = "usage: closer \(name)"
         for option in options where option.name != "db" {
-            usage += option.valueName.map { " [--\(option.name) \($0)]" } ?? " [--\(option.name)]"
+            let text = "--\(option.name)" + (option.valueName.map { " " + $0 } ?? "")
+            usage += option.required ? " " + text : " [" + text + "]"
         }
         usage += arguments.map { " " + $0 }.joined()
         var lines = [usage, "", summary, "", "options:"]

@@ -1,4 +1,5 @@
 import Core
+import Store
 
 /// Lead rows as an aligned text table for a terminal. Every cell goes through
 /// `TextSanitizer.line` (the data may come from a CSV or a server) and is padded by display
@@ -9,24 +10,36 @@ struct LeadTable {
         let title: String
         let maxWidth: Int
         let alignRight: Bool
-        let cell: @Sendable (Lead) -> String
+        let cell: @Sendable (Lead, SyncMark) -> String
     }
 
     static let columns: [Column] = [
-        Column(title: "ID", maxWidth: 10, alignRight: true) { String($0.id) },
-        Column(title: "NAME", maxWidth: 28, alignRight: false) { $0.displayName },
-        Column(title: "E-MAIL", maxWidth: 34, alignRight: false) { $0.email },
-        Column(title: "PHONE", maxWidth: 16, alignRight: false) { $0.phone },
-        Column(title: "COMPANY", maxWidth: 24, alignRight: false) { $0.company },
-        Column(title: "STATUS", maxWidth: 9, alignRight: false) { $0.status.rawValue },
-        Column(title: "SOURCE", maxWidth: 9, alignRight: false) { $0.source?.rawValue ?? "" },
-        Column(title: "OWNER", maxWidth: 14, alignRight: false) { $0.owner },
+        Column(title: "ID", maxWidth: 10, alignRight: true) { lead, _ in String(lead.id) },
+        Column(title: "NAME", maxWidth: 28, alignRight: false) { lead, _ in lead.displayName },
+        Column(title: "E-MAIL", maxWidth: 34, alignRight: false) { lead, _ in lead.email },
+        Column(title: "PHONE", maxWidth: 16, alignRight: false) { lead, _ in lead.phone },
+        Column(title: "COMPANY", maxWidth: 24, alignRight: false) { lead, _ in lead.company },
+        Column(title: "STATUS", maxWidth: 9, alignRight: false) { lead, _ in lead.status.rawValue },
+        Column(title: "SOURCE", maxWidth: 9, alignRight: false) { lead, _ in lead.source?.rawValue ?? "" },
+        Column(title: "OWNER", maxWidth: 14, alignRight: false) { lead, _ in lead.owner },
+        Column(title: "SYNC", maxWidth: 8, alignRight: false) { _, mark in syncText(mark) },
     ]
 
+    /// The SYNC cell: empty when in sync, else the outbox state the lead is in.
+    static func syncText(_ mark: SyncMark) -> String {
+        switch mark {
+        case .none: return ""
+        case .pending: return "pending"
+        case .rejected: return "rejected"
+        case .conflict: return "conflict"
+        case .deletedRemotely: return "deleted"
+        }
+    }
+
     /// Column widths that fit the titles and `sample` rows, within each column's maximum.
-    static func widths(for sample: [Lead]) -> [Int] {
+    static func widths(for sample: [(Lead, SyncMark)]) -> [Int] {
         columns.map { column in
-            let widest = sample.map { DisplayWidth.of(TextSanitizer.line(column.cell($0))) }.max() ?? 0
+            let widest = sample.map { DisplayWidth.of(TextSanitizer.line(column.cell($0.0, $0.1))) }.max() ?? 0
             return min(column.maxWidth, max(DisplayWidth.of(column.title), widest))
         }
     }
@@ -37,18 +50,18 @@ struct LeadTable {
     }
 
     /// One lead's line.
-    static func row(_ lead: Lead, widths: [Int]) -> String {
-        line(columns.map { TextSanitizer.line($0.cell(lead)) }, widths: widths)
+    static func row(_ lead: Lead, mark: SyncMark, widths: [Int]) -> String {
+        line(columns.map { TextSanitizer.line($0.cell(lead, mark)) }, widths: widths)
     }
 
     private static func line(_ cells: [String], widths: [Int]) -> String {
         var parts: [String] = []
         for (index, cell) in cells.enumerated() {
             let column = columns[index]
-            var text = DisplayWidth.fit(cell, to: widths[index], alignRight: column.alignRight)
-            if index == cells.count - 1 { while text.hasSuffix(" ") { text.removeLast() } }
-            parts.append(text)
+            parts.append(DisplayWidth.fit(cell, to: widths[index], alignRight: column.alignRight))
         }
-        return parts.joined(separator: "  ")
+        var text = parts.joined(separator: "  ")
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text
     }
 }

@@ -1,4 +1,5 @@
 import Core
+import Store
 
 /// Streams leads in one of the output formats: an aligned table, a JSON array or CSV with the
 /// export columns. CSV headed for a terminal is sanitised (newlines kept); JSON escapes controls.
@@ -16,17 +17,19 @@ struct LeadWriter {
         json = JSONArrayWriter(output: output)
     }
 
-    /// Writes a batch of leads (the first batch also sets the table's column widths).
-    mutating func write(_ leads: [Lead]) throws {
-        if !started { try start(sample: leads) }
+    /// Writes a batch of leads (the first batch also sets the table's column widths); `marks`
+    /// (one per lead) fill the table's SYNC column.
+    mutating func write(_ leads: [Lead], marks: [SyncMark]? = nil) throws {
+        let rows = Array(zip(leads, marks ?? Array(repeating: .none, count: leads.count)))
+        if !started { try start(sample: rows) }
         switch format {
         case "json":
             for lead in leads { try json.element(LeadJSON.object(lead)) }
         case "csv":
             for lead in leads { try output.write(csvRecord(LeadCSVMapper.exportFields(lead))) }
         default:
-            let widths = self.widths ?? LeadTable.widths(for: leads)
-            for lead in leads { try output.line(LeadTable.row(lead, widths: widths)) }
+            let widths = self.widths ?? LeadTable.widths(for: rows)
+            for (lead, mark) in rows { try output.line(LeadTable.row(lead, mark: mark, widths: widths)) }
         }
     }
 
@@ -36,7 +39,7 @@ struct LeadWriter {
         if format == "json" { try json.end() }
     }
 
-    private mutating func start(sample: [Lead]) throws {
+    private mutating func start(sample: [(Lead, SyncMark)]) throws {
         started = true
         switch format {
         case "json": try json.begin()

@@ -50,8 +50,13 @@ enum LeadsCommand: Command {
             let size = min(pageSize, remaining)
             let rows = try cursor.map { try store.leads(filter: filter, sort: sort, after: $0, limit: size) }
                 ?? store.leads(filter: filter, sort: sort, limit: size)
-            let leads = try rows.compactMap { try store.lead(id: $0.id) }
-            try writer.write(leads)
+            var leads: [Lead] = [], marks: [SyncMark] = []
+            for row in rows {
+                guard let lead = try store.lead(id: row.id) else { continue }
+                leads.append(lead)
+                marks.append(row.syncMark)
+            }
+            try writer.write(leads, marks: marks)
             remaining -= rows.count
             cursor = rows.last?.cursor
             if rows.count < size { break }

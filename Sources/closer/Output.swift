@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Buffered writing to stdout or a file, so a million-row export makes few system calls.
@@ -42,8 +43,9 @@ final class Output {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// One line on standard error (unbuffered).
+    /// One line on standard error (unbuffered), sanitised: messages quote file names, headers
+    /// and values from untrusted files.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TextSanitizer.line(text) + "\n").utf8))
     }
 }

@@ -8,7 +8,7 @@ enum SeedCommand: Command {
     static let spec = CommandSpec(
         name: "seed", summary: "Fill the database with realistic demo leads, notes and appointments.",
         options: [
-            OptionSpec("leads", short: "n", value: "N", help: "how many leads to add (required; 1,000,000 works)"),
+            OptionSpec("leads", short: "n", value: "N", required: true, help: "how many leads to add (required; 1,000,000 works)"),
             OptionSpec("seed", value: "S", help: "random seed; the same seed gives the same data (default 1)"),
             OptionSpec("users", value: "N", help: "how many sales users own the leads (default 8)"),
         ],

@@ -63,6 +63,9 @@ final class CommandLineImportTests: XCTestCase {
         XCTAssertEqual(zoe["owner"] as? String, "alice")
         let doctor = try closer.run(["doctor"])
         XCTAssertTrue(doctor.stdout.contains("outbox: 2 pending"), doctor.stdout)
+        let table = try closer.run(["leads"]).stdout.split(separator: "\n")
+        XCTAssertEqual(table.count, 3)
+        XCTAssertTrue(table.dropFirst().allSatisfy { $0.hasSuffix("  pending") }, "\(table)")
     }
 
     func testExportThenImportIntoAFreshDatabaseIsLossless() throws {

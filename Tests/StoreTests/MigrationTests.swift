@@ -38,4 +38,28 @@ final class MigrationTests: StoreTestCase {
             XCTAssertEqual(error as? StoreError, .schemaTooNew(found: 999, known: LeadStore.currentSchemaVersion))
         }
     }
+
+    func testVersionOneFileIsUpgradedWithSearchIndexAndCounts() throws {
+        store = nil
+        try FileManager.default.removeItem(atPath: path)
+        // A file as the first v1 left it: tables, an FTS with other prefixes, an old counts table.
+        let raw = try Database(path: path)
+        try raw.execute(Schema.version1)
+        try raw.execute("""
+            CREATE TABLE lead_counts (dimension TEXT, value TEXT, count INTEGER, PRIMARY KEY (dimension, value)) WITHOUT ROWID;
+            CREATE VIRTUAL TABLE lead_fts USING fts5(name, email, phone, company, notes, prefix = '2 3', detail = none);
+            INSERT INTO leads (first_name, last_name, email, status, owner, created, updated, sort_name)
+                VALUES ('Zoë', 'Müller', 'z@example.com', 5, 'ana', 1, 1, 'zoe muller');
+            INSERT INTO notes (lead_id, text, created) VALUES (1, 'pricing call', 1);
+            PRAGMA user_version = 1;
+            """)
+        let opened = try LeadStore(path: path)
+        XCTAssertEqual(try opened.schemaVersion, LeadStore.currentSchemaVersion)
+        XCTAssertEqual(try opened.leads(filter: LeadFilter(search: "zoe")).map(\.id), [1])
+        XCTAssertEqual(try opened.leads(filter: LeadFilter(search: "pricing")).map(\.id), [1])
+        XCTAssertEqual(try opened.countsByStatus()[.customer], 1)
+        try opened.setStatus(.prospect, forLead: 1)
+        XCTAssertEqual(try opened.countsByStatus()[.prospect], 1, "triggers work after the upgrade")
+        XCTAssertEqual(try opened.diagnostics().integrity, ["ok"])
+    }
 }

@@ -1,0 +1,113 @@
+import Core
+import Foundation
+import Store
+
+/// `closer-bench store [--leads N] [--db PATH] [--keep]`: seeds N demo leads (default 1,000,000)
+/// and times the list windows, search keystrokes and counts the UI needs.
+enum StoreBenchmark {
+    static func run(_ args: [String]) throws {
+        var leads = 1_000_000
+        var path: String?
+        var keep = false
+        var rest = args[...]
+        while let arg = rest.popFirst() {
+            switch arg {
+            case "--leads":
+                guard let text = rest.popFirst(), let n = Int(text), n > 0 else { throw usage("--leads needs a positive number") }
+                leads = n
+            case "--db":
+                guard let text = rest.popFirst() else { throw usage("--db needs a path") }
+                path = text
+            case "--keep": keep = true
+            default: throw usage("unknown option \(arg)")
+            }
+        }
+        let dbPath = path ?? FileManager.default.temporaryDirectory.appendingPathComponent("closer-bench-store.db").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
+        defer {
+            if !keep && path == nil {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
+            }
+        }
+
+        let store = try LeadStore(path: dbPath)
+        let generator = DemoDataGenerator(seed: 1, now: 1_790_000_000, userCount: 8)
+        let seedStart = Date()
+        let summary = try DemoSeeder(store: store, generator: generator).seed(leads: leads)
+        let seedSeconds = Date().timeIntervalSince(seedStart)
+        print("store benchmark: \(leads) leads, db \(dbPath)")
+        print(String(format: "seed: %.1f s (%d leads, %d notes, %d activities, %d appointments; rows %.1f s, indexes+FTS %.1f s)",
+                     seedSeconds, summary.leads, summary.notes, summary.activities, summary.appointments,
+                     summary.loadSeconds, summary.indexSeconds))
+
+        let name = LeadSort.nameAscending
+        let total = try store.countLeads()
+        let middle = try store.cursor(atPosition: total / 2, sort: name)
+        report("window name start (50 rows)") { _ = try store.leads(sort: name, limit: 50) }
+        if let middle {
+            report("window name middle (50 rows)") { _ = try store.leads(sort: name, after: middle, limit: 50) }
+            report("window name middle backward (50)") { _ = try store.leads(sort: name, before: middle, limit: 50) }
+        }
+        report("window name end (50 rows)") { _ = try store.lastLeads(sort: name, limit: 50) }
+        report("window created desc start (50)") { _ = try store.leads(sort: LeadSort(.created, ascending: false), limit: 50) }
+        report("window status sort middle (50)") {
+            if let c = try store.cursor(forLead: Int64(leads / 2), sort: LeadSort(.status)) {
+                _ = try store.leads(sort: LeadSort(.status), after: c, limit: 50)
+            }
+        }
+        let twoStatuses = LeadFilter(statuses: [.customer, .potential])
+        report("window status∈{customer,potential} by name") { _ = try store.leads(filter: twoStatuses, limit: 50) }
+        let ownerStatus = LeadFilter(statuses: [.customer], owners: ["ana"])
+        report("window owner+status by updated") {
+            _ = try store.leads(filter: ownerStatus, sort: LeadSort(.updated, ascending: false), limit: 50)
+        }
+        for text in ["z", "zo", "zoe", "mül", "müller", "tanaka", "田中", "zo mü"] {
+            report("search \"\(text)\" (50 rows)") { _ = try store.leads(filter: LeadFilter(search: text), limit: 50) }
+        }
+        report("count all") { _ = try store.countLeads() }
+        report("counts by status") { _ = try store.countsByStatus() }
+        report("counts by status (owner filter)") { _ = try store.countsByStatus(filter: LeadFilter(owners: ["ana"])) }
+        report("counts by source") { _ = try store.countsBySource() }
+        report("counts by owner") { _ = try store.countsByOwner() }
+        report("position of a lead (name order)") { _ = try store.position(ofLead: Int64(leads / 3)) }
+        report("cursor at position middle (jump)", repeats: 3) { _ = try store.cursor(atPosition: total / 2, sort: name) }
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        report("appointments next 7 days") { _ = try store.appointments(from: now, to: now.addingTimeInterval(7 * 86_400)) }
+        report("lead detail") { _ = try store.leadDetail(id: Int64(leads / 2)) }
+
+        var size: Int64 = 0
+        for suffix in ["", "-wal"] {
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: dbPath + suffix),
+               let bytes = attributes[.size] as? NSNumber { size += bytes.int64Value }
+        }
+        print(String(format: "database size: %.1f MB", Double(size) / 1_048_576))
+    }
+
+    /// Runs `body` `repeats` times and prints the first (cold) and median time in milliseconds.
+    static func report(_ label: String, repeats: Int = 15, _ body: () throws -> Void) {
+        var times: [Double] = []
+        do {
+            for _ in 0..<repeats {
+                let start = DispatchTime.now().uptimeNanoseconds
+                try body()
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+            }
+        } catch {
+            print("\(label): failed: \(error)")
+            return
+        }
+        let sorted = times.sorted()
+        let pad = String(repeating: " ", count: max(1, 40 - label.count))
+        print(String(format: "%@%@first %7.2f ms   median %7.2f ms", label, pad, times[0], sorted[sorted.count / 2]))
+    }
+
+    static func usage(_ message: String) -> Error {
+        UsageError(message: "\(message)\nusage: closer-bench store [--leads N] [--db PATH] [--keep]")
+    }
+
+    /// A bad command line.
+    struct UsageError: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+}
