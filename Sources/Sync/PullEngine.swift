@@ -26,8 +26,10 @@ struct PullEngine {
             try Task.checkCancellation()
             let page = try await provider.leads(from: position, limit: context.options.pageSize)
             var changed: [RemoteLead] = []
+            let stored = try store.remoteHashes(provider: key, kind: .lead, remoteIds: page.items.map(\.remoteId))
             for lead in page.items {
                 seen?.insert(lead.remoteId)
+                if let hash = stored[lead.remoteId], LeadHash.sameList(hash, lead.contentHash) { continue }
                 if let candidate = try changedLead(lead) { changed.append(candidate) }
             }
             position = page.next

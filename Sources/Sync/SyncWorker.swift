@@ -27,6 +27,8 @@ public final class SyncWorker: @unchecked Sendable {
     let context: SyncContext
     private let lock = NSLock()
     private var loop: Task<Void, Never>?
+    /// The loop being stopped, for `waitUntilStopped`.
+    private var stopping: Task<Void, Never>?
     private var wake: AsyncStream<Void>.Continuation?
     private var paused = false
     private var startedOnce = false
@@ -73,6 +75,7 @@ public final class SyncWorker: @unchecked Sendable {
         let task: Task<Void, Never>? = lock.withLock {
             let task = loop
             loop = nil
+            stopping = task
             wake?.finish()
             wake = nil
             return task
@@ -82,7 +85,7 @@ public final class SyncWorker: @unchecked Sendable {
 
     /// Waits until the background loop has ended (after `stop()`).
     public func waitUntilStopped() async {
-        let task = lock.withLock { loop }
+        let task = lock.withLock { loop ?? stopping }
         await task?.value
     }
 
@@ -117,10 +120,21 @@ public final class SyncWorker: @unchecked Sendable {
         }
     }
 
-    /// Runs one cycle (pull, then push) and reports what happened. Never throws: errors end the
-    /// cycle and are in the report and the status.
+    /// Which halves of a cycle to run.
+    public struct Phases: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Leads, details of changed leads, appointments, overview.
+        public static let pull = Phases(rawValue: 1)
+        /// The outbox.
+        public static let push = Phases(rawValue: 2)
+        public static let all: Phases = [.pull, .push]
+    }
+
+    /// Runs one cycle (pull, then push; or only `phases`) and reports what happened. Never throws:
+    /// errors end the cycle and are in the report and the status.
     @discardableResult
-    public func runOnce() async -> Report {
+    public func runOnce(_ phases: Phases = .all) async -> Report {
         await prepareFirstRun()
         lock.withLock { cycleRunning = true }
         defer { lock.withLock { cycleRunning = false } }
@@ -129,14 +143,16 @@ public final class SyncWorker: @unchecked Sendable {
         var failure: SyncError?
         do {
             if isPaused { throw SyncError.credentialsRejected(context.center.current.lastError ?? "credentials rejected") }
-            try await PullEngine(context: context).pullLeads()
-            try await AppointmentPuller(context: context).pull()
-            if context.options.readOverview {
-                context.progress(.readingOverview)
-                let overview = try await context.provider.overview()
-                context.center.update { $0.overview = overview }
+            if phases.contains(.pull) {
+                try await PullEngine(context: context).pullLeads()
+                try await AppointmentPuller(context: context).pull()
+                if context.options.readOverview {
+                    context.progress(.readingOverview)
+                    let overview = try await context.provider.overview()
+                    context.center.update { $0.overview = overview }
+                }
             }
-            try await PushEngine(context: context).drain()
+            if phases.contains(.push) { try await PushEngine(context: context).drain() }
         } catch let error as SyncError {
             failure = error
         } catch is CancellationError {
@@ -182,6 +198,16 @@ public final class SyncWorker: @unchecked Sendable {
         delta.requests = after.counters.requests - before.requests
         return Report(counters: delta, state: after.state, pendingChanges: after.pendingChanges,
                       rejectedChanges: after.rejectedChanges, error: failure)
+    }
+
+    /// Re-reads the pending and rejected counts from the store (call after local edits so the
+    /// status bar shows them before the next cycle).
+    public func refreshQueueCounts() {
+        let counts = (try? context.store.outboxCounts()) ?? [:]
+        context.center.update { status in
+            status.pendingChanges = (counts[.pending] ?? 0) + (counts[.inflight] ?? 0)
+            status.rejectedChanges = counts[.rejected] ?? 0
+        }
     }
 
     // MARK: - Internals
