@@ -5,12 +5,12 @@ import Store
 import Sync
 import XCTest
 
-/// Sync through injected faults: 20% 5xx, 10% dropped connections, a tight rate limit.
+/// Sync through injected faults: 20% 5xx, 10% dropped connections, 5% garbled bodies, a tight rate limit.
 final class FaultToleranceTests: SyncTestCase {
     override func configuration() -> SimulatorConfiguration {
         SimulatorConfiguration(
             leadCount: 40, seed: 23, userCount: 3,
-            faults: FaultSettings(errorRate: 0.2, dropRate: 0.1, rateLimit: .init(requests: 25, windowSeconds: 1)))
+            faults: FaultSettings(errorRate: 0.2, dropRate: 0.1, malformedRate: 0.05, rateLimit: .init(requests: 25, windowSeconds: 1)))
     }
 
     func testUnderFaultsTheEndStateEqualsTheServerWithNoDuplicatesAndNoEarlySends() async throws {
