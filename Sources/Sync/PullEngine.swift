@@ -17,14 +17,23 @@ struct PullEngine {
     /// One full scan of the lead list (resuming a scan a crash interrupted).
     func pullLeads() async throws {
         let saved = try store.syncState(provider: key, key: Self.positionKey).flatMap { $0.isEmpty ? nil : $0 }
-        var position = saved
+        let position = saved
         // Deletions are only detected by a scan that saw every page in this run.
         var seen: Set<String>? = saved == nil ? [] : nil
         var done = Int(saved ?? "") ?? 0
         context.progress(.pullingLeads, done: done, total: 0)
-        while true {
+        let provider = self.provider
+        let limit = context.options.pageSize
+        // The next page is fetched while this one is compared and written.
+        var pending: Task<RemotePage<RemoteLead>, Error>? = Task { [position] in try await provider.leads(from: position, limit: limit) }
+        defer { pending?.cancel() }
+        while let fetching = pending {
             try Task.checkCancellation()
-            let page = try await provider.leads(from: position, limit: context.options.pageSize)
+            let page = try await fetching.value
+            pending = nil
+            if let next = page.next, !page.items.isEmpty {
+                pending = Task { try await provider.leads(from: next, limit: limit) }
+            }
             var changed: [RemoteLead] = []
             let stored = try store.remoteHashes(provider: key, kind: .lead, remoteIds: page.items.map(\.remoteId))
             for lead in page.items {
@@ -32,7 +41,6 @@ struct PullEngine {
                 if let hash = stored[lead.remoteId], LeadHash.sameList(hash, lead.contentHash) { continue }
                 if let candidate = try changedLead(lead) { changed.append(candidate) }
             }
-            position = page.next
             if !changed.isEmpty {
                 // The page's data and the position after it, in one transaction.
                 let outcomes = try store.applyRemoteLeads(
@@ -41,7 +49,6 @@ struct PullEngine {
             }
             done += page.items.count
             context.progress(.pullingLeads, done: done, total: page.total) { $0.leadsScanned += page.items.count }
-            if page.next == nil || page.items.isEmpty { break }
         }
         if try store.syncState(provider: key, key: Self.positionKey) != nil {
             try store.setSyncState(provider: key, key: Self.positionKey, value: nil)
