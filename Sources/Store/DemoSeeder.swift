@@ -57,6 +57,7 @@ extension LeadStore {
         let producer = SeedProducer(generator: generator)
         let loadStart = Date()
         try db.execute("PRAGMA synchronous = OFF")
+        try db.execute("PRAGMA threads = 2")  // parallel sorting for CREATE INDEX
         defer { try? db.execute("PRAGMA synchronous = NORMAL") }
         var index = 0
         var chunk = producer.make(0..<min(count, batchSize))
@@ -86,7 +87,7 @@ extension LeadStore {
             try db.execute(Schema.rebuildCube)
             try Schema.createTriggersAndIndexes(db)
         }
-        try db.execute("ANALYZE")
+        try db.execute("PRAGMA analysis_limit = 1000; ANALYZE")
         db.clearStatementCache()
         summary.indexSeconds = Date().timeIntervalSince(indexStart)
         return summary

@@ -121,7 +121,7 @@ extension LeadStore {
                 .rows([.text(folded), .text(folded + "\u{10FFFF}")]) { $0.text(0) }
             guard (1...32).contains(terms.count) else { return LeadQueryBuilder.quoted(word) + "*" }
             return "(" + terms.map(LeadQueryBuilder.quoted).joined(separator: " OR ") + ")"
-        }.joined(separator: " ")
+        }.joined(separator: " AND ")
     }
 
     func window(filter: LeadFilter, sort: LeadSort, cursor: LeadCursor?, forward: Bool, inclusive: Bool,

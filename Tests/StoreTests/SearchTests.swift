@@ -27,6 +27,8 @@ final class SearchTests: StoreTestCase {
         XCTAssertEqual(try names("mül"), ["Zoë Müller"])
         XCTAssertEqual(try names("zo mu"), ["Zoë Müller"])
         XCTAssertEqual(try names("zo nobody"), [])
+        XCTAssertEqual(try names("zoe muller"), ["Zoë Müller"], "long words expanded through the vocabulary")
+        XCTAssertEqual(try names("mülle zo"), ["Zoë Müller"])
     }
 
     func testSearchCoversEmailPhoneCompanyAndNotes() throws {
