@@ -37,7 +37,8 @@ struct ControlAPI: Sendable {
         switch (request.method, route) {
         case ("GET", "_sim/health"): return .json(200, ["ok": true])
         case ("GET", "_sim/users"): return .json(200, ["users": state.allUsers.map(SimulatorState.userJSON)])
-        case ("GET", "_sim/state"): return .json(200, state.dump())
+        case ("GET", "_sim/state"):
+            return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: state.dumpJSON())
         case ("GET", "_sim/stats"): return .json(200, log.json(since: Int(form["since"] ?? "") ?? 0))
         case ("POST", "_sim/stats/reset"):
             log.reset()

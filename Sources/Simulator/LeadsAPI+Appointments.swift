@@ -64,7 +64,7 @@ extension LeadsAPI {
         if let lead = call.form["lead"], !lead.isEmpty { filter.leadFirstName = lead }
         guard errors.isEmpty else { throw .validation(errors) }
         let result = state.listAppointments(filter, offset: page.offset, limit: page.limit)
-        return Envelope.ok(pageBody(result.items.map(Self.appointmentJSON), count: result.count, page: page, call: call))
+        return pageResponse(result.items, count: result.count, page: page, call: call, row: Self.writeRow)
     }
 
     /// GET /leads/overview/?appointment= (absent: upcoming, chosen).
@@ -92,12 +92,17 @@ extension LeadsAPI {
     }
 
     /// An appointment as the list endpoint shows it.
-    static func appointmentJSON(_ row: SimAppointmentRow) -> [String: Any] {
-        [
-            "id": row.appointment.id, "lead_id": row.lead.id, "lead": row.lead.name, "leadslug": row.lead.slug,
-            "leadstatus": row.lead.status.rawValue, "fromdate": WireDate.formatAppointment(row.appointment.start),
-            "appointment_note": row.appointment.note, "appointment_status": row.appointment.status.rawValue,
-            "todate": WireDate.formatAppointment(row.appointment.end),
-        ]
+    static func writeRow(_ row: SimAppointmentRow, into out: inout JSONWriter) {
+        out.beginObject()
+        out.field("id", row.appointment.id)
+        out.field("lead_id", row.lead.id)
+        out.field("lead", row.lead.name)
+        out.field("leadslug", row.lead.slug)
+        out.field("leadstatus", row.lead.status.rawValue)
+        out.field("fromdate", WireDate.formatAppointment(row.appointment.start))
+        out.field("appointment_note", row.appointment.note)
+        out.field("appointment_status", row.appointment.status.rawValue)
+        out.field("todate", WireDate.formatAppointment(row.appointment.end))
+        out.endObject()
     }
 }

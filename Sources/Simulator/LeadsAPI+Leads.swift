@@ -7,7 +7,7 @@ extension LeadsAPI {
         let page = try pageRequest(call)
         let filter = try leadFilter(call)
         let result = state.listLeads(filter, offset: page.offset, limit: page.limit)
-        return Envelope.ok(pageBody(result.items.map(Self.listJSON), count: result.count, page: page, call: call))
+        return pageResponse(result.items, count: result.count, page: page, call: call, row: Self.writeRow)
     }
 
     private func leadFilter(_ call: Call) throws(SimFailure) -> LeadListFilter {
@@ -66,6 +66,23 @@ extension LeadsAPI {
     func deleteLead(_ call: Call) throws(SimFailure) -> HTTPResponse {
         try state.deleteLead(slug: call.form["slug"], by: call.user.username)
         return Envelope.ok([String: Any]())
+    }
+
+    /// A lead as the list endpoint shows it, streamed (same fields as `listJSON`).
+    static func writeRow(_ lead: SimLead, into out: inout JSONWriter) {
+        out.beginObject()
+        out.field("id", lead.id)
+        out.field("slug", lead.slug)
+        out.field("first_name", lead.firstName)
+        out.field("last_name", lead.lastName)
+        out.field("name", lead.name)
+        out.field("phone", lead.phone)
+        out.field("email", lead.email)
+        out.field("added_on", WireDate.formatTimestamp(lead.createdAt))
+        out.field("status", lead.status.rawValue)
+        out.field("source", lead.source?.rawValue ?? "")
+        out.field("owner", lead.owner)
+        out.endObject()
     }
 
     /// A lead as the list endpoint shows it.

@@ -26,13 +26,33 @@ extension LeadsAPI {
         return PageRequest(offset: offset, limit: min(limit, Self.maxLimit))
     }
 
-    /// `{"results", "count", "next", "previous"}` with full URLs (or null) keeping the other query fields.
-    func pageBody(_ results: [Any], count: Int, page: PageRequest, call: Call) -> [String: Any] {
+    /// The enveloped page `{"results", "count", "next", "previous"}` with full URLs (or null)
+    /// keeping the other query fields. Written with `JSONWriter`: a page of 500 leads costs
+    /// a fraction of a millisecond instead of tens with JSONSerialization.
+    func pageResponse<Item>(
+        _ items: [Item], count: Int, page: PageRequest, call: Call, row: (Item, inout JSONWriter) -> Void
+    ) -> HTTPResponse {
+        var out = JSONWriter(capacity: 256 + items.count * 320)
+        out.beginObject()
+        out.field("status_code", Int64(200))
+        out.key("errors")
+        out.beginObject()
+        out.endObject()
+        out.key("data")
+        out.beginObject()
+        out.key("results")
+        out.beginArray()
+        for item in items { row(item, &out) }
+        out.endArray()
+        out.field("count", Int64(count))
         let nextOffset = page.offset + page.limit
-        let next: Any = nextOffset < count ? pageURL(call, offset: nextOffset, limit: page.limit) : NSNull()
-        let previous: Any = page.offset > 0
-            ? pageURL(call, offset: max(0, page.offset - page.limit), limit: page.limit) : NSNull()
-        return ["results": results, "count": count, "next": next, "previous": previous]
+        out.key("next")
+        if nextOffset < count { out.string(pageURL(call, offset: nextOffset, limit: page.limit)) } else { out.null() }
+        out.key("previous")
+        if page.offset > 0 { out.string(pageURL(call, offset: max(0, page.offset - page.limit), limit: page.limit)) } else { out.null() }
+        out.endObject()
+        out.endObject()
+        return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: out.bytes)
     }
 
     private func pageURL(_ call: Call, offset: Int, limit: Int) -> String {

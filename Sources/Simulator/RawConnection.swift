@@ -4,6 +4,8 @@ import Foundation
 /// (garbage, half a header, a chunked body) or hold hundreds of connections open at once.
 public final class RawConnection: @unchecked Sendable {
     private var fd: Int32
+    /// Bytes read past the last response (pipelined answers).
+    private var pending: [UInt8] = []
 
     /// Connects to `127.0.0.1:port`; nil when the connection is refused.
     public init?(port: UInt16) {
@@ -23,7 +25,8 @@ public final class RawConnection: @unchecked Sendable {
 
     /// Reads until the peer closes or `timeoutSeconds` pass without data; returns what arrived.
     public func readUntilClosed(timeoutSeconds: Double = 10) -> String {
-        var buffer: [UInt8] = []
+        var buffer = pending
+        pending = []
         while fd >= 0, Socket.waitReadable(fd, milliseconds: Int32(timeoutSeconds * 1000)) == .ready,
               Socket.read(fd, appendingTo: &buffer, count: 64 * 1024) > 0 {}
         return String(decoding: buffer, as: UTF8.self)
@@ -31,7 +34,8 @@ public final class RawConnection: @unchecked Sendable {
 
     /// Reads one complete response (head plus Content-Length body); nil on close or timeout.
     public func readResponse(timeoutSeconds: Double = 10) -> RawResponse? {
-        var buffer: [UInt8] = []
+        var buffer = pending
+        pending = []
         let deadline = Socket.monotonicMilliseconds() + Int64(timeoutSeconds * 1000)
         while fd >= 0 {
             if let end = FormDecoder.find([13, 10, 13, 10], in: buffer, from: 0) {
@@ -39,6 +43,7 @@ public final class RawConnection: @unchecked Sendable {
                 let length = RawResponse.contentLength(head)
                 if buffer.count >= end + 4 + length {
                     let body = String(decoding: buffer[(end + 4)..<(end + 4 + length)], as: UTF8.self)
+                    pending = Array(buffer[(end + 4 + length)...])
                     return RawResponse(head: head, body: body)
                 }
             }

@@ -109,6 +109,9 @@ public struct SimOverview: Sendable {
 }
 
 extension SimulatorState {
+    /// Chosen: the overview lists at most this many appointments (the list endpoint pages the rest).
+    public static let overviewAppointmentLimit = 100
+
     /// Appointments of live leads matching `filter`, by id ascending, one page of them.
     public func listAppointments(_ filter: AppointmentListFilter, offset: Int, limit: Int) -> SimPage<SimAppointmentRow> {
         locked {
@@ -128,14 +131,14 @@ extension SimulatorState {
 
     /// Status and source counts of live leads, their total, and the appointments in `window`
     /// (chosen: upcoming = start ≥ now; today = this UTC day; week = today and the next 6 days;
-    /// month = this UTC calendar month), by start time.
-    public func overview(_ window: OverviewWindow) -> SimOverview {
+    /// month = this UTC calendar month), by start time, the first `appointmentLimit` of them.
+    public func overview(_ window: OverviewWindow, appointmentLimit: Int = SimulatorState.overviewAppointmentLimit) -> SimOverview {
         locked {
-            var statuses = [Int](repeating: 0, count: LeadStatus.allCases.count)
-            var sources = [Int](repeating: 0, count: LeadSource.allCases.count)
+            var statuses: [LeadStatus: Int] = [:]
+            var sources: [LeadSource: Int] = [:]
             for lead in leads where !lead.deleted {
-                statuses[LeadStatus.allCases.firstIndex(of: lead.status) ?? 0] += 1
-                if let source = lead.source, let i = LeadSource.allCases.firstIndex(of: source) { sources[i] += 1 }
+                statuses[lead.status, default: 0] += 1
+                if let source = lead.source { sources[source, default: 0] += 1 }
             }
             let now = clock()
             let today = now - ((now % 86_400) + 86_400) % 86_400
@@ -158,9 +161,10 @@ extension SimulatorState {
                 rows.append(SimAppointmentRow(appointment: appointment, lead: leads[index]))
             }
             rows.sort { ($0.appointment.start, $0.appointment.id) < ($1.appointment.start, $1.appointment.id) }
+            if rows.count > appointmentLimit { rows.removeLast(rows.count - appointmentLimit) }
             return SimOverview(
-                statusCounts: Array(zip(LeadStatus.allCases, statuses)),
-                sourceCounts: Array(zip(LeadSource.allCases, sources)),
+                statusCounts: LeadStatus.allCases.map { ($0, statuses[$0] ?? 0) },
+                sourceCounts: LeadSource.allCases.map { ($0, sources[$0] ?? 0) },
                 totalLeads: liveLeadCount, appointments: rows)
         }
     }

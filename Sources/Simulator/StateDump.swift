@@ -2,51 +2,97 @@ import Core
 import Foundation
 
 extension SimulatorState {
-    /// The whole state as JSON-ready values for `/_sim/state`: every lead (deleted ones with
+    /// The whole state as JSON bytes for `/_sim/state`: every lead (deleted ones with
     /// `"deleted": true`), notes, activities, appointments and users with their credentials.
-    public func dump() -> [String: Any] {
+    /// Written by hand (not JSONSerialization) so 100,000 leads dump in well under a second.
+    public func dumpJSON() -> [UInt8] {
         locked {
-            let leadList = leads.map { lead -> [String: Any] in
-                var item = LeadsAPI.listJSON(lead)
-                item["location"] = lead.location
-                item["message"] = lead.message
-                item["updated_on"] = WireDate.formatTimestamp(lead.updatedAt)
-                item["deleted"] = lead.deleted
-                item["conversion"] = lead.conversion
-                return item
+            var out = JSONWriter(capacity: 64 + leads.count * 600)
+            out.beginObject()
+            out.field("now", WireDate.formatTimestamp(clock()))
+            out.key("users")
+            out.beginArray()
+            for user in users {
+                out.beginObject()
+                out.field("username", user.username)
+                out.field("display_name", user.displayName)
+                out.field("apikey", user.apiKey)
+                out.field("token", user.token)
+                out.endObject()
             }
-            var notes: [[String: Any]] = []
-            var activities: [[String: Any]] = []
+            out.endArray()
+            out.key("leads")
+            out.beginArray()
+            for lead in leads { write(lead, to: &out) }
+            out.endArray()
+            out.key("notes")
+            out.beginArray()
             for lead in leads {
                 for note in notesByLead[lead.id] ?? [] {
-                    notes.append([
-                        "id": note.id, "lead_id": note.leadId, "leadslug": lead.slug, "note": note.text,
-                        "user": note.author, "note_created": WireDate.formatTimestamp(note.createdAt),
-                    ])
+                    out.beginObject()
+                    out.field("id", note.id)
+                    out.field("lead_id", note.leadId)
+                    out.field("leadslug", lead.slug)
+                    out.field("note", note.text)
+                    out.field("user", note.author)
+                    out.field("note_created", WireDate.formatTimestamp(note.createdAt))
+                    out.endObject()
                 }
+            }
+            out.endArray()
+            out.key("activities")
+            out.beginArray()
+            for lead in leads {
                 for activity in activitiesByLead[lead.id] ?? [] {
-                    activities.append([
-                        "id": activity.id, "lead_id": activity.leadId, "activity_type": activity.type,
-                        "activity": activity.text, "created": WireDate.formatTimestamp(activity.createdAt),
-                    ])
+                    out.beginObject()
+                    out.field("id", activity.id)
+                    out.field("lead_id", activity.leadId)
+                    out.field("activity_type", activity.type)
+                    out.field("activity", activity.text)
+                    out.field("created", WireDate.formatTimestamp(activity.createdAt))
+                    out.endObject()
                 }
             }
-            let appointmentList = appointments.map { appointment -> [String: Any] in
-                [
-                    "id": appointment.id, "lead_id": appointment.leadId,
-                    "leadslug": leadIndex(id: appointment.leadId).map { leads[$0].slug } ?? "",
-                    "appointment_date": WireDate.formatAppointment(appointment.start),
-                    "appointment_to": WireDate.formatAppointment(appointment.end),
-                    "appointment_note": appointment.note, "appointment_status": appointment.status.rawValue,
-                    "created_by": appointment.createdBy,
-                ]
+            out.endArray()
+            out.key("appointments")
+            out.beginArray()
+            for appointment in appointments {
+                out.beginObject()
+                out.field("id", appointment.id)
+                out.field("lead_id", appointment.leadId)
+                out.field("leadslug", leadIndex(id: appointment.leadId).map { leads[$0].slug } ?? "")
+                out.field("appointment_date", WireDate.formatAppointment(appointment.start))
+                out.field("appointment_to", WireDate.formatAppointment(appointment.end))
+                out.field("appointment_note", appointment.note)
+                out.field("appointment_status", appointment.status.rawValue)
+                out.field("created_by", appointment.createdBy)
+                out.endObject()
             }
-            return [
-                "now": WireDate.formatTimestamp(clock()),
-                "users": users.map(Self.userJSON),
-                "leads": leadList, "notes": notes, "activities": activities, "appointments": appointmentList,
-            ]
+            out.endArray()
+            out.endObject()
+            return out.bytes
         }
+    }
+
+    private func write(_ lead: SimLead, to out: inout JSONWriter) {
+        out.beginObject()
+        out.field("id", lead.id)
+        out.field("slug", lead.slug)
+        out.field("first_name", lead.firstName)
+        out.field("last_name", lead.lastName)
+        out.field("name", lead.name)
+        out.field("email", lead.email)
+        out.field("phone", lead.phone)
+        out.field("location", lead.location)
+        out.field("message", lead.message)
+        out.field("status", lead.status.rawValue)
+        out.field("source", lead.source?.rawValue ?? "")
+        out.field("owner", lead.owner)
+        out.field("added_on", WireDate.formatTimestamp(lead.createdAt))
+        out.field("updated_on", WireDate.formatTimestamp(lead.updatedAt))
+        out.field("conversion", Int64(lead.conversion))
+        out.field("deleted", lead.deleted)
+        out.endObject()
     }
 
     static func userJSON(_ user: SimUser) -> [String: Any] {

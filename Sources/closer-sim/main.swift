@@ -26,6 +26,12 @@ do {
     exit(1)
 }
 
+// SIGINT/SIGTERM end the process at once (the kernel closes the sockets; there is nothing to
+// flush). A plain handler, installed before the banner, so a script may stop the server as soon
+// as it has read it.
+signal(SIGINT) { _ in _exit(0) }
+signal(SIGTERM) { _ in _exit(0) }
+
 // Written unbuffered, so a script reading the pipe sees the lines at once.
 var banner = "base_url=\(server.baseURL.absoluteString)\ncontrol_url=\(server.origin.absoluteString)/_sim/\n"
 for user in server.users {
@@ -33,16 +39,4 @@ for user in server.users {
 }
 FileHandle.standardOutput.write(Data(banner.utf8))
 
-signal(SIGINT, SIG_IGN)
-signal(SIGTERM, SIG_IGN)
-var sources: [DispatchSourceSignal] = []
-for number in [SIGINT, SIGTERM] {
-    let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
-    source.setEventHandler {
-        server.stop()
-        exit(0)
-    }
-    source.resume()
-    sources.append(source)
-}
-dispatchMain()
+while true { sleep(3600) }

@@ -40,4 +40,17 @@ final class OverviewTests: SimulatorTestCase {
         let reply = try await call("GET", "leads/overview", as: ana)
         XCTAssertEqual(reply.data["TotalLeads"] as? Int, 39)
     }
+
+    func testOverviewListsAtMost100Appointments() async throws {
+        let slug = try await slugOwned(by: ana)
+        for index in 0..<105 {
+            let made = try await control("POST", "/_sim/appointments/create", form: [
+                "slug": slug, "appointment_date": appointmentTime(daysFromNow: 500 + index, hour: 9),
+                "appointment_to": appointmentTime(daysFromNow: 500 + index, hour: 10),
+            ])
+            XCTAssertEqual(made.status, 200)
+        }
+        let reply = try await call("GET", "leads/overview", query: ["appointment": "upcoming"], as: ana)
+        XCTAssertEqual((reply.data["appointments"] as? [Any])?.count, SimulatorState.overviewAppointmentLimit)
+    }
 }
