@@ -254,7 +254,8 @@ public final class SyncWorker: @unchecked Sendable {
                 : context.options.entryRetry.ceiling(retry: failures - 1) * (0.5 + 0.5 * context.options.entryRetry.random())
             let delay = min(wait, context.options.interval)
             let sleeper = Task { [clock = context.clock, weak self] in
-                try? await clock.sleep(seconds: delay)
+                // Cancelled (woken early or stopped): do not wake the loop again.
+                guard (try? await clock.sleep(seconds: delay)) != nil, !Task.isCancelled else { return }
                 self?.syncNow()
             }
             let woke: Void? = await iterator.next()

@@ -9,15 +9,12 @@ import XCTest
 final class BackgroundWorkerTests: SyncTestCase {
     func testBackgroundWorkerSyncsOnStartAndOnSyncNowAndReportsThroughTheStream() async throws {
         let worker = makeWorker(options: SyncOptions(pageSize: 10, interval: 3600))
-        let updates = worker.statusUpdates()
-        var seen: [SyncStatus.State] = []
-        var iterator = updates.makeAsyncIterator()
+        let recorder = StateRecorder()
+        worker.observeStatus { recorder.add($0.state) }
         worker.start()
         // The first cycle runs without being asked.
-        while let status = await iterator.next() {
-            seen.append(status.state)
-            if status.state == .online { break }
-        }
+        try await waitFor(worker) { $0.state == .online }
+        let seen = recorder.states
         XCTAssertTrue(seen.contains { if case .syncing(.pullingLeads, _, _) = $0 { return true } else { return false } },
                       "progress was reported: \(seen)")
         XCTAssertEqual(store.allLeads().map(\.id).count, 30)
@@ -27,11 +24,7 @@ final class BackgroundWorkerTests: SyncTestCase {
         worker.refreshQueueCounts()
         XCTAssertEqual(worker.status.pendingChanges, 1)
         worker.syncNow()
-        var sawPush = false
-        while let status = await iterator.next() {
-            if case .syncing(.pushing, _, _) = status.state { sawPush = true }
-            if sawPush, status.state == .online { break }
-        }
+        try await waitFor(worker) { $0.state == .online && $0.counters.pushed == 1 }
         XCTAssertEqual(worker.status.pendingChanges, 0)
         XCTAssertEqual(worker.status.summary, "online")
         XCTAssertEqual(serverState().lead(slug: try XCTUnwrap(try store.remoteLink(provider: providerKey, kind: .lead, localId: id)).remoteId)?["message"] as? String,
@@ -41,3 +34,36 @@ final class BackgroundWorkerTests: SyncTestCase {
         XCTAssertEqual(worker.status.state, .stopped)
     }
 }
+
+extension BackgroundWorkerTests {
+    /// Waits for a status matching `condition`; fails (instead of hanging) after a generous minute.
+    func waitFor(_ worker: SyncWorker, _ condition: @escaping @Sendable (SyncStatus) -> Bool) async throws {
+        let updates = worker.statusUpdates()
+        let matched = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for await status in updates where condition(status) { return true }
+                return false
+            }
+            group.addTask {
+                try? await Task.sleep(nanoseconds: 60_000_000_000)
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        XCTAssertTrue(matched, "the worker never reached the expected status; last: \(worker.status)")
+        if !matched { throw WaitTimedOut() }
+    }
+}
+
+/// Every state the worker reported, in order (the callback is not buffered like the stream).
+final class StateRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [SyncStatus.State] = []
+
+    func add(_ state: SyncStatus.State) { lock.withLock { recorded.append(state) } }
+    var states: [SyncStatus.State] { lock.withLock { recorded } }
+}
+
+struct WaitTimedOut: Error {}

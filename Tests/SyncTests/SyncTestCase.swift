@@ -100,7 +100,7 @@ class SyncTestCase: XCTestCase {
     }
 
     func serverState() -> ServerState {
-        let dump = sim.state.dump()
+        let dump = (try? JSONSerialization.jsonObject(with: Data(sim.state.dumpJSON()))) as? [String: Any] ?? [:]
         return ServerState(
             leads: dump["leads"] as? [[String: Any]] ?? [], notes: dump["notes"] as? [[String: Any]] ?? [],
             activities: dump["activities"] as? [[String: Any]] ?? [],
