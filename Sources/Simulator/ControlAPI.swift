@@ -9,6 +9,7 @@ import Foundation
 /// |---|---|---|
 /// | GET | /_sim/health | → `{"ok": true}` |
 /// | GET | /_sim/users | → `{"users": [{username, display_name, apikey, token}]}` |
+/// | POST | /_sim/users/rotate | username → `{"user": {...}}` with new credentials; the old ones get 401 "auth" |
 /// | GET | /_sim/state | → `{now, users, leads (with deleted, updated_on), notes, activities, appointments}` |
 /// | GET | /_sim/stats?since=N | → `{total, per_path, per_status, faults, rate_limited, first_index, requests: [{time, method, path, status, user, fault, reset?}]}` |
 /// | POST | /_sim/stats/reset | → `{"ok": true}` |
@@ -37,6 +38,11 @@ struct ControlAPI: Sendable {
         switch (request.method, route) {
         case ("GET", "_sim/health"): return .json(200, ["ok": true])
         case ("GET", "_sim/users"): return .json(200, ["users": state.allUsers.map(SimulatorState.userJSON)])
+        case ("POST", "_sim/users/rotate"):
+            guard let user = state.rotateCredentials(username: form["username"] ?? "") else {
+                return problem(404, "username", "No such user.")
+            }
+            return .json(200, ["user": SimulatorState.userJSON(user)])
         case ("GET", "_sim/state"):
             return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: state.dumpJSON())
         case ("GET", "_sim/stats"): return .json(200, log.json(since: Int(form["since"] ?? "") ?? 0))

@@ -50,7 +50,7 @@ public final class FaultInjector: @unchecked Sendable {
         lock.withLock {
             var headers: [(String, String)] = []
             if let limit = current.rateLimit {
-                let window = Int64(limit.windowSeconds)
+                let window = Int64(max(1, limit.windowSeconds))
                 let start = Int64(now.rounded(.down)) / window * window
                 let reset = start + window
                 var entry = windows[key] ?? (start, 0)

@@ -7,7 +7,7 @@ import Foundation
 /// dropped connection (after processing: the change is made but the client never learns it).
 public struct FaultSettings: Sendable, Equatable {
     /// Added to every API request before it is answered.
-    public var latencyMs: Int
+    public var latencyMs: Int { didSet { latencyMs = min(max(0, latencyMs), 60_000) } }
     /// Share (0...1) of requests answered 500 or 503 (half each) without being processed.
     public var errorRate: Double
     /// Share of processed requests whose connection closes after part of the response.
@@ -21,10 +21,10 @@ public struct FaultSettings: Sendable, Equatable {
         latencyMs: Int = 0, errorRate: Double = 0, dropRate: Double = 0, malformedRate: Double = 0,
         rateLimit: RateLimit? = nil
     ) {
-        self.latencyMs = latencyMs
-        self.errorRate = errorRate
-        self.dropRate = dropRate
-        self.malformedRate = malformedRate
+        self.latencyMs = min(max(0, latencyMs), 60_000)
+        self.errorRate = min(max(0, errorRate), 1)
+        self.dropRate = min(max(0, dropRate), 1)
+        self.malformedRate = min(max(0, malformedRate), 1)
         self.rateLimit = rateLimit
     }
 

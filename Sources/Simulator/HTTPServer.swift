@@ -60,8 +60,11 @@ final class HTTPServer: @unchecked Sendable {
             acceptorFinished.signal()
         }
         while !isStopping {
-            guard Socket.waitReadable(listenFD, milliseconds: 100) == .ready,
-                  let (fd, loopback) = Socket.accept(listenFD) else { continue }
+            guard Socket.waitReadable(listenFD, milliseconds: 100) == .ready else { continue }
+            guard let (fd, loopback) = Socket.accept(listenFD) else {
+                usleep(10_000)  // e.g. out of descriptors: back off instead of spinning
+                continue
+            }
             let admitted: Bool = lock.withLock {
                 guard !stopping, connections.count < limits.maxConnections else { return false }
                 connections.insert(fd)

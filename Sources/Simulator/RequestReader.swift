@@ -24,11 +24,11 @@ struct RequestReader {
 
     mutating func next() -> Outcome {
         if buffer.isEmpty {
-            let idle = Int32(limits.idleTimeoutSeconds * 1000)
+            let idle = Int32(min(max(0, limits.idleTimeoutSeconds), 86_400) * 1000)
             guard Socket.waitReadable(fd, milliseconds: idle) == .ready,
                   Socket.read(fd, appendingTo: &buffer, count: Self.chunk) > 0 else { return .closed }
         }
-        let headerDeadline = Socket.monotonicMilliseconds() + Int64(limits.headerTimeoutSeconds * 1000)
+        let headerDeadline = Socket.monotonicMilliseconds() + Int64(min(max(0, limits.headerTimeoutSeconds), 86_400) * 1000)
         var headEnd = FormDecoder.find([13, 10, 13, 10], in: buffer, from: 0)
         while headEnd == nil {
             if buffer.count > limits.maxHeaderBytes { return .reject(.text(431, "Request headers too large.", close: true)) }
@@ -55,7 +55,7 @@ struct RequestReader {
         if buffer.count < needed, head.headers["expect"]?.lowercased() == "100-continue" {
             Socket.write(fd, [UInt8]("HTTP/1.1 100 Continue\r\n\r\n".utf8))
         }
-        let bodyDeadline = Socket.monotonicMilliseconds() + Int64(limits.bodyTimeoutSeconds * 1000)
+        let bodyDeadline = Socket.monotonicMilliseconds() + Int64(min(max(0, limits.bodyTimeoutSeconds), 86_400) * 1000)
         while buffer.count < needed {
             switch readMore(until: bodyDeadline) {
             case .some(true): break

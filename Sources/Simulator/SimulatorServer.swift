@@ -97,10 +97,10 @@ final class Router: Sendable {
         let key = request.header("apikey") ?? ""
         let user = key.isEmpty ? nil : state.user(apiKey: key, token: bearer(request)).map(\.username)
         let latency = faults.latencyMs
-        if latency > 0 { usleep(UInt32(min(latency, 60_000)) * 1000) }
+        if latency > 0 { usleep(UInt32(min(latency, 60_000)) * 1000) }  // settings keep it in 0...60000
         var record = RequestRecord(time: received, method: request.method, path: request.path, status: 0, user: user)
         var response: HTTPResponse
-        switch faults.gate(key: key, now: Date().timeIntervalSince1970) {
+        switch faults.gate(key: key, now: received) {  // a request counts in the window it arrived in
         case .limited(let limited, let reset):
             response = limited
             record.fault = "rate_limit"

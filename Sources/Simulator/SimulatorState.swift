@@ -153,6 +153,24 @@ public final class SimulatorState: @unchecked Sendable {
         }
     }
 
+    /// Gives `username` fresh random credentials: the old ones answer 401 "auth" from now on
+    /// (a revoked key). Nil for an unknown user.
+    public func rotateCredentials(username: String) -> SimUser? {
+        lock.withLock {
+            guard let index = users.firstIndex(where: { $0.username == username }) else { return nil }
+            var generator = SystemRandomNumberGenerator()
+            func hex() -> String {
+                let text = String(generator.next() as UInt64, radix: 16)
+                return String(repeating: "0", count: 16 - text.count) + text
+            }
+            userByAPIKey[users[index].apiKey] = nil
+            users[index].apiKey = "ak_" + hex()
+            users[index].token = "tk_" + hex() + hex()
+            userByAPIKey[users[index].apiKey] = index
+            return users[index]
+        }
+    }
+
     /// All users with their credentials.
     public var allUsers: [SimUser] { lock.withLock { users } }
 

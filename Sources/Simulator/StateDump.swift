@@ -95,6 +95,11 @@ extension SimulatorState {
         out.endObject()
     }
 
+    /// The same dump as Foundation values (`/_sim/state` decoded): for in-process comparisons.
+    public func dump() -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(dumpJSON()))) as? [String: Any] ?? [:]
+    }
+
     static func userJSON(_ user: SimUser) -> [String: Any] {
         ["username": user.username, "display_name": user.displayName, "apikey": user.apiKey, "token": user.token]
     }

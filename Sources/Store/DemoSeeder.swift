@@ -88,6 +88,7 @@ extension LeadStore {
             try Schema.createTriggersAndIndexes(db)
         }
         try db.execute("PRAGMA analysis_limit = 1000; ANALYZE")
+        try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  // fold the load into the main file, empty the WAL
         db.clearStatementCache()
         summary.indexSeconds = Date().timeIntervalSince(indexStart)
         return summary

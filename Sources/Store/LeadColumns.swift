@@ -72,35 +72,3 @@ public enum SortKey {
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
     }
 }
-
-/// Small JSON helpers for the text columns that hold objects.
-enum JSONText {
-    /// `[String: String]` as compact JSON with sorted keys.
-    static func encode(_ value: [String: String]) -> String {
-        encodeAny(value)
-    }
-
-    /// `[String: [String]]` as compact JSON with sorted keys.
-    static func encode(_ value: [String: [String]]) -> String {
-        encodeAny(value)
-    }
-
-    private static func encodeAny<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Decodes a string map; empty or malformed text gives an empty map.
-    static func decodeStrings(_ text: String) -> [String: String] {
-        guard !text.isEmpty else { return [:] }
-        return (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
-    }
-
-    /// Decodes a map of message lists; empty or malformed text gives an empty map.
-    static func decodeMessages(_ text: String) -> [String: [String]] {
-        guard !text.isEmpty else { return [:] }
-        return (try? JSONDecoder().decode([String: [String]].self, from: Data(text.utf8))) ?? [:]
-    }
-}

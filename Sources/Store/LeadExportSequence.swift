@@ -58,20 +58,4 @@ extension LeadStore {
                 .rows([.integer(afterId), .integer(Int64(limit))], LeadColumns.read)
         }
     }
-
-    /// Integrity, schema version, table and outbox counts, file size (for `closer doctor`).
-    public func diagnostics() throws -> StoreDiagnostics {
-        try locked {
-            let integrity = try db.prepare("PRAGMA integrity_check").rows { $0.text(0) }
-            var tables: [String: Int] = [:]
-            for table in ["users", "leads", "notes", "activities", "appointments", "messages", "remote_ids",
-                          "outbox", "sync_state", "saved_views"] {
-                tables[table] = Int(try db.scalarInt("SELECT count(*) FROM \(table)") ?? 0)
-            }
-            let pages = try db.scalarInt("PRAGMA page_count") ?? 0
-            let pageSize = try db.scalarInt("PRAGMA page_size") ?? 0
-            return StoreDiagnostics(integrity: integrity, schemaVersion: try schemaVersion, tableCounts: tables,
-                                    outboxCounts: try outboxCounts(), sizeBytes: pages * pageSize)
-        }
-    }
 }

@@ -114,6 +114,7 @@ public struct SavedView: Sendable, Equatable, Codable {
     public var filter: LeadFilter
     public var sort: LeadSort
 
+    /// A named view.
     public init(name: String, filter: LeadFilter, sort: LeadSort) {
         self.name = name
         self.filter = filter

@@ -35,6 +35,12 @@ public final class LeadStore: @unchecked Sendable {
     /// Rows changed through this connection since it opened (tests prove "no write" with it).
     public var totalChanges: Int { locked { db.totalChanges } }
 
+    /// A number that changes whenever ANOTHER connection (e.g. the sync worker's) commits to the
+    /// file (`PRAGMA data_version`). The UI polls it cheaply and reloads its window when it moves.
+    public func externalDataVersion() throws -> Int {
+        try locked { Int(try db.scalarInt("PRAGMA data_version") ?? 0) }
+    }
+
     /// Runs `body` holding the store's lock.
     func locked<T>(_ body: () throws -> T) rethrows -> T {
         lock.lock()
@@ -46,6 +52,14 @@ public final class LeadStore: @unchecked Sendable {
     /// The sync worker wraps a page of remote data and its `setSyncState` in one of these.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try locked { try db.transaction(body) }
+    }
+
+    /// Runs a store operation atomically: its own transaction at top level; inside a caller's
+    /// `transaction` it runs inline (no savepoint: FTS5 flushes at every savepoint, which made
+    /// bulk work several times slower). A call that throws inside a caller's transaction may
+    /// have written part of its work, so let that transaction fail rather than catch and go on.
+    func write<T>(_ body: () throws -> T) throws -> T {
+        try locked { db.inTransaction ? try body() : try db.transaction(body) }
     }
 
     /// Current time in Unix seconds.

@@ -30,6 +30,7 @@ public struct RemoteNote: Sendable, Equatable {
     public var author: String
     public var createdAt: Date
 
+    /// A remote note.
     public init(remoteId: String, text: String, author: String, createdAt: Date) {
         self.remoteId = remoteId
         self.text = text
@@ -45,6 +46,7 @@ public struct RemoteActivity: Sendable, Equatable {
     public var text: String
     public var createdAt: Date
 
+    /// A remote activity.
     public init(remoteId: String, type: String, text: String, createdAt: Date) {
         self.remoteId = remoteId
         self.type = type
@@ -61,6 +63,7 @@ public struct RemoteAppointment: Sendable, Equatable {
     public var note: String
     public var status: AppointmentStatus
 
+    /// A remote appointment.
     public init(remoteId: String, start: Date, end: Date, note: String, status: AppointmentStatus) {
         self.remoteId = remoteId
         self.start = start

@@ -98,6 +98,21 @@ final class ControlEndpointTests: SimulatorTestCase {
         XCTAssertNotNil(state.json["activities"] as? [Any])
     }
 
+    func testRotatedCredentialsRevokeTheOldKey() async throws {
+        let old = ana
+        let rotated = try await control("POST", "/_sim/users/rotate", form: ["username": old.username])
+        let user = try XCTUnwrap(rotated.json["user"] as? [String: Any])
+        let fresh = SimUser(username: old.username, displayName: old.displayName,
+                            apiKey: try XCTUnwrap(user["apikey"] as? String), token: try XCTUnwrap(user["token"] as? String))
+        XCTAssertNotEqual(fresh.apiKey, old.apiKey)
+        let refused = try await call("GET", "leads/list", as: old)
+        XCTAssertEqual(refused.errors["auth"], [VendorMessages.invalidCredentials])
+        let accepted = try await call("GET", "leads/list", as: fresh)
+        XCTAssertEqual(accepted.status, 200)
+        let unknown = try await control("POST", "/_sim/users/rotate", form: ["username": "nobody"])
+        XCTAssertEqual(unknown.status, 404)
+    }
+
     func testUnknownControlEndpointIs404() async throws {
         let reply = try await control("GET", "/_sim/nothing")
         XCTAssertEqual(reply.status, 404)

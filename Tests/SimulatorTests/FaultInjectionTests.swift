@@ -40,6 +40,20 @@ final class FaultInjectionTests: SimulatorTestCase {
         XCTAssertFalse(String(decoding: try JSONSerialization.data(withJSONObject: stats.json), as: UTF8.self).contains(ana.apiKey))
     }
 
+    func testWaitingUntilTheAnnouncedResetIsEnough() async throws {
+        _ = try await control("POST", "/_sim/faults", form: ["rate_limit": "1/1"])
+        var limited: Reply?
+        for _ in 0..<4 {
+            let reply = try await call("GET", "leads/list", query: ["limit": "1"], as: ana)
+            if reply.status == 429 { limited = reply; break }
+        }
+        let reset = try XCTUnwrap(Double(try XCTUnwrap(limited?.header("X-RateLimit-Reset"))))
+        let wait = reset - Date().timeIntervalSince1970
+        if wait > 0 { try await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000) + 1_000_000) }
+        let after = try await call("GET", "leads/list", query: ["limit": "1"], as: ana)
+        XCTAssertEqual(after.status, 200, "a request at the announced reset is served")
+    }
+
     func testErrorRateOneAnswers5xxWithoutChangingStateButNeverOnControlEndpoints() async throws {
         let set = try await control("POST", "/_sim/faults", form: ["error_rate": "1"])
         XCTAssertEqual(set.json["error_rate"] as? Double, 1)

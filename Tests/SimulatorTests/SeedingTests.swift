@@ -30,4 +30,17 @@ final class SeedingTests: XCTestCase {
         XCTAssertEqual(SimLead.makeSlug(firstName: "翔太", lastName: "田中", id: 8), "lead-8")
         XCTAssertEqual(SimLead.makeSlug(firstName: "O'Brien", lastName: "", id: 9), "o-brien-9")
     }
+
+    func testInProcessDumpCarriesEveryRecordAndTheDeletedFlag() throws {
+        let state = SimulatorState(seed: 5, leadCount: 25, userCount: 2, now: 1_800_000_000)
+        let slug = try XCTUnwrap(state.listLeads(LeadListFilter(), offset: 0, limit: 1).items.first?.slug)
+        try state.deleteLead(slug: slug, by: nil)
+        let dump = state.dump()
+        let leads = try XCTUnwrap(dump["leads"] as? [[String: Any]])
+        XCTAssertEqual(leads.count, 25)
+        XCTAssertEqual(leads.first?["deleted"] as? Bool, true)
+        XCTAssertEqual(leads.first?["id"] as? Int, 1)
+        XCTAssertNotNil(dump["notes"] as? [[String: Any]])
+        XCTAssertEqual((dump["users"] as? [[String: Any]])?.count, 2)
+    }
 }

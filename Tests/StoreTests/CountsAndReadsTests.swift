@@ -96,6 +96,9 @@ final class CountsAndReadsTests: StoreTestCase {
         XCTAssertEqual(report.tableCounts["leads"], 1)
         XCTAssertEqual(report.outboxCounts[.pending], 1)
         XCTAssertGreaterThan(report.sizeBytes, 0)
+        let quick = try store.quickDiagnostics()
+        XCTAssertTrue(quick.isHealthy)
+        XCTAssertEqual(quick.tableCounts, report.tableCounts)
     }
 
     func testTwoConnectionsOnOneFileSeeEachOthersCommits() throws {
@@ -106,4 +109,48 @@ final class CountsAndReadsTests: StoreTestCase {
         XCTAssertEqual(try store.lead(id: id)?.lastName, "Leigh")
         XCTAssertEqual(try store.outboxEntries().count, 1)
     }
+}
+
+final class ConnectionTests: StoreTestCase {
+    func testOtherConnectionsCommitsMoveTheExternalDataVersion() throws {
+        let other = try LeadStore(path: path)
+        let before = try store.externalDataVersion()
+        try store.createLead(makeLead("Own", "Write"))
+        XCTAssertEqual(try store.externalDataVersion(), before, "own writes do not count")
+        try other.createLead(makeLead("Sync", "Worker"))
+        XCTAssertNotEqual(try store.externalDataVersion(), before)
+    }
+
+    func testTwoConnectionsWritingAtOnceLoseNothing() throws {
+        let other = try LeadStore(path: path)
+        let errors = ErrorBox()
+        let group = DispatchGroup()
+        for (n, connection) in [store!, other].enumerated() {
+            DispatchQueue.global().async(group: group) {
+                do {
+                    for i in 0..<150 {
+                        let lead = Lead(firstName: "C\(n)", lastName: "L\(i)", email: "c\(n).\(i)@example.com",
+                                        phone: "+4915112345678", owner: "ana")
+                        let id = try connection.createLead(lead).id
+                        try connection.addNote(toLead: id, text: "note \(i)", author: "ana")
+                    }
+                } catch {
+                    errors.add(error)
+                }
+            }
+        }
+        group.wait()
+        XCTAssertEqual(errors.count, 0)
+        XCTAssertEqual(try store.countLeads(), 300)
+        XCTAssertEqual(try store.outboxEntries(limit: 1000).count, 600)
+        XCTAssertTrue(try store.diagnostics().isHealthy)
+    }
+}
+
+/// Collects errors from several threads.
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [Error] = []
+    func add(_ error: Error) { lock.lock(); errors.append(error); lock.unlock() }
+    var count: Int { lock.lock(); defer { lock.unlock() }; return errors.count }
 }

@@ -218,4 +218,29 @@ final class OutboxTests: StoreTestCase {
         XCTAssertEqual(try store.lead(id: id)?.lastName, "Lee")
         XCTAssertThrowsError(try store.updateLead(id: 9999, changes: [.lastName: "X"]))
     }
+
+    func testLargeImportIsSearchableQueuedAndAllOrNothing() throws {
+        let leads = (0..<250).map { i -> Lead in
+            var lead = makeLead("Imp\(i)", i == 249 ? "Zoë" : "Row")
+            lead.email = "imp\(i)@example.com"
+            return lead
+        }
+        let ids = try store.importLeads(leads)
+        XCTAssertEqual(ids.count, 250)
+        XCTAssertEqual(try store.outboxCounts()[.pending], 250)
+        XCTAssertEqual(try store.leads(filter: LeadFilter(search: "zoe")).map(\.id), [ids[249]])
+        XCTAssertEqual(try store.countsByStatus()[.prospect], 250)
+        let later = try store.createLead(makeLead("After", "Import")).id
+        XCTAssertEqual(try store.leads(filter: LeadFilter(search: "after")).map(\.id), [later], "trigger is back")
+
+        var failing = leads.map { lead -> Lead in var copy = lead; copy.email = "again." + lead.email; return copy }
+        failing[200].firstName = "Bad"
+        try store.db.execute("CREATE TEMP TRIGGER no_bad BEFORE INSERT ON leads WHEN new.first_name = 'Bad' BEGIN SELECT RAISE(ABORT, 'bad'); END")
+        XCTAssertThrowsError(try store.importLeads(failing))
+        XCTAssertEqual(try store.countLeads(), 251)
+        XCTAssertEqual(try store.leads(filter: LeadFilter(search: "again")), [])
+        XCTAssertTrue(try store.diagnostics().isHealthy)
+        let last = try store.createLead(makeLead("Final", "One")).id
+        XCTAssertEqual(try store.leads(filter: LeadFilter(search: "final")).map(\.id), [last], "trigger survives a failed import")
+    }
 }

@@ -1,0 +1,64 @@
+internal import CNcursesw
+import TerminalUI
+
+/// Maps styles to curses attributes and colour pairs, allocating each (fg, bg) pair once.
+final class ColorPairCache {
+    let depth: ColorDepth
+    let defaultColorsAvailable: Bool
+    private var pairs: [PairKey: Int32] = [:]
+    private var styles: [Style: (attributes: attr_t, pair: Int32)] = [:]
+    private var nextPair: Int32 = 1
+    private let maxPairs: Int32
+
+    struct PairKey: Hashable { let foreground: Int32; let background: Int32 }
+
+    init(depth: ColorDepth, defaultColorsAvailable: Bool, maxPairs: Int32) {
+        self.depth = depth
+        self.defaultColorsAvailable = defaultColorsAvailable
+        self.maxPairs = maxPairs
+    }
+
+    /// Attributes and pair number for `style`.
+    func resolve(_ style: Style) -> (attributes: attr_t, pair: Int32) {
+        if let known = styles[style] { return known }
+        var attributes = attr_t(closer_a_normal())
+        if style.attributes.contains(.bold) { attributes |= attr_t(closer_a_bold()) }
+        if style.attributes.contains(.underline) { attributes |= attr_t(closer_a_underline()) }
+        if style.attributes.contains(.reverse) { attributes |= attr_t(closer_a_reverse()) }
+        if style.attributes.contains(.dim) { attributes |= attr_t(closer_a_dim()) }
+        if style.attributes.contains(.italic) { attributes |= attr_t(closer_a_italic()) }
+        let result = (attributes, pair(foreground: style.foreground, background: style.background))
+        styles[style] = result
+        return result
+    }
+
+    private func pair(foreground: Color, background: Color) -> Int32 {
+        guard depth != .none else { return 0 }
+        let key = PairKey(foreground: number(foreground, isForeground: true), background: number(background, isForeground: false))
+        if key.foreground == -1 && key.background == -1 { return 0 }
+        if let known = pairs[key] { return known }
+        guard nextPair < maxPairs else { return 0 }  // out of pairs: terminal colours rather than failure
+        let pair = nextPair
+        guard init_extended_pair(pair, key.foreground, key.background) != ERR else { return 0 }
+        nextPair += 1
+        pairs[key] = pair
+        return pair
+    }
+
+    /// The curses colour number for `color` on this terminal (-1 = the terminal's own).
+    func number(_ color: Color, isForeground: Bool) -> Int32 {
+        switch color.approximated(for: depth) {
+        case .default:
+            if defaultColorsAvailable { return -1 }
+            return isForeground ? 7 : 0
+        case .indexed(let index):
+            if depth == .direct && index >= 8 {  // direct-colour terminfo reads numbers ≥ 8 as RGB
+                let rgb = Color.rgbValue(index: index)
+                return Int32(rgb.r) << 16 | Int32(rgb.g) << 8 | Int32(rgb.b)
+            }
+            return Int32(index)
+        case .rgb(let r, let g, let b):
+            return Int32(r) << 16 | Int32(g) << 8 | Int32(b)
+        }
+    }
+}

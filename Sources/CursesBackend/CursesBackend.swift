@@ -1,1 +1,0 @@
-// CursesBackend module: see the issue that fills it.

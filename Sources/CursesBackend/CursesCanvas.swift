@@ -1,0 +1,96 @@
+internal import CNcursesw
+import TerminalUI
+
+/// `Canvas` on a curses window: cells are written into the window and only reach the terminal,
+/// as a diff, when `CursesTerminal.present()` runs (`wnoutrefresh` + `doupdate`).
+public final class CursesCanvas: Canvas {
+    let window: UnsafeMutablePointer<WINDOW>
+    let colors: ColorPairCache
+    /// Where the cursor goes after the frame; `nil` hides it.
+    public var cursor: Position?
+
+    init(window: UnsafeMutablePointer<WINDOW>, colors: ColorPairCache) {
+        self.window = window
+        self.colors = colors
+    }
+
+    /// The window size in cells.
+    public var size: Size {
+        Size(rows: Int(getmaxy(window)), columns: Int(getmaxx(window)))
+    }
+
+    /// Writes the text into the curses window, one grapheme per cell (wide ones take two).
+    @discardableResult
+    public func put(_ text: String, at position: Position, style: Style, maxColumns: Int) -> Int {
+        let bounds = size
+        guard position.row >= 0, position.row < bounds.rows, position.column >= 0, position.column < bounds.columns else { return 0 }
+        let limit = min(maxColumns, bounds.columns - position.column)
+        let (attributes, pair) = colors.resolve(style)
+        var column = position.column
+        var cell = cchar_t()
+        for (grapheme, width) in CanvasText.cells(of: text, maxColumns: limit) {
+            makeCell(&cell, grapheme: grapheme, width: width, attributes: attributes, pair: pair)
+            mvwadd_wch(window, Int32(position.row), Int32(column), &cell)
+            if width == 2 && CursesCanvas.cursesWidth(of: grapheme) < 2 {
+                // curses thinks it is narrow (e.g. text heart + VS16): keep its grid in step with ours.
+                makeCell(&cell, grapheme: " ", width: 1, attributes: attributes, pair: pair)
+                mvwadd_wch(window, Int32(position.row), Int32(column + 1), &cell)
+            }
+            column += width
+        }
+        return column - position.column
+    }
+
+    /// Paints `rect` with spaces in `style` (a horizontal line per row).
+    public func fill(_ rect: Rect, style: Style) {
+        let area = rect.intersection(Rect(size: size))
+        guard !area.isEmpty else { return }
+        let (attributes, pair) = colors.resolve(style)
+        var cell = cchar_t()
+        makeCell(&cell, grapheme: " ", width: 1, attributes: attributes, pair: pair)
+        for row in area.row..<area.bottom {
+            mvwhline_set(window, Int32(row), Int32(area.column), &cell, Int32(area.width))
+        }
+    }
+
+    /// Fills `cell` with `grapheme`; a cluster curses cannot hold in one cell (more than one
+    /// spacing character, e.g. a ZWJ family) keeps its first character.
+    private func makeCell(_ cell: inout cchar_t, grapheme: String, width: Int, attributes: attr_t, pair: Int32) {
+        var scalars = grapheme.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
+        scalars.append(0)
+        if closer_setcchar(&cell, scalars, attributes, pair) == ERR {
+            let first: [wchar_t] = [wchar_t(bitPattern: grapheme.unicodeScalars.first?.value ?? 0x20), 0]
+            _ = closer_setcchar(&cell, first, attributes, pair)
+        }
+    }
+
+    /// Width curses (the C library's wcwidth) gives the cluster's first character.
+    static func cursesWidth(of grapheme: String) -> Int {
+        guard let first = grapheme.unicodeScalars.first else { return 0 }
+        return Int(closer_wcwidth(first.value))
+    }
+
+    /// The text of `row` as curses holds it (for tests), trailing spaces removed.
+    func line(_ row: Int) -> String {
+        let columns = size.columns
+        var buffer = [wchar_t](repeating: 0, count: columns * Int(CCHARW_MAX) + 1)
+        let count = mvwinnwstr(window, Int32(row), 0, &buffer, Int32(buffer.count - 1))
+        guard count != ERR else { return "" }
+        var text = String(String.UnicodeScalarView(buffer.prefix(while: { $0 != 0 }).compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
+    /// The characters and pair number stored in one cell (for tests).
+    func cell(row: Int, column: Int) -> (text: String, pair: Int32, attributes: attr_t) {
+        var cell = cchar_t()
+        guard mvwin_wch(window, Int32(row), Int32(column), &cell) != ERR else { return ("", 0, 0) }
+        var text = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
+        var attributes: attr_t = 0
+        var shortPair: Int16 = 0
+        var pair: Int32 = 0
+        _ = getcchar(&cell, &text, &attributes, &shortPair, &pair)
+        let string = String(String.UnicodeScalarView(text.prefix(while: { $0 != 0 }).compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
+        return (string, pair, attributes & ~attr_t(closer_a_normal()))
+    }
+}

@@ -1,0 +1,76 @@
+/// The name of something the user can do (`cursor-down`, `set-status`, ...). The same names are
+/// used in keymap files, on the `:` command line and on the help screen; `ActionTable` lists them all.
+public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringLiteral, CustomStringConvertible, Comparable {
+    /// The action name as written in keymaps.
+    public let rawValue: String
+    /// Wraps a name (existence is checked against `ActionTable`, not here).
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// Wraps a literal name.
+    public init(stringLiteral value: String) { self.rawValue = value }
+    /// The name.
+    public var description: String { rawValue }
+    /// Orders by name.
+    public static func < (lhs: Action, rhs: Action) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    // Movement
+    public static let cursorDown: Action = "cursor-down"
+    public static let cursorUp: Action = "cursor-up"
+    public static let pageDown: Action = "page-down"
+    public static let pageUp: Action = "page-up"
+    public static let halfPageDown: Action = "half-page-down"
+    public static let halfPageUp: Action = "half-page-up"
+    public static let cursorTop: Action = "cursor-top"
+    public static let cursorBottom: Action = "cursor-bottom"
+    public static let scrollDown: Action = "scroll-down"
+    public static let scrollUp: Action = "scroll-up"
+    // Search, filters, sort, views
+    public static let search: Action = "search"
+    public static let searchNext: Action = "search-next"
+    public static let searchPrevious: Action = "search-previous"
+    public static let filterStatus: Action = "filter-status"
+    public static let filterSource: Action = "filter-source"
+    public static let filterOwner: Action = "filter-owner"
+    public static let filterPending: Action = "filter-pending"
+    public static let filterRejected: Action = "filter-rejected"
+    public static let clearFilters: Action = "clear-filters"
+    public static let sortNext: Action = "sort-next"
+    public static let sortReverse: Action = "sort-reverse"
+    public static let viewSave: Action = "view-save"
+    public static let viewLoad: Action = "view-load"
+    // Marks and bulk
+    public static let toggleMark: Action = "toggle-mark"
+    public static let markAll: Action = "mark-all"
+    public static let clearMarks: Action = "clear-marks"
+    public static let setStatus: Action = "set-status"
+    public static let assign: Action = "assign"
+    public static let delete: Action = "delete"
+    // Detail and editing
+    public static let openDetail: Action = "open-detail"
+    public static let closeDetail: Action = "close-detail"
+    public static let back: Action = "back"
+    public static let editField: Action = "edit-field"
+    public static let editLead: Action = "edit-lead"
+    public static let newLead: Action = "new-lead"
+    public static let addNote: Action = "add-note"
+    public static let addNoteEditor: Action = "add-note-editor"
+    public static let copyEmail: Action = "copy-email"
+    public static let copyPhone: Action = "copy-phone"
+    public static let fixRejected: Action = "fix-rejected"
+    public static let discardRejected: Action = "discard-rejected"
+    // Forms and prompts
+    public static let nextField: Action = "next-field"
+    public static let previousField: Action = "previous-field"
+    public static let save: Action = "save"
+    public static let cancel: Action = "cancel"
+    public static let submit: Action = "submit"
+    public static let complete: Action = "complete"
+    // Global
+    public static let focusNextPane: Action = "focus-next-pane"
+    public static let commandLine: Action = "command-line"
+    public static let help: Action = "help"
+    public static let syncNow: Action = "sync-now"
+    public static let redraw: Action = "redraw"
+    public static let suspend: Action = "suspend"
+    public static let quit: Action = "quit"
+    public static let setTheme: Action = "set-theme"
+}

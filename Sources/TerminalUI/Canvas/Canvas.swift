@@ -1,0 +1,93 @@
+import Core
+
+/// A grid of character cells that widgets draw into: the curses screen in the app, a `GridCanvas`
+/// in tests. A wide character takes two cells; text never spills past `maxColumns` or the edge.
+public protocol Canvas: AnyObject {
+    /// The drawable size in cells.
+    var size: Size { get }
+
+    /// Draws one line of `text` at `position`, clipped to `maxColumns` columns and the canvas edge
+    /// (with "…" when cut, never splitting a wide character). Control characters and escape
+    /// sequences are removed first. Returns the number of columns written.
+    @discardableResult
+    func put(_ text: String, at position: Position, style: Style, maxColumns: Int) -> Int
+
+    /// Paints every cell of `rect` as a space in `style`.
+    func fill(_ rect: Rect, style: Style)
+
+    /// Where the terminal cursor shows after the frame; `nil` hides it.
+    var cursor: Position? { get set }
+}
+
+extension Canvas {
+    /// Draws `text` from `position` to the right edge of the canvas.
+    @discardableResult
+    public func put(_ text: String, at position: Position, style: Style = .plain) -> Int {
+        put(text, at: position, style: style, maxColumns: size.columns - position.column)
+    }
+
+    /// Draws `text` padded with spaces (or clipped) to exactly `width` columns.
+    public func putPadded(_ text: String, at position: Position, width: Int, style: Style, alignRight: Bool = false) {
+        guard width > 0 else { return }
+        if alignRight {
+            let used = DisplayWidth.of(CanvasText.safe(text))
+            let gap = max(0, width - used)
+            if gap > 0 { fill(Rect(row: position.row, column: position.column, height: 1, width: gap), style: style) }
+            put(text, at: Position(row: position.row, column: position.column + gap), style: style, maxColumns: width - gap)
+        } else {
+            let used = put(text, at: position, style: style, maxColumns: width)
+            if used < width {
+                fill(Rect(row: position.row, column: position.column + used, height: 1, width: width - used), style: style)
+            }
+        }
+    }
+
+    /// Clears the whole canvas to `style`.
+    public func clear(style: Style = .plain) {
+        fill(Rect(size: size), style: style)
+    }
+}
+
+/// Turns text into the grapheme clusters and widths a canvas stores; shared by every canvas so
+/// they agree cell for cell.
+public enum CanvasText {
+    /// `text` with controls and escape sequences removed (the canvas's last line of defence).
+    public static func safe(_ text: String) -> String {
+        TextSanitizer.isClean(text) ? text : TextSanitizer.line(text)
+    }
+
+    /// The graphemes of `text` with their widths (1 or 2), clipped to `maxColumns` with "…".
+    /// Zero-width clusters join the previous grapheme, or are dropped at the start.
+    public static func cells(of text: String, maxColumns: Int) -> [(grapheme: String, width: Int)] {
+        guard maxColumns > 0, !text.isEmpty else { return [] }
+        if let ascii = printableASCII(text, maxColumns: maxColumns) { return ascii }
+        let clean = safe(text)
+        let clipped = DisplayWidth.clip(clean, to: maxColumns)
+        var result: [(grapheme: String, width: Int)] = []
+        result.reserveCapacity(clipped.utf8.count)
+        for character in clipped {
+            let width = DisplayWidth.of(character)
+            if width == 0 {
+                if !result.isEmpty { result[result.count - 1].grapheme.append(character) }
+                continue
+            }
+            result.append((String(character), width))
+        }
+        return result
+    }
+
+    /// Fast path for printable ASCII (most lead data): one cell per byte, no sanitising needed.
+    private static func printableASCII(_ text: String, maxColumns: Int) -> [(grapheme: String, width: Int)]? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        var result: [(grapheme: String, width: Int)] = []
+        result.reserveCapacity(min(utf8.count, maxColumns))
+        let fits = utf8.count <= maxColumns
+        for byte in utf8 {
+            if result.count == (fits ? maxColumns : maxColumns - 1) { break }
+            result.append((String(UnicodeScalar(byte)), 1))
+        }
+        if !fits { result.append(("…", 1)) }
+        return result
+    }
+}

@@ -1,0 +1,98 @@
+/// An in-memory canvas for tests and benchmarks: renders to a text snapshot and reports the
+/// style of every cell.
+public final class GridCanvas: Canvas {
+    /// The canvas size.
+    public private(set) var size: Size
+    /// Rows of cells, `size.rows` × `size.columns`.
+    public private(set) var cells: [[Cell]]
+    /// The cursor position after drawing (`nil` = hidden).
+    public var cursor: Position?
+    /// How many cells were written since creation (benchmarks use it as a cost measure).
+    public private(set) var cellsWritten = 0
+
+    /// A blank canvas of `size`.
+    public init(size: Size) {
+        self.size = size
+        self.cells = Array(repeating: Array(repeating: .blank(), count: size.columns), count: size.rows)
+    }
+
+    /// A blank canvas of `rows` × `columns`.
+    public convenience init(rows: Int, columns: Int) {
+        self.init(size: Size(rows: rows, columns: columns))
+    }
+
+    /// Changes the size, keeping what still fits and blanking the rest.
+    public func resize(to newSize: Size) {
+        var grid = Array(repeating: Array(repeating: Cell.blank(), count: newSize.columns), count: newSize.rows)
+        for r in 0..<min(size.rows, newSize.rows) {
+            for c in 0..<min(size.columns, newSize.columns) { grid[r][c] = cells[r][c] }
+            if let last = grid[r].last, last.width == 2 { grid[r][newSize.columns - 1] = .blank(last.style) }
+        }
+        size = newSize
+        cells = grid
+    }
+
+    /// Writes the text into the grid (see `Canvas.put`).
+    @discardableResult
+    public func put(_ text: String, at position: Position, style: Style, maxColumns: Int) -> Int {
+        guard position.row >= 0, position.row < size.rows, position.column >= 0, position.column < size.columns else { return 0 }
+        let limit = min(maxColumns, size.columns - position.column)
+        var column = position.column
+        for (grapheme, width) in CanvasText.cells(of: text, maxColumns: limit) {
+            set(row: position.row, column: column, cell: Cell(grapheme: grapheme, width: width, style: style))
+            column += width
+        }
+        return column - position.column
+    }
+
+    /// Blanks `rect` in `style`, fixing wide characters cut at its edges.
+    public func fill(_ rect: Rect, style: Style) {
+        let area = rect.intersection(Rect(size: size))
+        guard !area.isEmpty else { return }
+        for r in area.row..<area.bottom {
+            for c in area.column..<area.right { set(row: r, column: c, cell: .blank(style)) }
+        }
+    }
+
+    /// Writes one cell (and its continuation), blanking any wide character it cuts in half.
+    private func set(row: Int, column: Int, cell: Cell) {
+        cellsWritten += 1
+        let span = max(1, cell.width)
+        for c in column..<min(column + span, size.columns) {
+            let old = cells[row][c]
+            if old.isContinuation, c > 0, c == column { cells[row][c - 1] = .blank(cells[row][c - 1].style) }
+            if old.width == 2, c + 1 < size.columns, c + 1 >= column + span { cells[row][c + 1] = .blank(old.style) }
+        }
+        cells[row][column] = cell
+        if cell.width == 2, column + 1 < size.columns {
+            cells[row][column + 1] = Cell(grapheme: "", width: 0, style: cell.style)
+        }
+    }
+
+    /// The text of row `row` (continuation cells skipped), optionally without trailing spaces.
+    public func line(_ row: Int, trimmingTrailingSpaces: Bool = true) -> String {
+        guard row >= 0, row < size.rows else { return "" }
+        var out = ""
+        for cell in cells[row] where !cell.isContinuation { out += cell.grapheme }
+        if trimmingTrailingSpaces {
+            while out.last == " " { out.removeLast() }
+        }
+        return out
+    }
+
+    /// All rows joined with newlines, trailing spaces trimmed: the text snapshot tests compare.
+    public func snapshot() -> String {
+        (0..<size.rows).map { line($0) }.joined(separator: "\n")
+    }
+
+    /// The style at `row`, `column`.
+    public func style(row: Int, column: Int) -> Style {
+        cells[row][column].style
+    }
+
+    /// One character per cell naming its style through `legend` ("." for styles not in it):
+    /// a way to snapshot colours and attributes next to the text.
+    public func styleMap(_ legend: [Style: Character]) -> String {
+        cells.map { row in String(row.map { legend[$0.style] ?? "." }) }.joined(separator: "\n")
+    }
+}

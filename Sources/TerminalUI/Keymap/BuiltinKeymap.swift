@@ -1,0 +1,106 @@
+/// The shipped `keymaps/default.keys`, compiled in so the app works without its files.
+/// A test keeps it identical to the file.
+enum BuiltinKeymap {
+    static let defaultKeys = """
+# Closer default keys: arrows plus vi-ish movement.
+#   bind CONTEXTS KEY [KEY...] ACTION     contexts: global leads detail form help prompt
+#   unbind CONTEXTS KEY [KEY...]
+#   include FILE
+# Keys are looked up in the focused pane's context first, then in global.
+# Press ? in Closer for every action and the keys bound to it.
+
+# Everywhere
+bind global ? help
+bind global <F1> help
+bind global : command-line
+bind global q quit
+bind global <C-c> quit
+bind global <Esc> back
+bind global <Tab> focus-next-pane
+bind global <C-r> sync-now
+bind global <C-l> redraw
+bind global <C-z> suspend
+
+# Movement in the list, the detail and the help screen
+bind leads,detail,help j cursor-down
+bind leads,detail,help <Down> cursor-down
+bind leads,detail,help k cursor-up
+bind leads,detail,help <Up> cursor-up
+bind leads,detail,help <PageDown> page-down
+bind leads,detail,help <C-f> page-down
+bind leads,detail,help <PageUp> page-up
+bind leads,detail,help <C-b> page-up
+bind leads,detail,help <C-d> half-page-down
+bind leads,detail,help <C-u> half-page-up
+bind leads,detail,help g g cursor-top
+bind leads,detail,help <Home> cursor-top
+bind leads,detail,help G cursor-bottom
+bind leads,detail,help <End> cursor-bottom
+bind leads,detail,help <C-e> scroll-down
+bind leads,detail,help <C-y> scroll-up
+bind leads,help / search
+bind leads,help n search-next
+bind leads,help N search-previous
+
+# Lead list
+bind leads <Enter> open-detail
+bind leads l open-detail
+bind leads <Right> open-detail
+bind leads <Space> toggle-mark
+bind leads * mark-all
+bind leads U clear-marks
+bind leads f s filter-status
+bind leads f S filter-source
+bind leads f o filter-owner
+bind leads f p filter-pending
+bind leads f r filter-rejected
+bind leads F clear-filters
+bind leads o sort-next
+bind leads O sort-reverse
+bind leads v s view-save
+bind leads v l view-load
+
+# Lead list and detail
+bind leads,detail s set-status
+bind leads,detail a assign
+bind leads,detail d delete
+bind leads,detail e edit-lead
+bind leads,detail c new-lead
+bind leads,detail i add-note
+bind leads,detail I add-note-editor
+bind leads,detail y e copy-email
+bind leads,detail y p copy-phone
+
+# Lead detail
+bind detail h close-detail
+bind detail <Left> close-detail
+bind detail <Enter> edit-field
+bind detail x fix-rejected
+bind detail X discard-rejected
+
+# Forms (printable keys not bound here are typed into the field)
+bind form <Tab> next-field
+bind form <Down> next-field
+bind form <Enter> next-field
+bind form <BackTab> previous-field
+bind form <Up> previous-field
+bind form <C-s> save
+bind form <F2> save
+bind form <Esc> cancel
+bind form <C-g> cancel
+bind form <C-c> cancel
+
+# Prompts and the : command line
+bind prompt <Enter> submit
+bind prompt <Esc> cancel
+bind prompt <C-g> cancel
+bind prompt <C-c> cancel
+bind prompt <Tab> complete
+bind prompt <Up> cursor-up
+bind prompt <Down> cursor-down
+
+# Help screen
+bind help q cancel
+bind help <Esc> cancel
+"""
+}

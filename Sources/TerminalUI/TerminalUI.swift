@@ -1,1 +1,0 @@
-// TerminalUI module: see the issue that fills it.

@@ -1,0 +1,68 @@
+/// The shipped `themes/default.theme`, compiled in so the app works without its files.
+/// A test keeps it identical to the file.
+enum BuiltinTheme {
+    static let defaultTheme = """
+# Closer default theme: the terminal's own background, colour for meaning.
+#   color ELEMENT FG BG [bold|underline|reverse|dim|italic]...
+# Colours: black red green yellow blue magenta cyan white, brightNAME, default, inherit, 0-255, #rrggbb.
+# An element not listed takes its parent's style (list.selected -> list -> normal).
+
+color normal            default default
+color title             black   cyan    bold
+color border            blue    default
+color dim               default default dim
+
+color list              default default
+color list.header       cyan    default bold underline
+color list.selected     black   cyan
+color list.marked       yellow  default bold
+color list.match        inherit inherit underline
+
+color status            default default
+color status.prospect   blue    default
+color status.tentative  yellow  default
+color status.potential  cyan    default
+color status.closed     red     default
+color status.contact    magenta default
+color status.customer   green   default bold
+
+color sync              default default
+color sync.pending      yellow  default
+color sync.rejected     red     default bold
+color sync.conflict     magenta default bold
+
+color detail            default default
+color detail.heading    cyan    default bold
+color detail.label      cyan    default
+color detail.value      default default
+color detail.error      red     default bold
+color detail.conflict   magenta default
+
+color form              default default
+color form.label        cyan    default
+color form.input        default default underline
+color form.focused      black   cyan
+color form.error        red     default bold
+
+color statusbar         black   cyan
+color statusbar.error   white   red     bold
+color statusbar.message inherit inherit
+color statusbar.pending inherit inherit bold
+color statusbar.sync    inherit inherit
+
+color prompt            default default
+color prompt.input      default default
+color prompt.selected   black   cyan
+color dialog            default default
+color dialog.title      cyan    default bold
+
+color help              default default
+color help.heading      cyan    default bold
+color help.key          yellow  default bold
+color help.selected     black   cyan
+
+color command           default default
+color command.completion default default dim
+color command.selected  black   cyan
+"""
+}

@@ -1,1 +1,0 @@
-// CursesBackendTests: filled by its issue.

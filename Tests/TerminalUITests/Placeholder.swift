@@ -1,1 +1,0 @@
-// TerminalUITests: filled by its issue.
