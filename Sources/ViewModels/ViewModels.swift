@@ -1,1 +1,0 @@
-// ViewModels module: see the issue that fills it.

@@ -1,1 +1,0 @@
-// ViewModelsTests: filled by its issue.
