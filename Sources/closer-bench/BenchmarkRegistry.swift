@@ -8,5 +8,6 @@ enum BenchmarkRegistry {
     // One line per benchmark; keep sorted by name.
     static let all: [Entry] = [
         Entry(name: "store", run: StoreBenchmark.run),
+        Entry(name: "sync", run: SyncBenchmark.run),
     ]
 }

@@ -6,6 +6,7 @@ enum CommandTable {
         ImportCommand.self,
         ExportCommand.self,
         DoctorCommand.self,
+        SyncCommand.self,
     ]
 
     /// The command called `name`, if any.

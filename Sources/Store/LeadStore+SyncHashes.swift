@@ -1,0 +1,22 @@
+import Foundation
+
+/// Added by the Sync engineer: one query for a whole scanned page, so an unchanged page costs
+/// one read and no JSON decoding of stored bases.
+extension LeadStore {
+    /// The stored content hash of each linked remote id among `remoteIds` (unlinked ids are absent).
+    public func remoteHashes(provider: String, kind: RecordKind, remoteIds: [String]) throws -> [String: String] {
+        guard !remoteIds.isEmpty else { return [:] }
+        return try locked {
+            var result: [String: String] = [:]
+            for chunk in stride(from: 0, to: remoteIds.count, by: 500).map({ Array(remoteIds[$0..<min($0 + 500, remoteIds.count)]) }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let statement = try db.prepare(
+                    "SELECT remote_id, hash FROM remote_ids WHERE provider = ? AND kind = ? AND remote_id IN (\(marks))")
+                try statement.forEachRow([.text(provider), .text(kind.rawValue)] + chunk.map { .text($0) }) {
+                    result[$0.text(0)] = $0.text(1)
+                }
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Core
+import Foundation
+import Store
+
+/// Fetches lead details (all fields, notes, activities) and applies them. Before notes are applied,
+/// a note create that may already have reached the server is linked to its remote twin, so the
+/// pull never copies it as a second local note (which would make the push send it again).
+struct DetailFetcher {
+    let context: SyncContext
+
+    var store: LeadStore { context.store }
+    var key: String { context.providerKey }
+
+    /// Fetches and applies the details of `leads`, `options.concurrency` at a time.
+    func fetch(_ leads: [(remoteId: String, localId: Int64)]) async throws {
+        guard !leads.isEmpty else { return }
+        let width = context.options.concurrency
+        var index = 0
+        var done = 0
+        context.progress(.fetchingDetails, done: 0, total: leads.count)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            while index < leads.count || done < index {
+                while index < leads.count && index - done < width {
+                    let lead = leads[index]
+                    index += 1
+                    group.addTask { try await fetchOne(remoteId: lead.remoteId) }
+                }
+                try await group.next()
+                done += 1
+                if done % 50 == 0 || done == leads.count {
+                    context.progress(.fetchingDetails, done: done, total: leads.count)
+                }
+            }
+        }
+    }
+
+    /// Fetches one lead's detail and applies it; returns false when the lead is gone on the server.
+    @discardableResult
+    func fetchOne(remoteId: String) async throws -> Bool {
+        guard let detail = try await context.provider.leadDetail(remoteId: remoteId) else { return false }
+        try apply(detail)
+        context.progress { $0.detailsFetched += 1 }
+        return true
+    }
+
+    /// Applies a detail in one transaction: the lead (detail-only fields included), notes, activities.
+    func apply(_ detail: RemoteLeadDetail) throws {
+        try store.transaction {
+            var lead = detail.lead
+            if let link = try store.remoteLink(provider: key, kind: .lead, remoteId: lead.remoteId) {
+                // A provider whose detail lacks a list field (seed 001's sample has no owner) keeps the stored one.
+                for (field, value) in link.base where lead.fields[field] == nil { lead.fields[field] = value }
+            }
+            let outcome = try store.applyRemoteLead(provider: key, lead)
+            let localId = outcome.localId
+            if case .conflicted(_, let fields) = outcome { context.progress { $0.conflicts += fields.count } }
+            try linkSentNoteCreates(leadId: localId, remote: detail.notes)
+            try store.applyRemoteNotes(provider: key, leadId: localId, detail.notes, complete: true)
+            try store.applyRemoteActivities(provider: key, leadId: localId, detail.activities)
+        }
+    }
+
+    /// Links queued note creates that may have been sent to an unlinked remote note with the same text.
+    func linkSentNoteCreates(leadId: Int64, remote: [RemoteNote]) throws {
+        let creates = try store.outboxEntries(forLead: leadId).filter { $0.kind == .note && $0.op == .create }
+        guard !creates.isEmpty else { return }
+        var claimed = Set<String>()
+        for entry in creates where context.mayHaveBeenSent(entry) {
+            guard try store.remoteLink(provider: key, kind: .note, localId: entry.recordId) == nil else { continue }
+            let text = entry.payload["note"] ?? ""
+            for note in remote where note.text == text && !claimed.contains(note.remoteId) {
+                if try store.remoteLink(provider: key, kind: .note, remoteId: note.remoteId) == nil {
+                    try store.linkRemote(provider: key, kind: .note, localId: entry.recordId, remoteId: note.remoteId)
+                    claimed.insert(note.remoteId)
+                    break
+                }
+            }
+        }
+    }
+}

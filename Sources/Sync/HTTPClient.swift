@@ -1,0 +1,59 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The `HTTPTransport` on URLSession: one attempt per call, errors mapped to `SyncError`.
+public final class HTTPClient: HTTPTransport, @unchecked Sendable {
+    // URLSession is thread-safe; the class holds no other state.
+    private let session: URLSession
+
+    /// A client whose requests time out after `timeout` seconds (URLSession truncates to whole
+    /// seconds on Linux, so values under 1 s are raised to 1 s; see PLATFORM-NOTES).
+    public init(timeout: TimeInterval = 30, maxConnectionsPerHost: Int = 4) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = max(1, timeout.rounded(.up))
+        configuration.timeoutIntervalForResource = max(1, timeout.rounded(.up)) * 4
+        configuration.httpMaximumConnectionsPerHost = maxConnectionsPerHost
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        session = URLSession(configuration: configuration)
+    }
+
+    deinit { session.invalidateAndCancel() }
+
+    public func send(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        urlRequest.httpBody = request.body
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await session.data(for: urlRequest)
+        } catch {
+            throw HTTPClient.map(error, host: request.url.host ?? "")
+        }
+        guard let http = response as? HTTPURLResponse else { throw SyncError.connectionLost }
+        var headers: [String: String] = [:]
+        for (key, value) in http.allHeaderFields {
+            if let name = key as? String, let text = value as? String { headers[name] = text }
+        }
+        return HTTPClientResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    /// Maps a URLSession failure to the sync error that says what to do about it.
+    static func map(_ error: Error, host: String) -> SyncError {
+        if error is CancellationError { return .cancelled }
+        guard let urlError = error as? URLError else { return .connectionLost }
+        switch urlError.code {
+        case .cancelled: return .cancelled
+        case .timedOut: return .timedOut
+        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet:
+            return .unreachable("cannot connect to \(host)")
+        default: return .connectionLost
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Core
+import Foundation
+import Store
+
+/// Pulls leads: pages the whole list (no "updated since" exists), compares each row's hash with
+/// the stored one so unchanged leads cost no writes, applies changed pages together with the page
+/// position (crash-safe resume), fetches details of changed leads, and after a complete scan
+/// finds leads deleted on the server.
+struct PullEngine {
+    let context: SyncContext
+    static let positionKey = "leads.position"
+
+    var store: LeadStore { context.store }
+    var provider: any RemoteProvider { context.provider }
+    var key: String { context.providerKey }
+
+    /// One full scan of the lead list (resuming a scan a crash interrupted).
+    func pullLeads() async throws {
+        let saved = try store.syncState(provider: key, key: Self.positionKey).flatMap { $0.isEmpty ? nil : $0 }
+        let position = saved
+        // Deletions are only detected by a scan that saw every page in this run.
+        var seen: Set<String>? = saved == nil ? [] : nil
+        var done = Int(saved ?? "") ?? 0
+        context.progress(.pullingLeads, done: done, total: 0)
+        let provider = self.provider
+        let limit = context.options.pageSize
+        // The next page is fetched while this one is compared and written.
+        var pending: Task<RemotePage<RemoteLead>, Error>? = Task { [position] in try await provider.leads(from: position, limit: limit) }
+        defer { pending?.cancel() }
+        while let fetching = pending {
+            try Task.checkCancellation()
+            let page = try await fetching.value
+            pending = nil
+            if let next = page.next, !page.items.isEmpty {
+                pending = Task { try await provider.leads(from: next, limit: limit) }
+            }
+            var changed: [RemoteLead] = []
+            let stored = try store.remoteHashes(provider: key, kind: .lead, remoteIds: page.items.map(\.remoteId))
+            for lead in page.items {
+                seen?.insert(lead.remoteId)
+                if let hash = stored[lead.remoteId], LeadHash.sameList(hash, lead.contentHash) { continue }
+                if let candidate = try changedLead(lead) { changed.append(candidate) }
+            }
+            if !changed.isEmpty {
+                // The page's data and the position after it, in one transaction.
+                let outcomes = try store.applyRemoteLeads(
+                    provider: key, changed, syncState: [Self.positionKey: page.next ?? ""])
+                try await afterApply(zip(changed, outcomes).map { ($0, $1) })
+            }
+            done += page.items.count
+            context.progress(.pullingLeads, done: done, total: page.total) { $0.leadsScanned += page.items.count }
+        }
+        if try store.syncState(provider: key, key: Self.positionKey) != nil {
+            try store.setSyncState(provider: key, key: Self.positionKey, value: nil)
+        }
+        if let seen { try await detectDeletions(seen: seen) }
+    }
+
+    /// The row to apply, or nil when its list hash matches the stored one. Detail-only fields
+    /// (seed 001 message, location) are carried over from the stored base, so they are not lost.
+    func changedLead(_ lead: RemoteLead) throws -> RemoteLead? {
+        guard let link = try store.remoteLink(provider: key, kind: .lead, remoteId: lead.remoteId) else { return lead }
+        if LeadHash.sameList(link.contentHash, lead.contentHash) { return nil }
+        var carried = lead
+        for field in provider.detailOnlyLeadFields {
+            if let value = link.base[field] { carried.fields[field] = value }
+        }
+        return carried
+    }
+
+    /// Counts what the page did and fetches details of the leads that changed.
+    func afterApply(_ results: [(RemoteLead, RemoteApplyOutcome)]) async throws {
+        var pulled = 0
+        var conflicts = 0
+        var needDetail: [(remoteId: String, localId: Int64)] = []
+        for (lead, outcome) in results {
+            switch outcome {
+            case .unchanged: continue
+            case .inserted(let id):
+                pulled += 1
+                if context.options.detailsForNewLeads { needDetail.append((lead.remoteId, id)) }
+            case .updated(let id, _):
+                pulled += 1
+                needDetail.append((lead.remoteId, id))
+            case .conflicted(let id, let fields):
+                pulled += 1
+                conflicts += fields.count
+                needDetail.append((lead.remoteId, id))
+            }
+        }
+        context.progress { $0.leadsPulled += pulled; $0.conflicts += conflicts }
+        try await DetailFetcher(context: context).fetch(needDetail)
+    }
+
+    /// Links the scan did not see: each is confirmed gone with a detail request (a lead can shift
+    /// between pages while others are deleted) before it is marked deleted remotely.
+    func detectDeletions(seen: Set<String>) async throws {
+        var missing: [(String, Int64)] = []
+        try store.forEachRemoteLink(provider: key, kind: .lead) { remoteId, localId in
+            if !seen.contains(remoteId) { missing.append((remoteId, localId)) }
+        }
+        for (remoteId, localId) in missing {
+            try Task.checkCancellation()
+            if try await provider.leadDetail(remoteId: remoteId) == nil {
+                try store.markLeadDeletedRemotely(provider: key, localId: localId)
+                context.progress { $0.deletedRemotely += 1 }
+            }
+        }
+    }
+}

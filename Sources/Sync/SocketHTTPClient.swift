@@ -1,0 +1,123 @@
+import Foundation
+
+/// An HTTP/1.1 `HTTPTransport` on plain sockets, with kept-alive connections per host, for `http://`
+/// remotes (the simulator, loopback demos, tests).
+///
+/// Why not URLSession here: on Linux, FoundationNetworking stops the process with "Transfer completed,
+/// but there's no response" when a server closes the connection after the status line but before the
+/// headers end (a dropped connection, which the simulator injects on purpose). A sync client must
+/// survive that. `https://` remotes still go through URLSession (`HTTPClient`).
+public final class SocketHTTPClient: HTTPTransport, @unchecked Sendable {
+    private let timeout: TimeInterval
+    private let lock = NSLock()
+    private var idle: [String: [Int32]] = [:]
+    private let maxIdlePerHost: Int
+    private let queue = DispatchQueue(label: "closer.sync.http", attributes: .concurrent)
+
+    /// A client whose connects, writes and reads each time out after `timeout` seconds.
+    public init(timeout: TimeInterval = 30, maxIdlePerHost: Int = 8) {
+        self.timeout = max(0.1, timeout)
+        self.maxIdlePerHost = maxIdlePerHost
+    }
+
+    deinit {
+        for fds in idle.values { for fd in fds { HTTPSocket.close(fd) } }
+    }
+
+    public func send(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {
+        guard request.url.scheme?.lowercased() == "http", let host = request.url.host, !host.isEmpty else {
+            throw SyncError.configuration("SocketHTTPClient speaks plain http:// only")
+        }
+        let port = UInt16(request.url.port ?? 80)
+        let bytes = Self.serialize(request, host: host, port: port)
+        try Task.checkCancellation()
+        return try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                continuation.resume(with: Result { try self.exchange(bytes, host: host, port: port, idempotent: request.method == "GET") })
+            }
+        }
+    }
+
+    /// One request/response on a pooled or fresh connection. A GET that finds a pooled connection
+    /// closed by the server (nothing read) is sent once more on a fresh one.
+    private func exchange(_ bytes: [UInt8], host: String, port: UInt16, idempotent: Bool) throws -> HTTPClientResponse {
+        let key = "\(host):\(port)"
+        if let fd = takeIdle(key) {
+            do {
+                return try roundTrip(fd, bytes, key: key)
+            } catch StaleConnection.closedBeforeAnswer {
+                guard idempotent else { throw SyncError.connectionLost }
+            }
+        }
+        let fd = try HTTPSocket.connect(host: host, port: port, timeout: timeout)
+        do {
+            return try roundTrip(fd, bytes, key: key)
+        } catch StaleConnection.closedBeforeAnswer {
+            throw SyncError.connectionLost
+        }
+    }
+
+    private enum StaleConnection: Error { case closedBeforeAnswer }
+
+    private func roundTrip(_ fd: Int32, _ bytes: [UInt8], key: String) throws -> HTTPClientResponse {
+        var keep = false
+        defer { if keep { putIdle(key, fd) } else { HTTPSocket.close(fd) } }
+        try HTTPSocket.write(fd, bytes, timeout: timeout)
+        var parser = HTTPWireParser()
+        var received = 0
+        while true {
+            let chunk = try HTTPSocket.read(fd, capacity: 64 * 1024, timeout: timeout)
+            if chunk.isEmpty && received == 0 { throw StaleConnection.closedBeforeAnswer }
+            received += chunk.count
+            if case .done(let response, let keepAlive) = try parser.feed(chunk) {
+                keep = keepAlive && !chunk.isEmpty
+                return response
+            }
+        }
+    }
+
+    private func takeIdle(_ key: String) -> Int32? {
+        while let fd = lock.withLock({ idle[key]?.popLast() }) {
+            if HTTPSocket.isIdleAndOpen(fd) { return fd }
+            HTTPSocket.close(fd)
+        }
+        return nil
+    }
+
+    private func putIdle(_ key: String, _ fd: Int32) {
+        let kept: Bool = lock.withLock {
+            guard idle[key, default: []].count < maxIdlePerHost else { return false }
+            idle[key, default: []].append(fd)
+            return true
+        }
+        if !kept { HTTPSocket.close(fd) }
+    }
+
+    /// The request's bytes. Header values lose CR and LF so no value can inject a header.
+    static func serialize(_ request: HTTPClientRequest, host: String, port: UInt16) -> [UInt8] {
+        let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)
+        let path = components?.percentEncodedPath ?? "/"
+        var target = path.isEmpty ? "/" : path
+        if let query = components?.percentEncodedQuery { target += "?" + query }
+        var head = "\(request.method) \(target) HTTP/1.1\r\nHost: \(host):\(port)\r\n"
+        for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
+            head += "\(clean(name)): \(clean(value))\r\n"
+        }
+        let body = request.body ?? Data()
+        if request.method != "GET" || !body.isEmpty { head += "Content-Length: \(body.count)\r\n" }
+        head += "Connection: keep-alive\r\n\r\n"
+        return [UInt8](head.utf8) + [UInt8](body)
+    }
+
+    static func clean(_ text: String) -> String {
+        String(text.unicodeScalars.filter { $0 != "\r" && $0 != "\n" }.map(Character.init))
+    }
+}
+
+/// The transport for a remote's URL: plain sockets for `http://`, URLSession for `https://`.
+public enum DefaultTransport {
+    /// A new transport suited to `url`.
+    public static func make(for url: URL, timeout: TimeInterval = 30) -> any HTTPTransport {
+        url.scheme?.lowercased() == "http" ? SocketHTTPClient(timeout: timeout) : HTTPClient(timeout: timeout)
+    }
+}

@@ -1,1 +1,0 @@
-// Sync module: see the issue that fills it.

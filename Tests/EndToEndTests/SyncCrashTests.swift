@@ -1,0 +1,151 @@
+import Foundation
+import XCTest
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `closer sync` killed with SIGKILL at random moments while it pushes hundreds of queued
+/// creations, restarted each time: in the end every change is on the server exactly once.
+final class SyncCrashTests: XCTestCase {
+    private var closer: CloserProcess!
+    private var simulator: Process?
+
+    override func setUpWithError() throws {
+        closer = try CloserProcess()
+        _ = try CloserProcess.executable()
+    }
+
+    override func tearDown() {
+        if let simulator, simulator.isRunning { simulator.terminate() }
+        closer?.cleanUp()
+    }
+
+    func testKilledSyncsLeaveEveryChangeOnTheServerExactlyOnce() async throws {
+        let sim = try startSimulator()
+        let count = 600
+        var csv = "first_name,last_name,email,phone,owner,status,message\n"
+        for n in 0..<count {
+            csv += "Crash,Test\(n),crash.test.\(n)@example.com,+1555\(String(1_000_000 + n)),\(sim.username),prospect,queued \(n)\n"
+        }
+        let file = try closer.write("queued.csv", csv)
+        let imported = try closer.run(["import", file])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+
+        var random = SystemRandomNumberGenerator()
+        var kills = 0
+        for _ in 0..<15 {
+            let process = try launchSync(sim)
+            let delay = Double.random(in: 0.05...0.5, using: &random)
+            try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+            if process.isRunning {
+                try kill9(process.processIdentifier)
+                kills += 1
+            }
+            process.waitUntilExit()
+        }
+        print("SyncCrashTests: \(kills) of 15 runs killed")
+        XCTAssertGreaterThan(kills, 5, "the runs finished before they could be killed; the test proves nothing")
+
+        let midway = try await serverState(sim)
+        let pushedWhileKilling = (midway["leads"] as? [[String: Any]] ?? [])
+            .filter { ($0["email"] as? String)?.hasPrefix("crash.test.") == true }.count
+        print("SyncCrashTests: \(pushedWhileKilling) of \(count) creations reached the server before the last run")
+        XCTAssertGreaterThan(pushedWhileKilling, 0, "no run got to push before it was killed")
+
+        // Restart until a run completes normally.
+        var finished = false
+        for _ in 0..<5 where !finished {
+            let process = try launchSync(sim)
+            process.waitUntilExit()
+            finished = process.terminationStatus == 0
+        }
+        XCTAssertTrue(finished, "closer sync never completed after the kills")
+
+        let state = try await serverState(sim)
+        let leads = (state["leads"] as? [[String: Any]] ?? []).filter { ($0["deleted"] as? Bool) != true }
+        let emails = leads.compactMap { $0["email"] as? String }
+        for n in 0..<count {
+            let copies = emails.filter { $0 == "crash.test.\(n)@example.com" }.count
+            XCTAssertEqual(copies, 1, "lead \(n) is on the server \(copies) times")
+        }
+        let doctor = try closer.run(["doctor"])
+        XCTAssertTrue(doctor.stdout.contains("outbox: 0 pending, 0 inflight, 0 rejected"), doctor.stdout)
+    }
+
+    // MARK: - Helpers
+
+    struct Sim {
+        let baseURL: String
+        let origin: String
+        let username: String
+        let apiKey: String
+        let token: String
+    }
+
+    private func startSimulator() throws -> Sim {
+        let binary = try CloserProcess.executable().deletingLastPathComponent().appendingPathComponent("closer-sim")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("closer-sim not built") }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["--port", "0", "--leads", "20", "--seed", "5", "--latency-ms", "2"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        simulator = process
+        var text = ""
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let data = pipe.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+            if text.contains("base_url="), text.contains("token=") { break }
+        }
+        var values: [String: String] = [:]
+        for line in text.split(separator: "\n") where values["token"] == nil || values["base_url"] == nil {
+            for word in line.split(separator: " ") {
+                let parts = word.split(separator: "=", maxSplits: 1)
+                if parts.count == 2, values[String(parts[0])] == nil { values[String(parts[0])] = String(parts[1]) }
+            }
+        }
+        guard let base = values["base_url"], let user = values["user"], let key = values["apikey"], let token = values["token"],
+              let url = URL(string: base), let host = url.host, let port = url.port else {
+            throw XCTSkip("closer-sim did not print its address: \(text)")
+        }
+        return Sim(baseURL: base, origin: "http://\(host):\(port)", username: user, apiKey: key, token: token)
+    }
+
+    private func launchSync(_ sim: Sim) throws -> Process {
+        let process = Process()
+        process.executableURL = try CloserProcess.executable()
+        process.arguments = ["--db", closer.database, "sync", "--once", "--quiet"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_DATA_HOME"] = closer.directory.appendingPathComponent("data").path
+        environment["XDG_CONFIG_HOME"] = closer.directory.appendingPathComponent("config").path
+        environment["HOME"] = closer.directory.path
+        environment["CLOSER_REMOTE_URL"] = sim.baseURL
+        environment["CLOSER_API_KEY"] = sim.apiKey
+        environment["CLOSER_TOKEN"] = sim.token
+        environment["CLOSER_USERNAME"] = sim.username
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    private func kill9(_ pid: Int32) throws {
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/bin/kill")
+        kill.arguments = ["-KILL", String(pid)]
+        try kill.run()
+        kill.waitUntilExit()
+    }
+
+    private func serverState(_ sim: Sim) async throws -> [String: Any] {
+        let url = try XCTUnwrap(URL(string: sim.origin + "/_sim/state"))
+        let (data, _) = try await URLSession.shared.data(from: url)
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+}

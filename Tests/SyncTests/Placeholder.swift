@@ -1,1 +1,0 @@
-// SyncTests: filled by its issue.
