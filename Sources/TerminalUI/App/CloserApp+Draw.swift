@@ -17,7 +17,9 @@ extension CloserApp {
             break
         case .single(let body):
             if focus == .detail, let detail {
-                detailScreen.draw(detail, in: body, canvas: canvas, theme: theme, focused: true)
+                canvas.fill(Rect(row: body.row, column: body.column, height: body.height, width: 1), style: theme.style("detail"))
+                detailScreen.draw(detail, in: Rect(row: body.row, column: body.column + 1, height: body.height, width: body.width - 1),
+                                  canvas: canvas, theme: theme, focused: true)
             } else {
                 LeadListScreen.draw(list, in: body, canvas: canvas, theme: theme, focused: true)
             }
@@ -25,7 +27,9 @@ extension CloserApp {
             LeadListScreen.draw(list, in: listRect, canvas: canvas, theme: theme, focused: focus == .list)
             Box.verticalLine(separator, canvas: canvas, style: theme.style("border"))
             if let detail {
-                detailScreen.draw(detail, in: detailRect, canvas: canvas, theme: theme, focused: focus == .detail)
+                canvas.fill(Rect(row: detailRect.row, column: detailRect.column, height: detailRect.height, width: 1), style: theme.style("detail"))
+                detailScreen.draw(detail, in: Rect(row: detailRect.row, column: detailRect.column + 1, height: detailRect.height,
+                                                   width: detailRect.width - 1), canvas: canvas, theme: theme, focused: focus == .detail)
             } else {
                 canvas.fill(detailRect, style: theme.style("detail"))
                 canvas.put("No lead selected", at: Position(row: detailRect.row, column: detailRect.column + 1),
@@ -100,7 +104,8 @@ extension CloserApp {
 
     /// The first key bound to `action` for the focused pane, in key notation.
     func keyHint(_ action: Action) -> String? {
-        dispatcher.keymap.keys(for: action, in: focus == .detail ? .detail : .leads).first.map { KeyNotation.format($0) }
+        dispatcher.keymap.keys(for: action, in: focus == .detail ? .detail : .leads).map { KeyNotation.format($0) }
+            .min { ($0 == "<Enter>" ? 0 : $0.count, $0) < ($1 == "<Enter>" ? 0 : $1.count, $1) }
     }
 
     func drawOverlay(layout: ScreenLayout, canvas: Canvas) {

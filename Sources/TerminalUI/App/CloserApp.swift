@@ -186,7 +186,9 @@ public final class CloserApp: TerminalApp {
 
     /// The worker wrote to the database: reload list (same lead stays selected) and detail.
     func reloadAfterExternalChange() {
+        let atTop = list.selectedIndex == 0 && !list.isSearching
         list.reload()
+        if atTop { list.cursorTop() }
         let id = detail?.leadId
         detail?.reload()
         if id != nil, id != list.selectedId, isSplit, focus == .list { openDetailForSelection(request: false) }

@@ -7,15 +7,24 @@ import ViewModels
 /// title text (view, filter, sort, "n of N").
 public enum LeadListScreen {
     /// The list's columns; widths follow the display width available, lower priorities hide first.
-    public static let table = TableView(columns: [
+    public static let table = makeTable(withCompany: true)
+
+    /// The table; without the company column when no visible lead has one (seed 001 has no companies).
+    public static func makeTable(withCompany: Bool) -> TableView {
+        TableView(columns: columns(withCompany: withCompany))
+    }
+
+    static func columns(withCompany: Bool) -> [TableColumn] {
+        [
         TableColumn("", width: .fixed(1), priority: 9),
         TableColumn("Name", width: .flexible(min: 12, weight: 5), priority: 10),
-        TableColumn("Company", width: .flexible(min: 8, weight: 4), priority: 6),
+        TableColumn("Company", width: withCompany ? .flexible(min: 8, weight: 4) : .fixed(0), priority: withCompany ? 6 : -1),
         TableColumn("Status", width: .fixed(LeadStatus.allCases.map { $0.rawValue.count }.max() ?? 9), priority: 8),
         TableColumn("Source", width: .fixed(LeadSource.allCases.map { $0.rawValue.count }.max() ?? 9), priority: 3),
         TableColumn("Owner", width: .flexible(min: 6, weight: 2), priority: 5),
         TableColumn("Activity", width: .fixed(10), alignRight: true, priority: 4),
-    ])
+        ]
+    }
 
     /// Rows of data that fit in a pane `height` rows tall.
     public static func visibleRows(height: Int) -> Int { max(1, table.visibleRowCount(height: height)) }
@@ -62,7 +71,8 @@ public enum LeadListScreen {
         if !list.filter.search.isEmpty { empty = "No leads match /\(list.filter.search)" }
         else if list.filter != .all { empty = "No leads match the filter (F clears it)" }
         else { empty = "No leads yet" }
-        table.draw(rows: rows(of: list), selected: list.rows.isEmpty ? nil : list.selectedRow, in: rect, canvas: canvas,
+        let hasCompany = list.rows.contains { !$0.company.isEmpty }
+        makeTable(withCompany: hasCompany).draw(rows: rows(of: list), selected: list.rows.isEmpty ? nil : list.selectedRow, in: rect, canvas: canvas,
                    theme: theme, focused: focused, emptyText: empty)
     }
 }
