@@ -14,6 +14,7 @@ enum DemoCommand: Command {
             OptionSpec("leads", value: "N", help: "leads on the simulated server (default 2000)"),
             OptionSpec("users", value: "N", help: "users on the simulated server (default 3)"),
             OptionSpec("seed", value: "N", help: "seed of the demo data (default 1)"),
+            OptionSpec("port", value: "P", help: "loopback port of the embedded simulator (default: a free one); its /_sim/state shows the server side"),
             OptionSpec("keymap", value: "NAME|PATH", help: "key bindings: default, vim, emacs or a file"),
             OptionSpec("theme", value: "NAME|PATH", help: "colours: default, light, mono, high-contrast or a file"),
             OptionSpec("no-sync", help: "do not sync (the list stays empty unless --db has leads); for deterministic runs"),
@@ -27,6 +28,7 @@ enum DemoCommand: Command {
         let leads = try arguments.integer("leads", in: 0...1_000_000) ?? 2000
         let users = try arguments.integer("users", in: 1...100) ?? 3
         let seed = try arguments.integer("seed", in: 0...Int(Int32.max)) ?? 1
+        let port = try arguments.integer("port", in: 0...65_535) ?? 0
         guard TerminalSession.hasTerminal else { return TerminalSession.noTerminal("closer demo") }
         let workspace: URL?
         let databasePath: String
@@ -43,7 +45,8 @@ enum DemoCommand: Command {
         defer { if let workspace { try? FileManager.default.removeItem(at: workspace) } }
         let server: SimulatorServer
         do {
-            server = try SimulatorServer.start(SimulatorConfiguration(leadCount: leads, seed: UInt64(seed), userCount: users))
+            server = try SimulatorServer.start(SimulatorConfiguration(port: UInt16(port), leadCount: leads, seed: UInt64(seed),
+                                                                   userCount: users))
         } catch {
             throw CommandFailure(spec.name, "cannot start the embedded simulator: \(error)")
         }

@@ -92,6 +92,9 @@ final class ScreenSnapshotTests: XCTestCase {
         XCTAssertEqual(app.list.visibleRows, 21, "24 rows - title - header - status bar")
         let canvas = app.frame()
         XCTAssertTrue(canvas.snapshot().contains(">"), "selection marker still visible")
+        _ = app.handle(.resize(Size(rows: 50, columns: 200)))
+        XCTAssertEqual(app.list.rows.count, 30, "growing the terminal fills the taller list (all 30 leads fit)")
+        XCTAssertEqual(app.list.selectedId, selected)
         _ = app.handle(.resize(Size(rows: 3, columns: 10)))
         XCTAssertTrue(app.frame().line(0).hasPrefix("terminal"))
     }

@@ -4,7 +4,7 @@ import ViewModels
 /// Drawing the frame: title row, panes, status bar, then whatever overlay is open.
 extension CloserApp {
     func drawFrame(on canvas: Canvas) {
-        size = canvas.size
+        if canvas.size != size { resize(to: canvas.size) }  // a resize the back end did not report as an event
         canvas.cursor = nil
         let layout = ScreenLayout(size: canvas.size)
         if case .tooSmall = layout.panes {
