@@ -17,7 +17,7 @@ enum DemoCommand: Command {
             OptionSpec("port", value: "P", help: "loopback port of the embedded simulator (default: a free one); its /_sim/state shows the server side"),
             OptionSpec("keymap", value: "NAME|PATH", help: "key bindings: default, vim, emacs or a file"),
             OptionSpec("theme", value: "NAME|PATH", help: "colours: default, light, mono, high-contrast or a file"),
-            OptionSpec("no-sync", help: "do not sync (the list stays empty unless --db has leads); for deterministic runs"),
+            OptionSpec("no-sync", help: "no simulator, no network: the same demo data is written straight into an empty database (fixed clock); for deterministic runs and benchmarks"),
         ],
         details: """
             Without --db the database lives in a temporary directory that is removed on exit.
@@ -43,6 +43,9 @@ enum DemoCommand: Command {
             databasePath = directory.appendingPathComponent("closer.db").path
         }
         defer { if let workspace { try? FileManager.default.removeItem(at: workspace) } }
+        if arguments.flag("no-sync") {
+            return try await runOffline(arguments, databasePath: databasePath, leads: leads, users: users, seed: seed)
+        }
         let server: SimulatorServer
         do {
             server = try SimulatorServer.start(SimulatorConfiguration(port: UInt16(port), leadCount: leads, seed: UInt64(seed),
@@ -56,8 +59,8 @@ enum DemoCommand: Command {
         for simUser in server.users {
             try? store.upsertUser(User(username: simUser.username, displayName: simUser.displayName))
         }
-        var sync: WorkerSync? = nil
-        if !arguments.flag("no-sync") {
+        let sync: WorkerSync
+        do {
             let remote = RemoteConfig(name: "demo", kind: .leadsCRM, url: server.baseURL, apiKey: nil, token: nil,
                                       username: user.username)
             let credentials = RemoteCredentials(apiKey: Secret(user.apiKey), token: Secret(user.token))
@@ -67,7 +70,23 @@ enum DemoCommand: Command {
                                                  options: SyncOptions(interval: 30), username: user.username))
         }
         return try await TerminalSession.run(store: store, user: user.username, keymap: arguments.value("keymap"),
-                                             theme: arguments.value("theme"), sync: sync,
+                                             theme: arguments.value("theme"), sync: sync, offlineReason: "")
+    }
+
+    /// The clock of `--no-sync` demo data: 2026-11-15 12:00 UTC, so every run draws the same screen.
+    static let offlineDataNow: Int64 = 1_795_262_400
+
+    /// `--no-sync`: the demo data of `seed` seeded locally (only into an empty database), no sync.
+    static func runOffline(_ arguments: CommandLineArguments, databasePath: String, leads: Int, users: Int,
+                           seed: Int) async throws -> Int32 {
+        let store = try CommandContext(database: databasePath).openStore(for: spec.name)
+        let generator = DemoDataGenerator(seed: UInt64(seed), now: offlineDataNow, userCount: users)
+        if try store.countLeads(filter: .all) == 0 {
+            try DemoSeeder(store: store, generator: generator).seed(leads: leads)
+        }
+        let user = generator.users.first?.username ?? "demo"
+        return try await TerminalSession.run(store: store, user: user, keymap: arguments.value("keymap"),
+                                             theme: arguments.value("theme"), sync: nil,
                                              offlineReason: "sync off (--no-sync)")
     }
 }

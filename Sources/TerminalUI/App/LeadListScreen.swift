@@ -10,18 +10,18 @@ public enum LeadListScreen {
     public static let table = makeTable(withCompany: true)
 
     /// The table; without the company column when no visible lead has one (seed 001 has no companies).
-    public static func makeTable(withCompany: Bool) -> TableView {
-        TableView(columns: columns(withCompany: withCompany))
+    public static func makeTable(withCompany: Bool, ownerWidth: Int = 8) -> TableView {
+        TableView(columns: columns(withCompany: withCompany, ownerWidth: ownerWidth))
     }
 
-    static func columns(withCompany: Bool) -> [TableColumn] {
+    static func columns(withCompany: Bool, ownerWidth: Int) -> [TableColumn] {
         [
         TableColumn("", width: .fixed(1), priority: 9),
         TableColumn("Name", width: .flexible(min: 12, weight: 5), priority: 10),
         TableColumn("Company", width: withCompany ? .flexible(min: 8, weight: 4) : .fixed(0), priority: withCompany ? 6 : -1),
         TableColumn("Status", width: .fixed(LeadStatus.allCases.map { $0.rawValue.count }.max() ?? 9), priority: 8),
         TableColumn("Source", width: .fixed(LeadSource.allCases.map { $0.rawValue.count }.max() ?? 9), priority: 3),
-        TableColumn("Owner", width: .flexible(min: 6, weight: 2), priority: 5),
+        TableColumn("Owner", width: .fixed(ownerWidth), priority: 5),
         TableColumn("Activity", width: .fixed(10), alignRight: true, priority: 4),
         ]
     }
@@ -72,7 +72,8 @@ public enum LeadListScreen {
         else if list.filter != .all { empty = "No leads match the filter (F clears it)" }
         else { empty = "No leads yet" }
         let hasCompany = list.rows.contains { !$0.company.isEmpty }
-        makeTable(withCompany: hasCompany).draw(rows: rows(of: list), selected: list.rows.isEmpty ? nil : list.selectedRow, in: rect, canvas: canvas,
+        let ownerWidth = min(12, max(5, list.rows.map { DisplayWidth.of(TextSanitizer.line($0.owner)) }.max() ?? 5))
+        makeTable(withCompany: hasCompany, ownerWidth: ownerWidth).draw(rows: rows(of: list), selected: list.rows.isEmpty ? nil : list.selectedRow, in: rect, canvas: canvas,
                    theme: theme, focused: focused, emptyText: empty)
     }
 }
