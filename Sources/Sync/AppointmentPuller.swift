@@ -48,11 +48,13 @@ struct AppointmentPuller {
             try store.forEachRemoteLink(provider: key, kind: .appointment) { remoteId, localId in
                 if !seen.contains(remoteId) { gone.append(localId) }
             }
+            var losing = Set<Int64>()
             for localId in gone {
-                if let appointment = try store.appointment(id: localId) { dirty.insert(appointment.leadId) }
+                if let appointment = try store.appointment(id: localId) { losing.insert(appointment.leadId) }
             }
-            for leadId in dirty.sorted() {
-                try store.applyRemoteAppointments(provider: key, leadId: leadId, lists[leadId] ?? [], complete: true)
+            // "complete" only for leads that lost appointments: the store's complete pass scans every link.
+            for leadId in dirty.union(losing).sorted() {
+                try store.applyRemoteAppointments(provider: key, leadId: leadId, lists[leadId] ?? [], complete: losing.contains(leadId))
             }
         }
     }

@@ -11,35 +11,49 @@ struct DetailFetcher {
     var store: LeadStore { context.store }
     var key: String { context.providerKey }
 
-    /// Fetches and applies the details of `leads`, `options.concurrency` at a time.
+    /// Fetches the details of `leads`, `options.concurrency` at a time, and applies them in
+    /// batches (one transaction per batch of up to 100 leads).
     func fetch(_ leads: [(remoteId: String, localId: Int64)]) async throws {
         guard !leads.isEmpty else { return }
         let width = context.options.concurrency
+        let provider = context.provider
         var index = 0
-        var done = 0
+        var finished = 0
+        var batch: [RemoteLeadDetail] = []
         context.progress(.fetchingDetails, done: 0, total: leads.count)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            while index < leads.count || done < index {
-                while index < leads.count && index - done < width {
-                    let lead = leads[index]
+        try await withThrowingTaskGroup(of: RemoteLeadDetail?.self) { group in
+            while index < leads.count || finished < index {
+                while index < leads.count && index - finished < width {
+                    let remoteId = leads[index].remoteId
                     index += 1
-                    group.addTask { try await fetchOne(remoteId: lead.remoteId) }
+                    group.addTask { try await provider.leadDetail(remoteId: remoteId) }
                 }
-                try await group.next()
-                done += 1
-                if done % 50 == 0 || done == leads.count {
-                    context.progress(.fetchingDetails, done: done, total: leads.count)
+                if let detail = try await group.next() ?? nil { batch.append(detail) }
+                finished += 1
+                if batch.count >= 100 || finished == leads.count {
+                    try apply(batch)
+                    batch.removeAll(keepingCapacity: true)
+                    context.progress(.fetchingDetails, done: finished, total: leads.count)
                 }
             }
         }
+        if !batch.isEmpty { try apply(batch) }
+    }
+
+    /// Applies several details in one transaction.
+    func apply(_ details: [RemoteLeadDetail]) throws {
+        guard !details.isEmpty else { return }
+        try store.transaction {
+            for detail in details { try apply(detail) }
+        }
+        context.progress { $0.detailsFetched += details.count }
     }
 
     /// Fetches one lead's detail and applies it; returns false when the lead is gone on the server.
     @discardableResult
     func fetchOne(remoteId: String) async throws -> Bool {
         guard let detail = try await context.provider.leadDetail(remoteId: remoteId) else { return false }
-        try apply(detail)
-        context.progress { $0.detailsFetched += 1 }
+        try apply([detail])
         return true
     }
 
@@ -55,7 +69,11 @@ struct DetailFetcher {
             let localId = outcome.localId
             if case .conflicted(_, let fields) = outcome { context.progress { $0.conflicts += fields.count } }
             try linkSentNoteCreates(leadId: localId, remote: detail.notes)
-            try store.applyRemoteNotes(provider: key, leadId: localId, detail.notes, complete: true)
+            // "complete" (remove linked local notes the server no longer has) only when some are
+            // missing: the store's complete pass scans every note link.
+            let remoteIds = Set(detail.notes.map(\.remoteId))
+            let missing = try store.linkedRemoteIds(provider: key, kind: .note, leadId: localId).contains { !remoteIds.contains($0) }
+            try store.applyRemoteNotes(provider: key, leadId: localId, detail.notes, complete: missing)
             try store.applyRemoteActivities(provider: key, leadId: localId, detail.activities)
         }
     }

@@ -32,7 +32,7 @@ public final class SyncWorker: @unchecked Sendable {
     private var wake: AsyncStream<Void>.Continuation?
     private var paused = false
     private var startedOnce = false
-    private var cycleRunning = false
+    private let cycleLock = CycleLock()
 
     /// A worker syncing `store` with `provider`. `username` is the remote user (note author).
     public init(store: LeadStore, provider: any RemoteProvider, options: SyncOptions = SyncOptions(),
@@ -135,9 +135,14 @@ public final class SyncWorker: @unchecked Sendable {
     /// errors end the cycle and are in the report and the status.
     @discardableResult
     public func runOnce(_ phases: Phases = .all) async -> Report {
+        await cycleLock.acquire()
+        let report = await runCycle(phases)
+        await cycleLock.release()
+        return report
+    }
+
+    private func runCycle(_ phases: Phases) async -> Report {
         await prepareFirstRun()
-        lock.withLock { cycleRunning = true }
-        defer { lock.withLock { cycleRunning = false } }
         let before = context.center.current.counters
         let requestsBefore = context.provider.metrics.snapshot
         var failure: SyncError?

@@ -149,3 +149,73 @@ final class SyncCrashTests: XCTestCase {
         return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 }
+
+/// `closer sync`'s exit statuses and messages, and that no key reaches the output.
+final class SyncCommandTests: XCTestCase {
+    private var closer: CloserProcess!
+
+    override func setUpWithError() throws {
+        closer = try CloserProcess()
+        _ = try CloserProcess.executable()
+    }
+
+    override func tearDown() { closer?.cleanUp() }
+
+    func testUnreachableServerExitsFourAndKeepsChangesQueued() throws {
+        let config = try writeConfig(url: "http://127.0.0.1:9/api/v1", extra: "api_key_env = K\ntoken_env = T\n", mode: 0o600)
+        let result = try runSync(config: config, environment: ["K": "key-xyz-123", "T": "tok-xyz-456"])
+        XCTAssertEqual(result.status, 4, result.stderr)
+        XCTAssertTrue(result.stderr.contains("server unreachable"), result.stderr)
+        XCTAssertFalse((result.stdout + result.stderr).contains("xyz"), "a secret reached the output")
+    }
+
+    func testAGroupReadableConfigWithAnInlineKeyIsRefused() throws {
+        let config = try writeConfig(url: "http://127.0.0.1:9/api/v1", extra: "api_key = inline-secret-789\ntoken_env = T\n", mode: 0o644)
+        let result = try runSync(config: config, environment: ["T": "t"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("readable by group or others"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("inline-secret"), result.stderr)
+    }
+
+    func testAMissingCredentialCommandNamesTheRemoteAndLine() throws {
+        let config = try writeConfig(url: "http://127.0.0.1:9/api/v1", extra: "api_key_cmd = exit 7\ntoken_env = T\n", mode: 0o600)
+        let result = try runSync(config: config, environment: ["T": "t"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "closer sync: remote \"crm\": api_key_cmd failed (exit status 7)\n")
+    }
+
+    func testABadConfigLineIsReportedAsFileAndLine() throws {
+        let config = try writeConfig(url: "nope", extra: "", mode: 0o600)
+        let result = try runSync(config: config, environment: [:])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "closer sync: \(config):3: url must be an http:// or https:// URL with a host\n")
+    }
+
+    private func writeConfig(url: String, extra: String, mode: Int) throws -> String {
+        let path = try closer.write("config", "# test\n[remote \"crm\"]\nurl = \(url)\nkind = leads-crm\n\(extra)")
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+        return path
+    }
+
+    private func runSync(config: String, environment extra: [String: String]) throws -> CloserProcess.Result {
+        let process = Process()
+        process.executableURL = try CloserProcess.executable()
+        process.arguments = ["--db", closer.database, "sync", "--once", "--config", config]
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = closer.directory.path
+        environment["XDG_CONFIG_HOME"] = closer.directory.appendingPathComponent("config-home").path
+        environment.removeValue(forKey: "CLOSER_REMOTE_URL")
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CloserProcess.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                                    stderr: String(decoding: errData, as: UTF8.self))
+    }
+}

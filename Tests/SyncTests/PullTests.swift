@@ -40,6 +40,13 @@ final class PullTests: SyncTestCase {
         try await control("notes/create", ["slug": noted, "note": "Written by another agent"])
         // Another agent's changes to the notes of a lead whose list row is unchanged only arrive with its detail.
         try await control("leads/update", ["slug": noted, "phone": "+15550001111"])
+        // A note deleted by another agent disappears locally once the lead's detail is fetched again.
+        if let note = state.notes.first(where: { text($0["leadslug"]) != deleted }), let noteId = text(note["id"]),
+           let slug = text(note["leadslug"]) {
+            try await control("notes/delete", ["note_id": noteId])
+            try await control("leads/update", ["slug": slug, "location": "Elsewhere"])
+            try await control("leads/update", ["slug": slug, "phone": "+15550002323"])
+        }
         if let appointment = state.appointments.first, let id = text(appointment["id"]) {
             try await control("appointments/delete", ["appointment_id": id])
         }

@@ -178,6 +178,24 @@ final class PushTests: SyncTestCase {
         try assertLocalEqualsServer()
     }
 
+    func testConcurrentCyclesDoNotSendAChangeTwice() async throws {
+        let worker = makeWorker()
+        await syncUntilSettled(worker)
+        for n in 0..<20 {
+            _ = try store.createLead(Lead(firstName: "Twice", lastName: "Never\(n)", email: "twice.never.\(n)@example.com",
+                                          phone: "+1555321\(1000 + n)", owner: ana.username))
+        }
+        sim.log.reset()
+        async let first = worker.runOnce()
+        async let second = worker.runOnce()
+        let reports = await [first, second]
+        XCTAssertEqual(reports.map(\.counters.pushed).reduce(0, +), 20)
+        XCTAssertEqual(sim.log.all.filter { $0.path.contains("/create/lead") }.count, 20)
+        let emails = serverState().liveLeads.compactMap { text($0["email"]) }.filter { $0.hasPrefix("twice.never.") }
+        XCTAssertEqual(emails.count, 20)
+        XCTAssertEqual(Set(emails).count, 20)
+    }
+
     func date(_ text: String) -> Date {
         Date(timeIntervalSince1970: TimeInterval(WireDate.parseAppointment(text) ?? 0))
     }
