@@ -7,7 +7,7 @@ extension LeadStore {
     /// an update gets its old field values back, a delete brings the record back, a create
     /// removes the local record (for a lead: with its notes, appointments and queued changes).
     public func discardOutboxEntry(_ id: Int64) throws {
-        try transaction {
+        try write {
             guard let entry = try outboxEntry(id: id) else { throw StoreError.notFound(kind: "outbox entry", id: id) }
             guard entry.state != .inflight else { throw StoreError.wrongOutboxState(id: id, state: entry.state.rawValue) }
             try db.run("DELETE FROM outbox WHERE id = ?", [.integer(id)])

@@ -6,7 +6,7 @@ extension LeadStore {
     /// Stores a new lead (its `id` is ignored) and queues a "create". Returns it with its new id.
     @discardableResult
     public func createLead(_ lead: Lead) throws -> Lead {
-        try transaction {
+        try write {
             try db.run(LeadColumns.insertSQL, LeadColumns.values(lead))
             var stored = lead
             stored.id = db.lastInsertRowID
@@ -20,7 +20,7 @@ extension LeadStore {
     /// "update" of the fields that really changed. Throws `invalidValue` for a bad enum spelling.
     @discardableResult
     public func updateLead(id: Int64, changes: [LeadField: String]) throws -> Lead {
-        try transaction {
+        try write {
             let before = try requireLead(id)
             var after = before
             for (field, value) in changes where !after.set(field, to: value) {
@@ -44,7 +44,7 @@ extension LeadStore {
     /// Saves an edited lead: queues the changed fields; metadata is stored locally only.
     @discardableResult
     public func updateLead(_ lead: Lead) throws -> Lead {
-        try transaction {
+        try write {
             let changes = Dictionary(uniqueKeysWithValues: LeadField.allCases.map { ($0, lead.value(of: $0)) })
             var updated = try updateLead(id: lead.id, changes: changes)
             if updated.metadata != lead.metadata {
@@ -64,7 +64,7 @@ extension LeadStore {
 
     /// Soft-deletes a lead (hidden from lists) and queues a "delete" whose base holds every field.
     public func deleteLead(id: Int64) throws {
-        try transaction {
+        try write {
             let lead = try requireLead(id)
             try db.run("UPDATE leads SET deleted = 1, updated = ? WHERE id = ?", [.integer(Self.now()), .integer(id)])
             try enqueue(.lead, .delete, recordId: id, leadId: id, payload: [:], base: Self.wireFields(lead))
@@ -73,17 +73,17 @@ extension LeadStore {
 
     /// Sets the status of many (marked) leads in one transaction.
     public func setStatus(_ status: LeadStatus, forLeads ids: [Int64]) throws {
-        try transaction { for id in ids { try updateLead(id: id, changes: [.status: status.rawValue]) } }
+        try write { for id in ids { try updateLead(id: id, changes: [.status: status.rawValue]) } }
     }
 
     /// Assigns many (marked) leads to `owner` in one transaction.
     public func assign(_ owner: String, toLeads ids: [Int64]) throws {
-        try transaction { for id in ids { try updateLead(id: id, changes: [.owner: owner]) } }
+        try write { for id in ids { try updateLead(id: id, changes: [.owner: owner]) } }
     }
 
     /// Deletes many (marked) leads in one transaction.
     public func deleteLeads(_ ids: [Int64]) throws {
-        try transaction { for id in ids { try deleteLead(id: id) } }
+        try write { for id in ids { try deleteLead(id: id) } }
     }
 
     /// CSV import: stores every lead as a local creation (outbox "create"), all or nothing.
@@ -91,8 +91,8 @@ extension LeadStore {
     /// the new rows with one statement at the end (same transaction).
     @discardableResult
     public func importLeads(_ leads: [Lead]) throws -> [Int64] {
-        guard leads.count >= 200 else { return try transaction { try leads.map { try createLead($0).id } } }
-        return try transaction {
+        guard leads.count >= 200 else { return try write { try leads.map { try createLead($0).id } } }
+        return try write {
             guard let trigger = Schema.triggers.first(where: { $0.name == "leads_ai" }) else { return [] }
             try db.execute("DROP TRIGGER IF EXISTS leads_ai")
             var ids: [Int64] = []
@@ -116,7 +116,7 @@ extension LeadStore {
     /// Adds a note to a lead and queues its "create".
     @discardableResult
     public func addNote(toLead leadId: Int64, text: String, author: String, at date: Date = Date()) throws -> Note {
-        try transaction {
+        try write {
             _ = try requireLead(leadId)
             let created = LeadColumns.seconds(date)
             try db.run("INSERT INTO notes (lead_id, text, author, created) VALUES (?, ?, ?, ?)",
@@ -130,7 +130,7 @@ extension LeadStore {
 
     /// Deletes a note and queues its "delete" (base keeps the note so a discard can restore it).
     public func deleteNote(id: Int64) throws {
-        try transaction {
+        try write {
             guard let note = try note(id: id) else { throw StoreError.notFound(kind: "note", id: id) }
             try db.run("DELETE FROM notes WHERE id = ?", [.integer(id)])
             try enqueue(.note, .delete, recordId: id, leadId: note.leadId, payload: [:], base: Self.wireFields(note))
@@ -142,7 +142,7 @@ extension LeadStore {
     /// Stores a new appointment (its `id` is ignored) and queues its "create".
     @discardableResult
     public func createAppointment(_ appointment: Appointment) throws -> Appointment {
-        try transaction {
+        try write {
             _ = try requireLead(appointment.leadId)
             try db.run("INSERT INTO appointments (lead_id, start, end, note, status) VALUES (?, ?, ?, ?, ?)",
                        Self.appointmentValues(appointment))
@@ -157,7 +157,7 @@ extension LeadStore {
     /// Saves an edited appointment and queues an "update" of the fields that changed.
     @discardableResult
     public func updateAppointment(_ appointment: Appointment) throws -> Appointment {
-        try transaction {
+        try write {
             guard let before = try self.appointment(id: appointment.id) else {
                 throw StoreError.notFound(kind: "appointment", id: appointment.id)
             }
@@ -183,7 +183,7 @@ extension LeadStore {
 
     /// Deletes an appointment and queues its "delete" (base keeps it for a discard).
     public func deleteAppointment(id: Int64) throws {
-        try transaction {
+        try write {
             guard let appointment = try appointment(id: id) else {
                 throw StoreError.notFound(kind: "appointment", id: id)
             }
@@ -198,7 +198,7 @@ extension LeadStore {
     /// Records an activity on a lead (local only: seed 001 has no activity endpoint).
     @discardableResult
     public func addActivity(toLead leadId: Int64, type: String, text: String, at date: Date = Date()) throws -> Activity {
-        try transaction {
+        try write {
             _ = try requireLead(leadId, allowDeleted: true)
             let created = LeadColumns.seconds(date)
             try db.run("INSERT INTO activities (lead_id, type, text, created) VALUES (?, ?, ?, ?)",
@@ -211,7 +211,7 @@ extension LeadStore {
     /// Stores a message of a lead's conversation (local only for now).
     @discardableResult
     public func addMessage(_ message: Message) throws -> Message {
-        try transaction {
+        try write {
             _ = try requireLead(message.leadId, allowDeleted: true)
             try db.run("""
                 INSERT INTO messages (lead_id, channel, direction, subject, body, created) VALUES (?, ?, ?, ?, ?, ?)

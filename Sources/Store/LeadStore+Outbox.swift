@@ -59,7 +59,7 @@ extension LeadStore {
 
     /// Marks entries as being sent.
     public func markOutboxInflight(_ ids: [Int64]) throws {
-        try transaction {
+        try write {
             for id in ids {
                 try db.run("UPDATE outbox SET state = 'inflight', updated = ? WHERE id = ?", [.integer(Self.now()), .integer(id)])
             }

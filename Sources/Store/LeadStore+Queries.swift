@@ -107,7 +107,7 @@ extension LeadStore {
         return LeadQueryBuilder(filter: filter, sort: sort, userCount: users, match: try matchExpression(filter.search))
     }
 
-    /// The FTS5 expression for a search text: every word required, as a prefix. Words of up to 4
+    /// The FTS5 expression for a search text: every word required, as a prefix. Words of up to 3
     /// characters use the prefix indexes; a longer word is expanded through the vocabulary into
     /// its few matching terms (`"muller" OR "mullers"`), which FTS5 streams instead of merging
     /// every posting of the prefix. Nil when the text has no words.
@@ -116,10 +116,10 @@ extension LeadStore {
         guard !words.isEmpty else { return nil }
         return try words.map { word -> String in
             let folded = SortKey.fold(word)
-            guard folded.count > 4 else { return LeadQueryBuilder.quoted(word) + "*" }
-            let terms = try db.cached("SELECT term FROM lead_fts_vocab WHERE term >= ? AND term < ? LIMIT 33")
+            guard folded.count > 3 else { return LeadQueryBuilder.quoted(word) + "*" }
+            let terms = try db.cached("SELECT term FROM lead_fts_vocab WHERE term >= ? AND term < ? LIMIT 65")
                 .rows([.text(folded), .text(folded + "\u{10FFFF}")]) { $0.text(0) }
-            guard (1...32).contains(terms.count) else { return LeadQueryBuilder.quoted(word) + "*" }
+            guard (1...64).contains(terms.count) else { return LeadQueryBuilder.quoted(word) + "*" }
             return "(" + terms.map(LeadQueryBuilder.quoted).joined(separator: " OR ") + ")"
         }.joined(separator: " AND ")
     }
@@ -128,6 +128,9 @@ extension LeadStore {
                 limit: Int) throws -> [LeadListRow] {
         try locked {
             let builder = try builder(filter, sort)
+            if let cursor, cursor.values.count != builder.sortColumns.count {
+                throw StoreError.invalidValue(field: "cursor", value: "made for another sort order")
+            }
             let query = builder.window(cursor: cursor, forward: forward, inclusive: inclusive, limit: max(0, limit))
             let keyCount = builder.sortColumns.count
             return try db.cached(query.sql).rows(query.values) { s in Self.readRow(s, keyCount: keyCount) }

@@ -10,10 +10,11 @@ extension LeadStore {
     /// (a create whose response was lost), else inserted as a new lead (not queued).
     @discardableResult
     public func applyRemoteLead(provider: String, _ remote: RemoteLead) throws -> RemoteApplyOutcome {
-        try transaction {
-            if let link = try remoteLink(provider: provider, kind: .lead, remoteId: remote.remoteId) {
-                if link.contentHash == remote.contentHash { return .unchanged(localId: link.localId) }
-                if try lead(id: link.localId) != nil {
+        try write {
+            if let (localId, hash) = try linkedHash(provider: provider, remoteId: remote.remoteId) {
+                if hash == remote.contentHash { return .unchanged(localId: localId) }
+                if try lead(id: localId) != nil,
+                   let link = try remoteLink(provider: provider, kind: .lead, remoteId: remote.remoteId) {
                     return try merge(remote, into: link.localId, base: link.base, provider: provider)
                 }
             }
@@ -37,7 +38,7 @@ extension LeadStore {
     @discardableResult
     public func applyRemoteLeads(provider: String, _ leads: [RemoteLead],
                                  syncState: [String: String] = [:]) throws -> [RemoteApplyOutcome] {
-        try transaction {
+        try write {
             let outcomes = try leads.map { try applyRemoteLead(provider: provider, $0) }
             for (key, value) in syncState { try setSyncState(provider: provider, key: key, value: value) }
             return outcomes
@@ -48,7 +49,7 @@ extension LeadStore {
     /// unlinked); with unsent changes it is kept, flagged "deleted remotely". Returns true when kept.
     @discardableResult
     public func markLeadDeletedRemotely(provider: String, localId: Int64) throws -> Bool {
-        try transaction {
+        try write {
             let queued = try db.scalarInt("SELECT count(*) FROM outbox WHERE lead_id = ?", [.integer(localId)]) ?? 0
             if queued > 0 {
                 try db.run("UPDATE leads SET deleted_remotely = 1 WHERE id = ?", [.integer(localId)])
@@ -65,7 +66,7 @@ extension LeadStore {
     /// Records that `field` changed on both sides: an activity of type "conflict" the user sees,
     /// naming the remote value that the local one overwrote, and the lead's conflict flag.
     public func recordConflict(leadId: Int64, field: String, localValue: String, remoteValue: String) throws {
-        try transaction {
+        try write {
             let title = LeadField(rawValue: field)?.title ?? field
             try addActivity(toLead: leadId, type: "conflict",
                             text: "\(title) changed on both sides: kept \"\(localValue)\", server had \"\(remoteValue)\"")
@@ -107,6 +108,13 @@ extension LeadStore {
         try linkRemote(provider: provider, kind: .lead, localId: localId, remoteId: remote.remoteId,
                        base: remote.fields, contentHash: remote.contentHash)
         return conflicts.isEmpty ? .updated(localId: localId, fields: taken) : .conflicted(localId: localId, fields: conflicts)
+    }
+
+    /// The local id and stored hash of a linked remote lead (no JSON decoding: the common
+    /// "unchanged" case of a pull reads just this).
+    private func linkedHash(provider: String, remoteId: String) throws -> (Int64, String)? {
+        try db.cached("SELECT local_id, hash FROM remote_ids WHERE provider = ? AND kind = 'lead' AND remote_id = ?")
+            .firstRow([.text(provider), .text(remoteId)]) { ($0.int64(0), $0.text(1)) }
     }
 
     /// Fields with a queued (any state) lead create/update.

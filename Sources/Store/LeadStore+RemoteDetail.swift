@@ -7,7 +7,7 @@ extension LeadStore {
     /// server has for the lead), linked local notes missing from it are removed unless they have
     /// a queued change. Unlinked local notes (queued creates) are never touched.
     public func applyRemoteNotes(provider: String, leadId: Int64, _ notes: [RemoteNote], complete: Bool = true) throws {
-        try transaction {
+        try write {
             var seen = Set<String>()
             for note in notes {
                 seen.insert(note.remoteId)
@@ -40,7 +40,7 @@ extension LeadStore {
 
     /// Adds a lead's remote activities not seen before (by provider + remote id). Read-only records.
     public func applyRemoteActivities(provider: String, leadId: Int64, _ activities: [RemoteActivity]) throws {
-        try transaction {
+        try write {
             for activity in activities {
                 try db.run("""
                     INSERT INTO activities (lead_id, type, text, created, provider, remote_id) VALUES (?, ?, ?, ?, ?, ?)
@@ -55,7 +55,7 @@ extension LeadStore {
     /// as they are). With `complete`, linked appointments of the lead missing from the list are removed.
     public func applyRemoteAppointments(provider: String, leadId: Int64, _ appointments: [RemoteAppointment],
                                         complete: Bool = true) throws {
-        try transaction {
+        try write {
             var seen = Set<String>()
             for remote in appointments {
                 seen.insert(remote.remoteId)

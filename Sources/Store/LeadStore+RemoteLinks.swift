@@ -6,7 +6,7 @@ extension LeadStore {
     /// the remote values last seen (after a push: the values sent) as the conflict base.
     public func linkRemote(provider: String, kind: RecordKind, localId: Int64, remoteId: String,
                            base: [String: String] = [:], contentHash: String = "") throws {
-        try transaction {
+        try write {
             try db.run("DELETE FROM remote_ids WHERE provider = ? AND kind = ? AND remote_id = ?",
                        [.text(provider), .text(kind.rawValue), .text(remoteId)])
             try db.run("""
@@ -47,7 +47,7 @@ extension LeadStore {
     /// Merges `fields` into a link's base (after a successful push) and sets the hash if given.
     public func updateRemoteBase(provider: String, kind: RecordKind, localId: Int64, fields: [String: String],
                                  contentHash: String? = nil) throws {
-        try transaction {
+        try write {
             guard let link = try remoteLink(provider: provider, kind: kind, localId: localId) else { return }
             let base = link.base.merging(fields) { _, new in new }
             try db.run("UPDATE remote_ids SET base = ?, hash = ? WHERE provider = ? AND kind = ? AND local_id = ?",

@@ -54,6 +54,14 @@ public final class LeadStore: @unchecked Sendable {
         try locked { try db.transaction(body) }
     }
 
+    /// Runs a store operation atomically: its own transaction at top level; inside a caller's
+    /// `transaction` it runs inline (no savepoint: FTS5 flushes at every savepoint, which made
+    /// bulk work several times slower). A call that throws inside a caller's transaction may
+    /// have written part of its work, so let that transaction fail rather than catch and go on.
+    func write<T>(_ body: () throws -> T) throws -> T {
+        try locked { db.inTransaction ? try body() : try db.transaction(body) }
+    }
+
     /// Current time in Unix seconds.
     static func now() -> Int64 { Int64(Date().timeIntervalSince1970.rounded(.down)) }
 }

@@ -61,7 +61,7 @@ enum StoreBenchmark {
         report("window owner+status by updated") {
             _ = try store.leads(filter: ownerStatus, sort: LeadSort(.updated, ascending: false), limit: 50)
         }
-        for text in ["z", "zo", "zoe", "mül", "müller", "tanaka", "田中", "zo mü"] {
+        for text in ["z", "zo", "zoe", "müll", "müller", "tana", "tanaka", "田中", "zo mü", "4915", "example"] {
             report("search \"\(text)\" (50 rows)") { _ = try store.leads(filter: LeadFilter(search: text), limit: 50) }
         }
         report("count all") { _ = try store.countLeads() }
@@ -88,6 +88,24 @@ enum StoreBenchmark {
         let importStart = Date()
         try store.importLeads(imported)
         print(String(format: "import 10,000 leads (one transaction, outbox creates): %.2f s", Date().timeIntervalSince(importStart)))
+
+        let remote = (0..<10_000).map { i -> RemoteLead in
+            let lead = generator.lead(leads + 20_000 + i)
+            var fields: [String: String] = [:]
+            for field in LeadField.allCases where field.isSentToLeadsCRM { fields[field.rawValue] = lead.value(of: field) }
+            fields["email"] = "remote.\(i)@example.com"
+            return RemoteLead(remoteId: "slug-\(i)", fields: fields)
+        }
+        var applyStart = Date()
+        for page in stride(from: 0, to: remote.count, by: 500) {
+            try store.applyRemoteLeads(provider: "bench", Array(remote[page..<page + 500]), syncState: ["offset": "\(page)"])
+        }
+        print(String(format: "pull: apply 10,000 new remote leads (pages of 500): %.2f s", Date().timeIntervalSince(applyStart)))
+        applyStart = Date()
+        for page in stride(from: 0, to: remote.count, by: 500) {
+            try store.applyRemoteLeads(provider: "bench", Array(remote[page..<page + 500]))
+        }
+        print(String(format: "pull: re-apply 10,000 unchanged remote leads: %.2f s", Date().timeIntervalSince(applyStart)))
 
         var size: Int64 = 0
         for suffix in ["", "-wal"] {

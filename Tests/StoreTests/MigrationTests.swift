@@ -80,3 +80,22 @@ final class ConcurrentOpenTests: XCTestCase {
         XCTAssertEqual(try LeadStore(path: path).schemaVersion, LeadStore.currentSchemaVersion)
     }
 }
+
+final class BadFileTests: XCTestCase {
+    func testNonDatabaseFileAndMissingDirectoryGiveErrorsNotCrashes() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("closer-junk-\(UUID().uuidString).db").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try LeadStore(path: path)) { XCTAssertTrue($0 is DatabaseError, "\($0)") }
+        XCTAssertThrowsError(try LeadStore(path: "/nonexistent-dir-\(UUID().uuidString)/x.db")) { error in
+            XCTAssertEqual((error as? DatabaseError)?.code, 14)  // SQLITE_CANTOPEN
+        }
+    }
+
+    func testCursorFromAnotherSortIsRefused() throws {
+        let store = try LeadStore.inMemory()
+        try store.createLead(Lead(firstName: "A", lastName: "B", email: "a@b.co", phone: "+491511234567", owner: "ana"))
+        let cursor = try XCTUnwrap(store.leads(sort: LeadSort(.status)).first?.cursor)
+        XCTAssertThrowsError(try store.leads(sort: .nameAscending, after: cursor))
+    }
+}
