@@ -50,7 +50,7 @@ extension CloserApp {
         let leftWidth = rect.width - (rightWidth + 2 <= rect.width / 3 ? rightWidth + 1 : 0)
         canvas.put(text, at: Position(row: rect.row, column: rect.column), style: style, maxColumns: leftWidth)
         if leftWidth < rect.width {
-            canvas.put(right, at: Position(row: rect.row, column: rect.right - rightWidth), style: theme.style("dim").adding([]),
+            canvas.put(right, at: Position(row: rect.row, column: rect.right - rightWidth), style: style,
                        maxColumns: rightWidth)
         }
     }
@@ -138,9 +138,10 @@ extension CloserApp {
             if case .split(_, _, let detailRect) = layout.panes { rect = detailRect } else { rect = body }
             canvas.cursor = form.draw(in: rect, canvas: canvas, theme: theme)
             overlay = .form(form)
-        case .diagnostics(let lines):
-            let width = min(body.width, max(40, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4))
-            let box = body.centered(height: min(body.height, lines.count + 3), width: width)
+        case .diagnostics(let problems):
+            let width = min(body.width, 76)
+            let lines = problems.flatMap { TextWrapper.wrap($0, width: max(1, width - 3)) }
+            let box = body.centered(height: min(body.height, lines.count + 2), width: width)
             canvas.fill(box, style: theme.style("dialog"))
             let inside = Box.draw(box, title: "Problems in the configuration (any key closes)", canvas: canvas,
                                   style: theme.style("border"), titleStyle: theme.style("statusbar.error"))

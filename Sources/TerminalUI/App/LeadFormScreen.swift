@@ -20,7 +20,7 @@ public struct LeadFormScreen: Sendable {
         syncErrors()
     }
 
-    /// The current model (for saving through the detail view model).
+    /// Replaces the model (after the detail view model saved or refused it) and shows its messages.
     public mutating func replaceModel(_ newModel: LeadFormViewModel) {
         model = newModel
         syncErrors()
