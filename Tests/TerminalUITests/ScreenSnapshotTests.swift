@@ -119,3 +119,32 @@ final class ScreenSnapshotTests: XCTestCase {
         XCTAssertEqual(canvas.line(23), ":sort created")
     }
 }
+
+/// The detail's sync problems: the server's message at the refused field with the fix/discard
+/// keys, and a conflict showing both values.
+final class DetailSyncProblemSnapshotTests: XCTestCase {
+    @MainActor
+    func testRejectedFieldShowsServerMessageAndConflictShowsBothValues() async throws {
+        let store = try AppFixture.store()
+        let app = AppFixture.app(store, size: Size(rows: 24, columns: 80), clock: TestClock(AppFixture.start))
+        app.press("j")  // Ada Lovelace
+        let id = try XCTUnwrap(app.list.selectedId)
+        _ = try store.updateLead(id: id, changes: [.email: "ada@@example"])
+        let entry = try XCTUnwrap(store.outboxEntries(forLead: id).first)
+        try store.markOutboxRejected(entry.id, messages: ["email": ["Enter a valid email address."]])
+        try store.recordConflict(leadId: id, field: "phone", localValue: "+15550001000", remoteValue: "+15559999999")
+        app.press("<Enter>")
+        let canvas = app.frame()
+        let text = canvas.snapshot()
+        XCTAssertTrue(text.contains("✗ Enter a valid email address.  [x fix · X discard]"), text)
+        XCTAssertTrue(text.contains("+15559999999") && text.contains("kept yours (+15550001000)"), text)
+        XCTAssertTrue(canvas.line(0).contains("Ada Lovelace"))
+        app.press("x")
+        guard case .form(let form) = app.overlay else { return XCTFail("fix opens the form") }
+        XCTAssertEqual(form.focusedLeadField, .email, "fix focuses the refused field")
+        app.press("<Esc>", "X")
+        guard case .confirm(.detail, _) = app.overlay else { return XCTFail("discard asks first") }
+        app.press("y")
+        XCTAssertEqual(try store.lead(id: id)?.email, "p1@example.test", "discard restores the value before the change")
+    }
+}

@@ -42,10 +42,10 @@ public struct LeadDetailScreen: Sendable {
         if !otherRejected.isEmpty || !otherConflicts.isEmpty {
             add(.heading("Sync problems"))
             for change in otherRejected {
-                add(FieldRow("rejected", change.summary, valueElement: "detail.error", error: "[x fix · X discard]"))
+                add(FieldRow("Rejected", change.summary + "  [x fix · X discard]", valueElement: "detail.error"))
             }
             for conflict in otherConflicts {
-                add(FieldRow("conflict", "\(conflict.title): yours \(conflict.localValue) · server \(conflict.remoteValue)",
+                add(FieldRow("Conflict", "\(conflict.title): yours \(conflict.localValue) · server \(conflict.remoteValue)",
                              valueElement: "detail.conflict"))
             }
         }
