@@ -87,6 +87,6 @@ enum DemoCommand: Command {
         let user = generator.users.first?.username ?? "demo"
         return try await TerminalSession.run(store: store, user: user, keymap: arguments.value("keymap"),
                                              theme: arguments.value("theme"), sync: nil,
-                                             offlineReason: "sync off (--no-sync)")
+                                             offlineReason: "sync off")
     }
 }
