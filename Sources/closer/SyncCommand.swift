@@ -53,7 +53,9 @@ enum SyncCommand: Command {
                                 options: SyncOptions(interval: TimeInterval(interval)), username: remote.username)
         let printer = ProgressPrinter(quiet: quiet)
         worker.observeStatus { printer.show($0) }
-        if !quiet { print("syncing with \(TextSanitizer.line(remote.name)) (\(TextSanitizer.line(remote.url.absoluteString)))") }
+        if !quiet {
+            FileHandle.standardOutput.write(Data("syncing with \(TextSanitizer.line(remote.name)) (\(TextSanitizer.line(remote.url.absoluteString)))\n".utf8))
+        }
 
         if arguments.flag("watch") {
             worker.start()
@@ -152,7 +154,8 @@ final class ProgressPrinter: @unchecked Sendable {
                 return status.summary
             }
         }
-        if let line { print(line) }
+        // Unbuffered: with --watch the process runs until a signal ends it.
+        if let line { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
     }
 
     func finish() { lock.withLock { lastPhase = nil } }

@@ -17,7 +17,11 @@ final class SyncCrashTests: XCTestCase {
     }
 
     override func tearDown() {
-        if let simulator, simulator.isRunning { simulator.terminate() }
+        // SIGKILL: a child of the test runner may inherit a signal mask that holds SIGTERM back.
+        if let simulator, simulator.isRunning {
+            try? kill9(simulator.processIdentifier)
+            simulator.waitUntilExit()
+        }
         closer?.cleanUp()
     }
 
