@@ -26,7 +26,7 @@ public final class Database {
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         do {
             if path != ":memory:" && !path.isEmpty {
-                try execute("PRAGMA journal_mode = WAL")
+                try enableWAL(waitingUpTo: Int(busyTimeoutMilliseconds))
             }
             try execute("PRAGMA foreign_keys = ON")
             try execute("PRAGMA synchronous = NORMAL")
@@ -41,6 +41,22 @@ public final class Database {
     deinit {
         cache.removeAll()
         sqlite3_close_v2(handle)
+    }
+
+    /// Switches a file to WAL. Changing the journal mode ignores the busy handler, and two
+    /// processes may open a fresh file at once: retry while the other one holds the lock.
+    private func enableWAL(waitingUpTo milliseconds: Int) throws {
+        var waited = 0
+        while true {
+            do {
+                if try scalarText("PRAGMA journal_mode")?.lowercased() == "wal" { return }
+                try execute("PRAGMA journal_mode = WAL")
+                return
+            } catch let error as DatabaseError where error.code & 0xFF == SQLITE_BUSY && waited < milliseconds {
+                usleep(10_000)
+                waited += 10
+            }
+        }
     }
 
     func error(_ code: Int32, sql: String?) -> DatabaseError {

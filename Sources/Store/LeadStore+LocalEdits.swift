@@ -7,6 +7,7 @@ extension LeadStore {
     @discardableResult
     public func createLead(_ lead: Lead) throws -> Lead {
         try write {
+            try deferFTSForNewLead()
             try db.run(LeadColumns.insertSQL, LeadColumns.values(lead))
             var stored = lead
             stored.id = db.lastInsertRowID
@@ -87,28 +88,12 @@ extension LeadStore {
     }
 
     /// CSV import: stores every lead as a local creation (outbox "create"), all or nothing.
-    /// Returns the new ids in input order. Big imports skip the per-row FTS trigger and index
-    /// the new rows with one statement at the end (same transaction).
+    /// Returns the new ids in input order. Big imports index the new rows for search with one
+    /// statement at the end (same transaction) instead of one FTS insert per row.
     @discardableResult
     public func importLeads(_ leads: [Lead]) throws -> [Int64] {
         guard leads.count >= 200 else { return try write { try leads.map { try createLead($0).id } } }
-        return try write {
-            guard let trigger = Schema.triggers.first(where: { $0.name == "leads_ai" }) else { return [] }
-            try db.execute("DROP TRIGGER IF EXISTS leads_ai")
-            var ids: [Int64] = []
-            ids.reserveCapacity(leads.count)
-            for lead in leads {
-                try db.run(LeadColumns.insertSQL, LeadColumns.values(lead))
-                let id = db.lastInsertRowID
-                ids.append(id)
-                var stored = lead
-                stored.id = id
-                try enqueue(.lead, .create, recordId: id, leadId: id, payload: Self.wireFields(stored), base: [:])
-            }
-            if let first = ids.min() { try db.run(Schema.populateFTS, [.integer(first)]) }
-            try db.execute(trigger.sql)
-            return ids
-        }
+        return try withDeferredFTS { try leads.map { try createLead($0).id } }
     }
 
     // MARK: - Notes

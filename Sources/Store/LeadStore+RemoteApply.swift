@@ -26,6 +26,7 @@ extension LeadStore {
             for (key, value) in remote.fields {
                 if let field = LeadField(rawValue: key) { lead.set(field, to: value) }
             }
+            try deferFTSForNewLead()
             try db.run(LeadColumns.insertSQL, LeadColumns.values(lead))
             let localId = db.lastInsertRowID
             try linkRemote(provider: provider, kind: .lead, localId: localId, remoteId: remote.remoteId,
@@ -38,7 +39,7 @@ extension LeadStore {
     @discardableResult
     public func applyRemoteLeads(provider: String, _ leads: [RemoteLead],
                                  syncState: [String: String] = [:]) throws -> [RemoteApplyOutcome] {
-        try write {
+        try withDeferredFTS {
             let outcomes = try leads.map { try applyRemoteLead(provider: provider, $0) }
             for (key, value) in syncState { try setSyncState(provider: provider, key: key, value: value) }
             return outcomes

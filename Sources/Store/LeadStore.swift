@@ -10,6 +10,8 @@ import Foundation
 public final class LeadStore: @unchecked Sendable {
     let db: Database
     private let lock = NSRecursiveLock()
+    /// The bulk write in progress on this connection, if any (guarded by `lock`).
+    var ftsDeferral: FTSDeferral?
     /// The database file path.
     public var path: String { db.path }
     /// The most search matches a filter with text considers (the FTS query is capped).
@@ -62,6 +64,44 @@ public final class LeadStore: @unchecked Sendable {
         try locked { db.inTransaction ? try body() : try db.transaction(body) }
     }
 
+    /// Runs a bulk write whose new leads get their FTS rows in one statement at the end (FTS5
+    /// costs several times more per single-row insert). The deferral starts at the first new
+    /// lead (`deferFTSForNewLead()`), so a bulk write that inserts nothing writes nothing extra.
+    /// The flag is set and cleared inside the transaction: other connections never see it.
+    func withDeferredFTS<T>(_ body: () throws -> T) throws -> T {
+        try write {
+            if ftsDeferral != nil { return try body() }
+            let deferral = FTSDeferral()
+            ftsDeferral = deferral
+            defer { ftsDeferral = nil }
+            func finish() throws {
+                guard let first = deferral.firstNewId else { return }
+                try db.run("UPDATE bulk_state SET fts_deferred = 0 WHERE id = 1")
+                try db.run(Schema.populateFTS, [.integer(first)])
+            }
+            do {
+                let result = try body()
+                try finish()
+                return result
+            } catch {
+                try? finish()  // consistent even if a caller's transaction catches and goes on
+                throw error
+            }
+        }
+    }
+
+    /// Called before inserting a lead: inside `withDeferredFTS`, turns the deferral on once.
+    func deferFTSForNewLead() throws {
+        guard let deferral = ftsDeferral, deferral.firstNewId == nil else { return }
+        deferral.firstNewId = (try db.scalarInt("SELECT coalesce(max(id), 0) FROM leads") ?? 0) + 1
+        try db.run("UPDATE bulk_state SET fts_deferred = 1 WHERE id = 1")
+    }
+
     /// Current time in Unix seconds.
     static func now() -> Int64 { Int64(Date().timeIntervalSince1970.rounded(.down)) }
+}
+
+/// State of one `withDeferredFTS` run: the id of its first new lead once one was inserted.
+final class FTSDeferral {
+    var firstNewId: Int64?
 }

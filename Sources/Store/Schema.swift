@@ -13,7 +13,25 @@ enum Schema {
         { try $0.execute(version1) },
         { try rebuildDerived($0) },
         { try rebuildDerived($0) },  // v3: prefix indexes 1–3 (4 cost 3 s of seeding per million)
+        { db in  // v4: bulk writes may defer FTS rows of new leads to one statement (see bulk_state)
+            try db.execute(bulkState)
+            try recreateTriggers(db)
+        },
     ]
+
+    /// One row; `fts_deferred = 1` only inside a bulk write's own transaction (never committed):
+    /// new leads then get their FTS rows in one statement at the end instead of one per insert.
+    static let bulkState = """
+        CREATE TABLE IF NOT EXISTS bulk_state (id INTEGER PRIMARY KEY CHECK (id = 1), fts_deferred INTEGER NOT NULL DEFAULT 0);
+        INSERT OR IGNORE INTO bulk_state (id, fts_deferred) VALUES (1, 0);
+        """
+
+    /// Drops every trigger and creates the current ones.
+    static func recreateTriggers(_ db: Database) throws {
+        let names = try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").rows { $0.text(0) }
+        for name in names { try db.execute("DROP TRIGGER IF EXISTS \"\(name)\"") }
+        for trigger in triggers { try db.execute(trigger.sql) }
+    }
 
     /// The full-text index over name, e-mail, phone, company and notes (one row per lead, rowid =
     /// lead id), and its vocabulary (to expand long prefixes into a few exact terms).
@@ -60,6 +78,7 @@ enum Schema {
                 count INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (status, source, owner)
             ) WITHOUT ROWID;
             """)
+        try db.execute(bulkState)
         try db.execute(fts)
         try db.run(populateFTS, [.integer(0)])
         try db.execute(rebuildCube)
@@ -232,7 +251,8 @@ enum Schema {
     /// Triggers keeping FTS, counts, last-activity and sync flags current on normal edits.
     static let triggers: [(name: String, sql: String)] = [
         ("leads_ai", """
-        CREATE TRIGGER leads_ai AFTER INSERT ON leads BEGIN
+        CREATE TRIGGER leads_ai AFTER INSERT ON leads
+        WHEN (SELECT fts_deferred FROM bulk_state WHERE id = 1) IS NOT 1 BEGIN
             INSERT INTO lead_fts(rowid, name, email, phone, company, notes)
                 VALUES (new.id, new.first_name || ' ' || new.last_name, new.email, new.phone, new.company, '');
         END

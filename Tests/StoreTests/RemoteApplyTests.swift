@@ -146,4 +146,18 @@ final class RemoteApplyTests: StoreTestCase {
         XCTAssertEqual(outcome, .updated(localId: id, fields: []))
         XCTAssertEqual(try store.leadDetail(id: id)?.activities.filter { $0.type == "conflict" }, [])
     }
+
+    func testPulledPageIsSearchableAndLaterInsertsIndexNormally() throws {
+        let page = (0..<30).map { remote("slug-\($0)", first: "Zoë\($0)", email: "p\($0)@example.com") }
+        try store.transaction {
+            try store.applyRemoteLeads(provider: provider, Array(page[0..<15]))
+            try store.applyRemoteLeads(provider: provider, Array(page[15...]))  // nested bulk writes
+        }
+        XCTAssertEqual(try store.countLeads(filter: LeadFilter(search: "zoe7")), 1)
+        XCTAssertEqual(try store.countLeads(filter: LeadFilter(search: "p29")), 1)
+        let local = try store.createLead(makeLead("Zyx", "After")).id
+        XCTAssertEqual(try store.leads(filter: LeadFilter(search: "zyx")).map(\.id), [local])
+        XCTAssertTrue(try store.diagnostics().isHealthy)
+        XCTAssertEqual(try store.db.scalarInt("SELECT fts_deferred FROM bulk_state"), 0)
+    }
 }
