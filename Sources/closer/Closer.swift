@@ -15,6 +15,8 @@ struct Closer {
         do {
             var words = arguments[...]
             var database: String? = nil
+            var keymap: String? = nil
+            var theme: String? = nil
             while let word = words.first, word.hasPrefix("-") {
                 words = words.dropFirst()
                 if word == "-h" || word == "--help" {
@@ -26,12 +28,18 @@ struct Closer {
                     words = words.dropFirst()
                 } else if word.hasPrefix("--db=") {
                     database = String(word.dropFirst(5))
+                } else if word == "--keymap" || word == "--theme" {
+                    guard let value = words.first else { throw UsageError("option '\(word)' needs a value", command: nil) }
+                    if word == "--keymap" { keymap = value } else { theme = value }
+                    words = words.dropFirst()
                 } else {
                     throw UsageError("unknown option '\(word)'", command: nil)
                 }
             }
             guard let name = words.first else {
-                return try await runTerminalUI(TerminalUIOptions(database: CommandContext(database: database).databasePath))
+                let context = CommandContext(database: database)
+                return try await runTerminalUI(TerminalUIOptions(database: context.databasePath, keymap: keymap, theme: theme),
+                                               context: context)
             }
             if name == "help" {
                 guard let topic = words.dropFirst().first else { print(CommandTable.help, terminator: ""); return 0 }

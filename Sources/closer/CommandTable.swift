@@ -7,6 +7,7 @@ enum CommandTable {
         ExportCommand.self,
         DoctorCommand.self,
         SyncCommand.self,
+        DemoCommand.self,
     ]
 
     /// The command called `name`, if any.
@@ -18,7 +19,7 @@ enum CommandTable {
     static var help: String {
         let width = all.map { $0.spec.name.count }.max() ?? 0
         var lines = [
-            "usage: closer [--db PATH] [COMMAND] [OPTIONS]",
+            "usage: closer [--db PATH] [--keymap NAME|PATH] [--theme NAME|PATH] [COMMAND] [OPTIONS]",
             "",
             "Closer: a terminal sales workstation. Without a command, opens the terminal UI.",
             "",
@@ -31,8 +32,10 @@ enum CommandTable {
         lines += [
             "",
             "global options:",
-            "  --db PATH   database file (default: \(Paths.defaultDatabaseDisplay))",
-            "  -h, --help  show this help",
+            "  --db PATH              database file (default: \(Paths.defaultDatabaseDisplay))",
+            "  --keymap NAME|PATH     key bindings for the UI: default, vim, emacs or a file",
+            "  --theme NAME|PATH      colours for the UI: default, light, mono, high-contrast or a file",
+            "  -h, --help             show this help",
             "",
             "Run 'closer COMMAND --help' for a command's options.",
         ]

@@ -1,11 +1,81 @@
+import CursesBackend
+import Foundation
+import Store
+import Sync
+import TerminalUI
+import ViewModels
+
 /// What plain `closer` (no subcommand) is started with.
 struct TerminalUIOptions: Sendable {
     /// The database file to open.
     var database: String
+    /// `--keymap NAME|PATH`.
+    var keymap: String?
+    /// `--theme NAME|PATH`.
+    var theme: String?
 }
 
-/// Opens the terminal UI. A placeholder until the terminal UI issue lands: it says so and exits.
-func runTerminalUI(_ options: TerminalUIOptions) async throws -> Int32 {
-    Output.error("closer: the terminal UI is not built yet; try 'closer --help' (database: \(options.database))")
-    return 0
+/// Opens the terminal UI on the database, syncing in the background with the configured remote
+/// (config file or `CLOSER_REMOTE_URL`...), offline otherwise.
+func runTerminalUI(_ options: TerminalUIOptions, context: CommandContext) async throws -> Int32 {
+    guard TerminalSession.hasTerminal else { return TerminalSession.noTerminal("closer") }
+    let store = try context.openStore(for: "closer")
+    var remote: RemoteConfig? = nil
+    var offlineReason = "no remote configured"
+    var sync: WorkerSync? = nil
+    do {
+        let path = Paths.configFilePath()
+        if FileManager.default.fileExists(atPath: path) {
+            remote = try RemoteConfigFile.load(path: path).remote(named: nil)
+        } else {
+            remote = try RemoteConfig.fromEnvironment(ProcessInfo.processInfo.environment)
+        }
+        if let remote {
+            let credentials = try SecretResolver().credentials(for: remote)
+            let provider = try RemoteProviderFactory.make(remote, credentials: credentials)
+            let workerStore = try LeadStore(path: store.path)
+            sync = WorkerSync(worker: SyncWorker(store: workerStore, provider: provider,
+                                                 options: SyncOptions(interval: 60), username: remote.username))
+        }
+    } catch {
+        offlineReason = "sync off: \(error)"
+    }
+    let user = remote?.username ?? ProcessInfo.processInfo.environment["USER"] ?? "me"
+    return try await TerminalSession.run(store: store, user: user, keymap: options.keymap, theme: options.theme,
+                                         sync: sync, offlineReason: offlineReason)
+}
+
+/// Runs the terminal UI on the real terminal and gives it back however it ends.
+enum TerminalSession {
+    /// Whether standard input and output are a terminal.
+    static var hasTerminal: Bool { Platform.isTerminal(0) && Platform.isTerminal(1) }
+
+    /// The one-line error for a run without a terminal (exit status 1).
+    static func noTerminal(_ command: String) -> Int32 {
+        Output.error("\(command): the terminal UI needs a terminal (standard input/output is not a TTY); see 'closer --help' for commands that work without one")
+        return 1
+    }
+
+    /// Loads keymap and theme, starts background sync, runs the app until it quits; exit status.
+    @MainActor
+    static func run(store: LeadStore, user: String, keymap: String?, theme: String?, sync: WorkerSync?,
+                    offlineReason: String) async throws -> Int32 {
+        let configuration = UIConfiguration.load(keymap: keymap, theme: theme)
+        _ = try? DefaultViews.install(into: store, currentUser: user)
+        var setup = CloserApp.Setup(currentUser: user, keymap: configuration.keymap, theme: configuration.theme,
+                                    themeLoader: configuration.themeLoader, noColor: configuration.noColor,
+                                    diagnostics: configuration.diagnostics)
+        setup.offlineReason = offlineReason
+        var terminalOptions = CursesTerminal.Options()
+        terminalOptions.noColor = configuration.noColor
+        let terminal = try CursesTerminal(options: terminalOptions)
+        defer { terminal.shutdown() }
+        let app = CloserApp(store: store, setup: setup, size: terminal.canvas.size, sync: sync)
+        app.control = terminal
+        sync?.worker.start()
+        defer { sync?.worker.stop() }
+        let exit = try await CursesRunLoop.run(app, on: terminal)
+        if case .signal(let number) = exit { return 128 + number }
+        return 0
+    }
 }

@@ -105,17 +105,14 @@ final class DemoApp: TerminalApp {
             help = nil
             command = nil
         case .commandLine: command = CommandLineInput()
-        case .complete: command?.complete(using: StandardCommandCompletion(themes: ["default", "mono"]))
+        case .complete: command?.complete(using: DemoCompletion())
         case .submit:
             guard var line = command else { break }
             let text = line.submit()
             command = nil
-            switch CommandLineParser.parse(text) {
-            case .success(let invocation):
-                if invocation.action == .quit { return .quit }
-                message = "ran \(invocation.action) \(invocation.arguments.joined(separator: " "))"
-            case .failure(let error): message = error.message
-            }
+            let words = text.split(separator: " ").map(String.init)
+            if words.first == "quit" || words.first == "q" { return .quit }
+            message = ActionTable.standard.contains(Action(rawValue: words.first ?? "")) ? "ran \(text)" : "Unknown command '\(text)'"
         case .redraw: return .redrawAll
         case .suspend: return .suspend
         case .quit: return .quit
@@ -141,5 +138,12 @@ final class InteractiveDemoTests: XCTestCase {
         let exit = try await CursesRunLoop.run(app)
         XCTAssertEqual(exit, .quit)
         XCTAssertFalse(app.events.isEmpty)
+    }
+}
+
+/// Completion over the action names only (the real `:` line completes through the view models).
+struct DemoCompletion: CommandCompletionProvider {
+    func completions(words: [String], prefix: String) -> [String] {
+        words.isEmpty ? ActionTable.standard.names.filter { $0.hasPrefix(prefix) } : []
     }
 }

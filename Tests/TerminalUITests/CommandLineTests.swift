@@ -1,9 +1,20 @@
+import Core
+import Store
+import ViewModels
 import XCTest
 @testable import TerminalUI
 
+/// The `:` line widget completing through the view models' one command-line implementation.
 final class CommandLineTests: XCTestCase {
-    let provider = StandardCommandCompletion(sortFields: ["created", "name", "company"], themes: ["default", "light", "mono"],
-                                             views: ["my-new-leads"], owners: ["alice", "bob"])
+    var provider: CommandLineViewModel!
+
+    override func setUpWithError() throws {
+        let store = try LeadStore.inMemory()
+        try store.upsertUser(User(username: "alice", displayName: "Alice"))
+        try store.upsertUser(User(username: "bob", displayName: "Bob"))
+        try store.saveView(SavedView(name: "my-new-leads", filter: .all, sort: .nameAscending))
+        provider = CommandLineViewModel(store: store, actionNames: ActionTable.standard.names, themeNames: ["default", "light", "mono"])
+    }
 
     private func type(_ text: String, into line: inout CommandLineInput) {
         for c in text { _ = line.handle(.char(c)) }
@@ -22,15 +33,15 @@ final class CommandLineTests: XCTestCase {
         type("filter-s", into: &line)
         XCTAssertTrue(line.complete(using: provider))
         XCTAssertEqual(line.field.text, "filter-s")
-        XCTAssertEqual(line.candidates, ["filter-status", "filter-source"])
+        XCTAssertEqual(line.candidates, ["filter-source", "filter-status"])
         XCTAssertEqual(line.field.text, "filter-s", "common prefix already typed")
         line.complete(using: provider)
-        XCTAssertEqual(line.field.text, "filter-status")
+        XCTAssertEqual(line.field.text, "filter-source")
         XCTAssertEqual(line.candidateIndex, 0)
         line.complete(using: provider)
-        XCTAssertEqual(line.field.text, "filter-source")
+        XCTAssertEqual(line.field.text, "filter-status")
         line.complete(using: provider)
-        XCTAssertEqual(line.field.text, "filter-status", "cycling wraps around")
+        XCTAssertEqual(line.field.text, "filter-source", "cycling wraps around")
         _ = line.handle(.char(" "))
         XCTAssertEqual(line.candidates, [], "typing ends the cycle")
     }
@@ -51,7 +62,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(provider.completions(words: ["status"], prefix: "c"), ["closed", "contact", "customer"])
         XCTAssertEqual(provider.completions(words: ["filter"], prefix: "source=w"), ["source=website"])
         XCTAssertEqual(provider.completions(words: ["filter"], prefix: "owner="), ["owner=alice", "owner=bob"])
-        XCTAssertEqual(provider.completions(words: ["sort"], prefix: "c"), ["created", "company"])
+        XCTAssertEqual(provider.completions(words: ["sort"], prefix: "c"), ["created"])
         XCTAssertEqual(provider.completions(words: ["theme"], prefix: ""), ["default", "light", "mono"])
         XCTAssertEqual(provider.completions(words: ["view", "load"], prefix: "my"), ["my-new-leads"])
         XCTAssertEqual(provider.completions(words: [], prefix: "qu"), ["quit"])
@@ -76,31 +87,5 @@ final class CommandLineTests: XCTestCase {
         line.recall(1)
         line.recall(1)
         XCTAssertEqual(line.field.text, "")
-    }
-
-    func testParserMapsCommandWordsToActions() throws {
-        XCTAssertEqual(try CommandLineParser.parse("status contact").get(), CommandInvocation(.setStatus, ["contact"]))
-        XCTAssertEqual(try CommandLineParser.parse("filter source=website").get(), CommandInvocation(.filterSource, ["website"]))
-        XCTAssertEqual(try CommandLineParser.parse("filter pending").get(), CommandInvocation(.filterPending))
-        XCTAssertEqual(try CommandLineParser.parse("sort created").get(), CommandInvocation(.sortNext, ["created"]))
-        XCTAssertThrowsError(try CommandLineParser.parse("view save two words").get(), "view names are one word")
-    }
-
-    func testParserHandlesViewsSyncThemeQuitAndErrors() throws {
-        XCTAssertEqual(try CommandLineParser.parse("view save mine").get(), CommandInvocation(.viewSave, ["mine"]))
-        XCTAssertEqual(try CommandLineParser.parse("view mine").get(), CommandInvocation(.viewLoad, ["mine"]))
-        XCTAssertEqual(try CommandLineParser.parse("sync").get(), CommandInvocation(.syncNow))
-        XCTAssertEqual(try CommandLineParser.parse("theme light").get(), CommandInvocation(.setTheme, ["light"]))
-        XCTAssertEqual(try CommandLineParser.parse("quit").get(), CommandInvocation(.quit))
-        XCTAssertEqual(try CommandLineParser.parse("note call back  tomorrow").get(), CommandInvocation(.addNote, ["call back tomorrow"]))
-        XCTAssertEqual(try CommandLineParser.parse("cursor-bottom").get(), CommandInvocation(.cursorBottom))
-        XCTAssertThrowsError(try CommandLineParser.parse("status").get())
-        XCTAssertThrowsError(try CommandLineParser.parse("filter colour=red").get())
-        XCTAssertThrowsError(try CommandLineParser.parse("").get())
-        if case .failure(let error) = CommandLineParser.parse("synk") {
-            XCTAssertEqual(error.message, "Unknown command 'synk' (did you mean 'sync'?)")
-        } else {
-            XCTFail("synk must fail")
-        }
     }
 }

@@ -1,3 +1,5 @@
+import Store
+import ViewModels
 import Core
 import XCTest
 @testable import TerminalUI
@@ -192,14 +194,14 @@ final class WidgetSnapshotTests: XCTestCase {
         XCTAssertTrue(canvas.line(1).contains("No action matches 'zzzz'"))
     }
 
-    func testCommandLineDrawsCandidatesAboveTheLine() {
-        let provider = StandardCommandCompletion()
+    func testCommandLineDrawsCandidatesAboveTheLine() throws {
+        let provider = CommandLineViewModel(store: try LeadStore.inMemory(), actionNames: ActionTable.standard.names)
         var line = CommandLineInput()
         for c in "filter-s" { _ = line.handle(.char(c)) }
         line.complete(using: provider)
         let canvas = GridCanvas(rows: 2, columns: 40)
         let cursor = line.draw(in: Rect(size: canvas.size), canvas: canvas, theme: theme)
-        XCTAssertEqual(canvas.snapshot(), "filter-status  filter-source\n:filter-s")
+        XCTAssertEqual(canvas.snapshot(), "filter-source  filter-status\n:filter-s")
         XCTAssertEqual(cursor, Position(row: 1, column: 9))
     }
 }

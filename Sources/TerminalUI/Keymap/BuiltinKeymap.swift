@@ -73,6 +73,7 @@ bind leads,detail y p copy-phone
 
 # Lead detail
 bind detail h close-detail
+bind detail q close-detail
 bind detail <Left> close-detail
 bind detail <Enter> edit-field
 bind detail x fix-rejected

@@ -1,0 +1,154 @@
+import Core
+import ViewModels
+
+/// Drawing the frame: title row, panes, status bar, then whatever overlay is open.
+extension CloserApp {
+    func drawFrame(on canvas: Canvas) {
+        if canvas.size != size { resize(to: canvas.size) }  // a resize the back end did not report as an event
+        canvas.cursor = nil
+        let layout = ScreenLayout(size: canvas.size)
+        if case .tooSmall = layout.panes {
+            ScreenLayout.drawTooSmall(size: canvas.size, canvas: canvas, theme: theme)
+            return
+        }
+        drawTitle(in: layout.title, canvas: canvas)
+        switch layout.panes {
+        case .tooSmall:
+            break
+        case .single(let body):
+            if focus == .detail, let detail {
+                canvas.fill(Rect(row: body.row, column: body.column, height: body.height, width: 1), style: theme.style("detail"))
+                detailScreen.draw(detail, in: Rect(row: body.row, column: body.column + 1, height: body.height, width: body.width - 1),
+                                  canvas: canvas, theme: theme, focused: true)
+            } else {
+                LeadListScreen.draw(list, in: body, canvas: canvas, theme: theme, focused: true)
+            }
+        case .split(let listRect, let separator, let detailRect):
+            LeadListScreen.draw(list, in: listRect, canvas: canvas, theme: theme, focused: focus == .list)
+            Box.verticalLine(separator, canvas: canvas, style: theme.style("border"))
+            if let detail {
+                canvas.fill(Rect(row: detailRect.row, column: detailRect.column, height: detailRect.height, width: 1), style: theme.style("detail"))
+                detailScreen.draw(detail, in: Rect(row: detailRect.row, column: detailRect.column + 1, height: detailRect.height,
+                                                   width: detailRect.width - 1), canvas: canvas, theme: theme, focused: focus == .detail)
+            } else {
+                canvas.fill(detailRect, style: theme.style("detail"))
+                canvas.put("No lead selected", at: Position(row: detailRect.row, column: detailRect.column + 1),
+                           style: theme.style("dim"), maxColumns: detailRect.width - 1)
+            }
+        }
+        drawStatusBar(in: layout.statusBar, canvas: canvas)
+        drawOverlay(layout: layout, canvas: canvas)
+    }
+
+    func drawTitle(in rect: Rect, canvas: Canvas) {
+        let style = theme.style("title")
+        canvas.fill(rect, style: style)
+        var text = " Closer │ " + LeadListScreen.title(of: list)
+        if focus == .detail, let detail, !isSplit { text = " Closer │ " + detail.title + " │ " + list.positionText + " · Esc back" }
+        let right = setup.currentUser.isEmpty ? "" : TextSanitizer.line(setup.currentUser) + " "
+        let rightWidth = DisplayWidth.of(right)
+        let leftWidth = rect.width - (rightWidth + 2 <= rect.width / 3 ? rightWidth + 1 : 0)
+        canvas.put(text, at: Position(row: rect.row, column: rect.column), style: style, maxColumns: leftWidth)
+        if leftWidth < rect.width {
+            canvas.put(right, at: Position(row: rect.row, column: rect.right - rightWidth), style: style,
+                       maxColumns: rightWidth)
+        }
+    }
+
+    func drawStatusBar(in rect: Rect, canvas: Canvas) {
+        if case .search(var field) = overlay {
+            canvas.fill(rect, style: theme.style("prompt"))
+            canvas.put("/", at: Position(row: rect.row, column: rect.column), style: theme.style("prompt"), maxColumns: 1)
+            let hint = "  Enter keep · Esc cancel · \(list.totalText) found"
+            let width = max(1, rect.width - 1 - min(DisplayWidth.of(hint), rect.width / 2))
+            let (text, cursorColumn) = field.visible(width: width)
+            canvas.put(text, at: Position(row: rect.row, column: rect.column + 1), style: theme.style("prompt.input"), maxColumns: width)
+            canvas.put(hint, at: Position(row: rect.row, column: rect.column + 1 + width), style: theme.style("dim"),
+                       maxColumns: rect.width - 1 - width)
+            canvas.cursor = Position(row: rect.row, column: rect.column + 1 + min(cursorColumn, width - 1))
+            overlay = .search(field)
+            return
+        }
+        var left: [StatusSegment] = []
+        if let message = statusBar.visibleMessage(at: now()) {
+            left.append(StatusSegment(message.text, element: message.level == .error ? "statusbar.error" : "statusbar.message"))
+        } else {
+            left.append(StatusSegment(idleHint, element: "statusbar"))
+        }
+        var right: [StatusSegment] = []
+        if !statusBar.pendingKeys.isEmpty { right.append(StatusSegment(statusBar.pendingKeysText + "…", element: "statusbar.pending")) }
+        if !statusBar.countsText.isEmpty {
+            right.append(StatusSegment(statusBar.countsText, element: statusBar.rejectedCount > 0 ? "statusbar.error" : "statusbar.pending"))
+        }
+        right.append(StatusSegment(syncBadge, element: statusBar.sync.isProblem ? "statusbar.error" : "statusbar.sync"))
+        StatusBar.draw(left: left, right: right, in: rect, canvas: canvas, theme: theme)
+    }
+
+    /// "● online", "⟳ syncing 3 of 10", "○ offline: …", "✗ credentials rejected".
+    var syncBadge: String {
+        switch statusBar.sync {
+        case .online: return "● " + statusBar.syncText
+        case .syncing: return "⟳ " + statusBar.syncText
+        case .offline: return "○ " + statusBar.syncText
+        case .credentialsRejected: return "✗ " + statusBar.syncText
+        case .paused: return "‖ " + statusBar.syncText
+        }
+    }
+
+    /// The hint shown when there is no message.
+    var idleHint: String {
+        let help = keyHint(.help) ?? "?"
+        if focus == .detail { return "\(help) help · \(keyHint(.back) ?? "Esc") back · \(keyHint(.editLead) ?? "e") edit · \(keyHint(.setStatus) ?? "s") status · \(keyHint(.addNote) ?? "i") note" }
+        return "\(help) help · \(keyHint(.search) ?? "/") search · \(keyHint(.openDetail) ?? "Enter") open · \(keyHint(.commandLine) ?? ":") command · \(keyHint(.quit) ?? "q") quit"
+    }
+
+    /// The first key bound to `action` for the focused pane, in key notation.
+    func keyHint(_ action: Action) -> String? {
+        dispatcher.keymap.keys(for: action, in: focus == .detail ? .detail : .leads).map { KeyNotation.format($0) }
+            .min { ($0 == "<Enter>" ? 0 : $0.count, $0) < ($1 == "<Enter>" ? 0 : $1.count, $1) }
+    }
+
+    func drawOverlay(layout: ScreenLayout, canvas: Canvas) {
+        let body = Rect(row: layout.title.bottom, column: 0, height: layout.statusBar.row - layout.title.bottom, width: layout.screen.width)
+        switch overlay {
+        case .none, .search:
+            break
+        case .command(var input):
+            let rect = Rect(row: layout.statusBar.row - 1, column: 0, height: 2, width: layout.screen.width)
+            canvas.cursor = input.draw(in: rect, canvas: canvas, theme: theme)
+            overlay = .command(input)
+        case .prompt(let purpose, var dialog):
+            canvas.cursor = dialog.draw(in: layout.screen, canvas: canvas, theme: theme)
+            overlay = .prompt(purpose, dialog)
+        case .confirm(_, let dialog):
+            dialog.draw(in: layout.screen, canvas: canvas, theme: theme)
+        case .help(var help, let searching):
+            if searching != nil || !help.query.isEmpty { help.scroll = min(help.scroll, max(0, help.lines.count - 1)) }
+            help.draw(in: body, canvas: canvas, theme: theme)
+            if var field = searching {
+                canvas.fill(layout.statusBar, style: theme.style("prompt"))
+                canvas.put("help /", at: Position(row: layout.statusBar.row, column: 0), style: theme.style("prompt"), maxColumns: 6)
+                let (text, column) = field.visible(width: max(1, layout.screen.width - 7))
+                canvas.put(text, at: Position(row: layout.statusBar.row, column: 6), style: theme.style("prompt.input"))
+                canvas.cursor = Position(row: layout.statusBar.row, column: min(layout.screen.width - 1, 6 + column))
+                overlay = .help(help, searching: field)
+            }
+        case .form(var form):
+            let rect: Rect
+            if case .split(_, _, let detailRect) = layout.panes { rect = detailRect } else { rect = body }
+            canvas.cursor = form.draw(in: rect, canvas: canvas, theme: theme)
+            overlay = .form(form)
+        case .diagnostics(let problems):
+            let width = min(body.width, 76)
+            let lines = problems.flatMap { TextWrapper.wrap($0, width: max(1, width - 3)) }
+            let box = body.centered(height: min(body.height, lines.count + 2), width: width)
+            canvas.fill(box, style: theme.style("dialog"))
+            let inside = Box.draw(box, title: "Problems in the configuration (any key closes)", canvas: canvas,
+                                  style: theme.style("border"), titleStyle: theme.style("statusbar.error"))
+            for (index, line) in lines.enumerated() where index < inside.height {
+                canvas.put(line, at: Position(row: inside.row + index, column: inside.column + 1), style: theme.style("dialog"),
+                           maxColumns: inside.width - 1)
+            }
+        }
+    }
+}

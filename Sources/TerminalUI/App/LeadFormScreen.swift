@@ -1,0 +1,86 @@
+import Core
+import Store
+import ViewModels
+
+/// The edit-lead / new-lead form: a `FormView` kept in step with a `LeadFormViewModel`, which
+/// validates every field with seed 001's rules as you type and puts the messages at the field.
+public struct LeadFormScreen: Sendable {
+    /// The form's state and rules.
+    public private(set) var model: LeadFormViewModel
+    /// The drawn widget.
+    public private(set) var view: FormView
+
+    /// A screen over `model`.
+    public init(model: LeadFormViewModel) {
+        self.model = model
+        view = FormView(title: model.title + "  (Tab next · Ctrl-S save · Esc cancel)", fields: model.fields.map { field in
+            FormView.Field(id: field.field.rawValue, label: field.title + (field.isRequired ? " *" : ""), text: field.value)
+        })
+        view.focus(id: model.focusedField.field.rawValue)
+        syncErrors()
+    }
+
+    /// Replaces the model (after the detail view model saved or refused it) and shows its messages.
+    public mutating func replaceModel(_ newModel: LeadFormViewModel) {
+        model = newModel
+        syncErrors()
+    }
+
+    /// Moves the focus by `delta` fields.
+    public mutating func moveFocus(_ delta: Int) {
+        view.moveFocus(delta)
+        if let field = focusedLeadField { model.focus(field) }
+    }
+
+    /// The lead field with the focus.
+    public var focusedLeadField: LeadField? {
+        view.fields.indices.contains(view.focus) ? LeadField(rawValue: view.fields[view.focus].id) : nil
+    }
+
+    /// Gives an editing key to the focused field; returns whether it was used.
+    public mutating func handle(_ key: Key) -> Bool {
+        guard view.handle(key) else { return false }
+        copyFocusedText()
+        return true
+    }
+
+    /// Inserts pasted text into the focused field.
+    public mutating func paste(_ text: String) {
+        view.paste(text)
+        copyFocusedText()
+    }
+
+    /// Validates all fields (after a failed save) and shows the messages.
+    public mutating func showValidation() {
+        model.validate()
+        syncErrors()
+        view.focus(id: model.focusedField.field.rawValue)
+    }
+
+    private mutating func copyFocusedText() {
+        guard let field = focusedLeadField else { return }
+        model.setValue(view.fields[view.focus].state.text, for: field)
+        syncErrors()
+    }
+
+    private mutating func syncErrors() {
+        for index in view.fields.indices {
+            guard let field = LeadField(rawValue: view.fields[index].id), let item = model.formField(field) else { continue }
+            let messages = item.allMessages
+            view.fields[index].error = messages.isEmpty ? nil : messages.joined(separator: " ")
+        }
+    }
+
+    /// Draws the form into `rect` and returns the cursor position.
+    @discardableResult
+    public mutating func draw(in rect: Rect, canvas: Canvas, theme: Theme) -> Position? {
+        var cursor = view.draw(in: rect, canvas: canvas, theme: theme)
+        if let field = focusedLeadField, let item = model.formField(field), !item.choices.isEmpty, rect.height > 2 {
+            let hint = "choices: " + item.choices.filter { !$0.isEmpty }.joined(separator: " ")
+            canvas.putPadded(hint, at: Position(row: rect.bottom - 1, column: rect.column + 2), width: max(0, rect.width - 4),
+                             style: theme.style("dim"))
+            if let c = cursor, c.row == rect.bottom - 1 { cursor = nil }
+        }
+        return cursor
+    }
+}

@@ -1,0 +1,79 @@
+import Core
+import Store
+import ViewModels
+
+/// Draws the lead list view model: a table of the visible rows (sync mark, name, company,
+/// coloured status, source, owner, last activity) with header, selection and marks, plus the
+/// title text (view, filter, sort, "n of N").
+public enum LeadListScreen {
+    /// The list's columns; widths follow the display width available, lower priorities hide first.
+    public static let table = makeTable(withCompany: true)
+
+    /// The table; without the company column when no visible lead has one (seed 001 has no companies).
+    public static func makeTable(withCompany: Bool, ownerWidth: Int = 8) -> TableView {
+        TableView(columns: columns(withCompany: withCompany, ownerWidth: ownerWidth))
+    }
+
+    static func columns(withCompany: Bool, ownerWidth: Int) -> [TableColumn] {
+        [
+        TableColumn("", width: .fixed(1), priority: 9),
+        TableColumn("Name", width: .flexible(min: 12, weight: 5), priority: 10),
+        TableColumn("Company", width: withCompany ? .flexible(min: 8, weight: 4) : .fixed(0), priority: withCompany ? 6 : -1),
+        TableColumn("Status", width: .fixed(LeadStatus.allCases.map { $0.rawValue.count }.max() ?? 9), priority: 8),
+        TableColumn("Source", width: .fixed(LeadSource.allCases.map { $0.rawValue.count }.max() ?? 9), priority: 3),
+        TableColumn("Owner", width: .fixed(ownerWidth), priority: 5),
+        TableColumn("Activity", width: .fixed(10), alignRight: true, priority: 4),
+        ]
+    }
+
+    /// Rows of data that fit in a pane `height` rows tall.
+    public static func visibleRows(height: Int) -> Int { max(1, table.visibleRowCount(height: height)) }
+
+    /// The table rows of the list's visible window.
+    public static func rows(of list: LeadListViewModel) -> [TableRow] {
+        list.displayRows.map { row in
+            TableRow([
+                TableCell(row.syncSymbol, element: syncElement(row.syncMark)),
+                TableCell(row.name),
+                TableCell(row.company),
+                TableCell(row.statusText, element: ThemeElement.status(row.status)),
+                TableCell(row.sourceText, element: "dim"),
+                TableCell(row.owner),
+                TableCell(row.lastActivityText, element: "dim"),
+            ], isMarked: row.isMarked)
+        }
+    }
+
+    /// The theme element of a sync mark.
+    public static func syncElement(_ mark: SyncMark) -> String {
+        switch mark {
+        case .none: return "sync"
+        case .pending: return "sync.pending"
+        case .rejected, .deletedRemotely: return "sync.rejected"
+        case .conflict: return "sync.conflict"
+        }
+    }
+
+    /// "All leads · /zoe · sort name asc · 12 of 2000" (view name, filter, sort, position).
+    public static func title(of list: LeadListViewModel) -> String {
+        var parts = [list.currentViewName.map { TextSanitizer.line($0) } ?? "All leads"]
+        let filter = list.filterSummary
+        if !filter.isEmpty { parts.append(filter) }
+        parts.append("sort " + list.sortText)
+        if !list.marked.isEmpty { parts.append("\(list.marked.count) marked") }
+        parts.append(list.positionText)
+        return parts.joined(separator: " · ")
+    }
+
+    /// Draws the table into `rect`.
+    public static func draw(_ list: LeadListViewModel, in rect: Rect, canvas: Canvas, theme: Theme, focused: Bool) {
+        let empty: String
+        if !list.filter.search.isEmpty { empty = "No leads match /\(list.filter.search)" }
+        else if list.filter != .all { empty = "No leads match the filter (F clears it)" }
+        else { empty = "No leads yet" }
+        let hasCompany = list.rows.contains { !$0.company.isEmpty }
+        let ownerWidth = min(12, max(5, list.rows.map { DisplayWidth.of(TextSanitizer.line($0.owner)) }.max() ?? 5))
+        makeTable(withCompany: hasCompany, ownerWidth: ownerWidth).draw(rows: rows(of: list), selected: list.rows.isEmpty ? nil : list.selectedRow, in: rect, canvas: canvas,
+                   theme: theme, focused: focused, emptyText: empty)
+    }
+}
