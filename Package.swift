@@ -31,7 +31,7 @@ let package = Package(
         .executableTarget(name: "closer-sim", dependencies: ["Core", "Simulator"]),
         .executableTarget(
             name: "closer-bench",
-            dependencies: ["Core", "Store", "Sync", "Simulator", "ViewModels", "TerminalUI"]),
+            dependencies: ["Core", "Store", "Sync", "Simulator", "ViewModels", "TerminalUI", "CursesBackend"]),
 
         // Tests: one target per library, plus end-to-end runs of the built binaries.
         .testTarget(name: "CoreTests", dependencies: ["Core"]),

@@ -127,9 +127,11 @@ public final class CursesTerminal {
         guard active else { return }
         if let position = canvas.cursor, Rect(size: canvas.size).contains(position) {
             curs_set(1)
+            leaveok(window, false)
             wmove(window, Int32(position.row), Int32(position.column))
         } else {
             curs_set(0)
+            leaveok(window, true)  // the cursor is hidden: no move back to it after the changed cells
         }
         wnoutrefresh(window)
         doupdate()

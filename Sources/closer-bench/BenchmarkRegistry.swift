@@ -9,5 +9,6 @@ enum BenchmarkRegistry {
     static let all: [Entry] = [
         Entry(name: "store", run: StoreBenchmark.run),
         Entry(name: "sync", run: SyncBenchmark.run),
+        Entry(name: "ui", run: UIBenchmark.run),
     ]
 }

@@ -1,0 +1,63 @@
+import Core
+import CursesBackend
+import Foundation
+import Store
+import TerminalUI
+
+/// `closer-bench ui [--leads N] [--db PATH] [--iterations N]`: drives the real `CloserApp` over a
+/// seeded database and times key → finished frame (handle + draw) for movement, search and resize,
+/// at 80×24 and 250×60; then counts the bytes curses sends per "next line" keystroke at 80×24.
+enum UIBenchmark {
+    struct Options {
+        var leads = 1_000_000
+        var path: String?
+        var iterations = 500
+    }
+
+    static func run(_ args: [String]) throws {
+        let options = try parse(args)
+        let store = try UISeeding.open(options)
+        try MainActor.assumeIsolated {
+            let sizes = [Size(rows: 24, columns: 80), Size(rows: 60, columns: 250)]
+            var tables: [[UITimings.Row]] = []
+            for size in sizes {
+                print("timing at \(size.columns)×\(size.rows) …")
+                tables.append(try UIScenarios(store: store, size: size, iterations: options.iterations).runAll())
+            }
+            print("")
+            print("bytes per next-line keystroke at 80×24 …")
+            let bytes = try UIByteCounter(store: store, presses: options.iterations).run()
+            UITimings.printReport(leads: try store.countLeads(), sizes: sizes, tables: tables, bytes: bytes)
+        }
+    }
+
+    static func parse(_ args: [String]) throws -> Options {
+        var options = Options()
+        var rest = args[...]
+        while let arg = rest.popFirst() {
+            switch arg {
+            case "--leads":
+                guard let text = rest.popFirst(), let n = Int(text), n > 0 else { throw usage("--leads needs a positive number") }
+                options.leads = n
+            case "--db":
+                guard let text = rest.popFirst(), !text.isEmpty else { throw usage("--db needs a path") }
+                options.path = text
+            case "--iterations":
+                guard let text = rest.popFirst(), let n = Int(text), n >= 3 else { throw usage("--iterations needs a number ≥ 3") }
+                options.iterations = n
+            default: throw usage("unknown option \(arg)")
+            }
+        }
+        return options
+    }
+
+    static func usage(_ message: String) -> Error {
+        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N]")
+    }
+}
+
+/// A benchmark failure with a one-line message.
+struct UIBenchmarkError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

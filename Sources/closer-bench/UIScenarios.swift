@@ -1,0 +1,111 @@
+import Foundation
+import Store
+import TerminalUI
+
+/// The timed key sequences, run against one fresh `CloserApp` at one size.
+@MainActor
+struct UIScenarios {
+    let store: LeadStore
+    let size: Size
+    let iterations: Int
+    let app: CloserApp
+    let canvas: GridCanvas
+
+    init(store: LeadStore, size: Size, iterations: Int) throws {
+        self.store = store
+        self.size = size
+        self.iterations = iterations
+        let configuration = UIConfiguration.load(environment: [:])
+        let setup = CloserApp.Setup(currentUser: "ana", keymap: configuration.keymap, theme: configuration.theme,
+                                    themeLoader: configuration.themeLoader, diagnostics: configuration.diagnostics, environment: [:])
+        app = CloserApp(store: store, setup: setup, size: size, sync: nil)
+        canvas = GridCanvas(size: size)
+        app.draw(on: canvas)
+    }
+
+    /// Time from the first key of `keys` to the finished frame.
+    func timed(_ keys: [Key]) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        for key in keys { _ = app.handle(.key(key)) }
+        app.draw(on: canvas)
+        return UITimings.milliseconds(since: start)
+    }
+
+    func untimed(_ keys: [Key]) {
+        for key in keys { _ = app.handle(.key(key)) }
+        app.draw(on: canvas)
+    }
+
+    static func keys(_ notation: String) -> [Key] {
+        (try? KeyNotation.parseSequence(notation).get()) ?? []
+    }
+
+    /// Selects the lead at `position` in name order (a jump, not timed).
+    func jump(to position: Int) throws {
+        guard let cursor = try store.cursor(atPosition: max(0, position), sort: .nameAscending),
+              let lead = try store.leads(sort: .nameAscending, after: cursor, limit: 1).first else { return }
+        app.selectLead(id: lead.id)
+        app.draw(on: canvas)
+    }
+
+    func runAll() throws -> [UITimings.Row] {
+        let total = try store.countLeads()
+        let top = Self.keys("g g"), down = Self.keys("j"), page = Self.keys("<C-f>"), end = Self.keys("G")
+        let starts = [0, total / 2, max(0, total - iterations / 3 - 30)]
+        let perStart = max(1, iterations / starts.count)
+
+        // Warm up the statement cache and pages once (as a running app would be).
+        untimed(top); for _ in 0..<5 { untimed(down) }; untimed(top)
+
+        var line: [Double] = []
+        for start in starts {
+            if start == 0 { untimed(top) } else { try jump(to: start) }
+            for _ in 0..<perStart { line.append(timed(down)) }
+        }
+
+        var pages: [Double] = []
+        for start in starts {
+            if start == 0 { untimed(top) } else { try jump(to: start) }
+            for _ in 0..<max(1, perStart / 5) { pages.append(timed(page)) }
+        }
+
+        var ends: [Double] = [], tops: [Double] = []
+        for index in 0..<max(10, iterations / 10) {
+            try jump(to: (index * 7919) % max(1, total))
+            ends.append(timed(end))
+            tops.append(timed(top))
+        }
+
+        var letters: [Double] = [], word: [Double] = []
+        for _ in 0..<max(5, iterations / 20) {
+            untimed(top)
+            untimed(Self.keys("/"))
+            for c in "zoe" { letters.append(timed([Key.char(c)])) }
+            untimed(Self.keys("<Esc>"))
+            untimed(Self.keys("/"))
+            for c in "müller" { word.append(timed([Key.char(c)])) }
+            untimed(Self.keys("<Esc>"))
+        }
+
+        var resizes: [Double] = []
+        let cycle = [Size(rows: 24, columns: 80), Size(rows: 40, columns: 120), Size(rows: 60, columns: 250)]
+        try jump(to: total / 3)
+        for index in 0..<max(30, iterations / 5) {
+            let next = cycle[index % cycle.count]
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = app.handle(.resize(next))
+            canvas.resize(to: next)
+            app.draw(on: canvas)
+            resizes.append(UITimings.milliseconds(since: start))
+        }
+        return [
+            UITimings.Row(name: "next line (j)", samples: line),
+            UITimings.Row(name: "next page (<C-f>)", samples: pages),
+            UITimings.Row(name: "jump to end (G)", samples: ends),
+            UITimings.Row(name: "jump to top (g g)", samples: tops),
+            UITimings.Row(name: "search keystroke (/ z, o, e)", samples: letters),
+            UITimings.Row(name: "search keystroke (/ m,ü,l,l,e,r)", samples: word),
+            UITimings.Row(name: "resize 80×24↔120×40↔250×60", samples: resizes),
+        ]
+    }
+}
