@@ -19,7 +19,7 @@ final class TerminalUIEndToEndTests: XCTestCase {
         let binary = try CloserProcess.executable().path
         let directory = workspace.directory
         return try TmuxSession(
-            command: ["/bin/sh", "-c", "\"$0\" \"$@\"; exit $?", binary] + arguments, width: width, height: height,
+            command: ["/bin/sh", "-c", "\"$0\" \"$@\"; echo $? > exit-status", binary] + arguments, width: width, height: height,
             environment: [
                 "HOME": directory.path,
                 "XDG_DATA_HOME": directory.appendingPathComponent("data").path,
@@ -27,6 +27,20 @@ final class TerminalUIEndToEndTests: XCTestCase {
                 "EDITOR": "/bin/false", "VISUAL": "/bin/false",
             ],
             directory: directory)
+    }
+
+    /// Waits for the UI started by `startUI` to exit and returns its exit status, as its shell saw it.
+    private func waitForExitStatus(timeout: TimeInterval = 10) -> Int32? {
+        let file = workspace.directory.appendingPathComponent("exit-status")
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let text = try? String(contentsOf: file, encoding: .utf8),
+               let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return nil
     }
 
     /// The line of the screen that starts with the selection marker `>`.
@@ -83,7 +97,7 @@ final class TerminalUIEndToEndTests: XCTestCase {
         // Quit: back to the list, then q; the terminal is handed back with exit status 0.
         try ui.sendEscape()
         try ui.send("q")
-        XCTAssertEqual(try ui.waitForExit(), 0)
+        XCTAssertEqual(waitForExitStatus(), 0)
 
         // The database holds the change, and the outbox holds both edits for the sync worker.
         let listed = try workspace.run(["leads", "--search", email, "--format", "json"])
@@ -119,7 +133,7 @@ final class TerminalUIEndToEndTests: XCTestCase {
         XCTAssertFalse(title.contains("PWNED"), "OSC title from the data reached the terminal: \(title)")
         try ui.sendEscape()
         try ui.send("q")
-        XCTAssertEqual(try ui.waitForExit(), 0)
+        XCTAssertEqual(waitForExitStatus(), 0)
     }
 
     func testTinyAndWideTerminalsShowWhatFits() throws {
@@ -135,6 +149,6 @@ final class TerminalUIEndToEndTests: XCTestCase {
         try ui.resize(width: 80, height: 24)
         try ui.waitFor(text: "1 of 50")
         try ui.send("q")
-        XCTAssertEqual(try ui.waitForExit(), 0)
+        XCTAssertEqual(waitForExitStatus(), 0)
     }
 }

@@ -73,8 +73,10 @@ final class TmuxSession {
     func exitStatus() throws -> Int32? {
         let text = try tmux(["display-message", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}"])
         let parts = text.split(whereSeparator: { $0 == " " || $0.isNewline })
-        guard parts.first == "1" else { return nil }
-        return parts.count > 1 ? Int32(parts[1]) : -1
+        // tmux marks the pane dead when its terminal closes, a moment before it has reaped the
+        // process; until the status is known, the program is not reported as exited.
+        guard parts.first == "1", parts.count > 1 else { return nil }
+        return Int32(parts[1])
     }
 
     /// Polls the screen until `predicate` holds or `timeout` passes; returns the last screen.
