@@ -86,9 +86,9 @@ public final class SimulatorServer: Sendable {
         switch kind {
         case .leadsCRM: return VendorEndpoint(kind: kind, url: url, apiKey: users.first?.apiKey ?? "")
         case .closingdealz: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.closingDealzKey)
+        case .zenvia: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.zenviaKey)
         case .cleverapp: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.cleverAppKeys[0])
         case .chatbot: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.chatbotKey, chatbotId: vendors.chatbotId)
-        default: return VendorEndpoint(kind: kind, url: url, apiKey: "")
         }
     }
 
