@@ -53,4 +53,11 @@ public final class VendorStates: Sendable {
 
     /// The leads ClosingDealz has received, in the seed's field names, oldest first.
     public var closingDealzLeads: [[String: String]] { closingDealz.all }
+
+    /// A Zenvia prospect (id, e-mail or phone) writes in now, as `/_sim/zenvia/inbound` does;
+    /// returns the new interaction's id, or nil when no such prospect (or `via` is not a message channel).
+    @discardableResult
+    public func zenviaInbound(prospect: String, content: String, via: String = "whatsApp") -> String? {
+        (try? zenvia.addInbound(prospect: prospect, via: via, content: content))?["id"] as? String
+    }
 }

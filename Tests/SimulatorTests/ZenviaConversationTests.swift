@@ -118,6 +118,19 @@ final class ZenviaConversationTests: ZenviaTestCase {
         XCTAssertEqual(unknown.status, 404)
     }
 
+    func testTheSwiftAPIAddsAnInboundMessageAndShowsTheVendorsState() async throws {
+        let prospect = try await prospect(windowOpen: false)
+        let phone = try XCTUnwrap((prospect["phones"] as? [String])?.first)
+        let id = try XCTUnwrap(sim.vendors.zenviaInbound(prospect: phone, content: "Call me back, please"))
+        XCTAssertNil(sim.vendors.zenviaInbound(prospect: "nobody@example.com", content: "x"))
+        let interactions = try XCTUnwrap(sim.vendorState(.zenvia)["interactions"] as? [[String: Any]])
+        let added = try XCTUnwrap(interactions.first { $0["id"] as? String == id })
+        XCTAssertEqual(added["prospectId"] as? String, prospect["id"] as? String)
+        XCTAssertEqual(((added["output"] as? [String: Any])?["message"] as? [String: Any])?["content"] as? String, "Call me back, please")
+        let sent = try await zenvia("POST", "/prospect/\(prospect["id"] as? String ?? "")/messaging/whatsapp/send", json: ["content": "Sure!"])
+        XCTAssertEqual(sent.status, 200, "the window is open now")
+    }
+
     func testASeededRecentInboundMessageOpensTheWindow() async throws {
         let prospect = try await prospect(windowOpen: true)
         let sent = try await zenvia("POST", "/prospect/\(prospect["id"] as? String ?? "")/messaging/whatsapp/send", json: ["content": "Hi!"])
