@@ -109,7 +109,7 @@ extension ZenviaState {
                 "channels": ["whatsapp", "facebook"].map(channelJSON),
                 "files": fileOrder.compactMap { files[$0] }.map { file -> [String: Any] in
                     ["id": file.id, "interactionId": file.interactionId, "filename": file.filename,
-                     "contentType": file.contentType, "size": file.bytes.count]
+                     "contentType": file.contentType, "size": file.size, "kept": !file.bytes.isEmpty]
                 },
             ]
         }
