@@ -6,7 +6,7 @@ import Store
 /// `:sync`, `:theme`, `:keymap`, `:quit`, `:note` and any action name, and completes words.
 /// It cannot import the UI's action table, so the executable passes the action names in.
 public struct CommandLineViewModel: Sendable {
-    public let store: LeadStore
+    let store: LeadStore
     /// Every action name (`ActionTable.standard.names`), accepted as a command.
     public var actionNames: [String]
     /// Theme names for `:theme` (validation is skipped when empty).
