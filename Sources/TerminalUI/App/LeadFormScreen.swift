@@ -3,6 +3,7 @@ import ViewModels
 
 /// The edit-lead / new-lead form: a `FormView` kept in step with a `LeadFormViewModel`, which
 /// validates every field with seed 001's rules as you type and puts the messages at the field.
+/// Its keys are in the status bar (from the `form` context of the keymap in use).
 public struct LeadFormScreen: Sendable {
     /// The form's state and rules.
     public private(set) var model: LeadFormViewModel
@@ -12,7 +13,7 @@ public struct LeadFormScreen: Sendable {
     /// A screen over `model`.
     public init(model: LeadFormViewModel) {
         self.model = model
-        view = FormView(title: model.title + "  (Tab next · Ctrl-S save · Esc cancel)", fields: model.fields.map { field in
+        view = FormView(title: model.title, fields: model.fields.map { field in
             FormView.Field(id: field.field.rawValue, label: field.title + (field.isRequired ? " *" : ""), text: field.value)
         })
         view.focus(id: model.focusedField.field.rawValue)
