@@ -17,11 +17,16 @@ extension LeadsPane {
             guard list.selectedId != nil else { return .handled }
             openDetailForSelection(request: true)
             focus = .detail
+        case .searchNext, .searchPrevious:
+            if inDetail { moveInDetail(action) } else { goToMatch(forward: action == .searchNext) }
         case .cursorDown, .cursorUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .cursorTop, .cursorBottom,
-             .scrollDown, .scrollUp, .searchNext, .searchPrevious:
+             .scrollDown, .scrollUp:
             if inDetail { moveInDetail(action) } else { moveInList(action) }
         case .search:
-            if !argument.isEmpty { list.search(argument) } else { beginSearch() }
+            if !argument.isEmpty {
+                list.search(argument)
+                if !list.filter.search.isEmpty { lastSearch = list.filter.search }
+            } else { beginSearch() }
         case .filterStatus: choose(argument, "filter-status", "Filter by status", LeadStatus.allCases.map(\.rawValue), filterStatus)
         case .filterSource: choose(argument, "filter-source", "Filter by source", LeadSource.allCases.map(\.rawValue), filterSource)
         case .filterOwner: choose(argument, "filter-owner", "Filter by owner", session.usernames()) { [unowned self] in list.filterOwner($0) }
@@ -199,8 +204,8 @@ extension LeadsPane {
 
     func moveInList(_ action: Action) {
         switch action {
-        case .cursorDown, .searchNext: list.cursorDown()
-        case .cursorUp, .searchPrevious: list.cursorUp()
+        case .cursorDown: list.cursorDown()
+        case .cursorUp: list.cursorUp()
         case .pageDown: list.pageDown()
         case .pageUp: list.pageUp()
         case .halfPageDown: list.halfPageDown()
@@ -236,10 +241,30 @@ extension LeadsPane {
         host.beginSearch(SearchRequest(
             initialText: list.filter.search,
             onChange: { [unowned self] text in list.updateSearch(text); followSelection() },
-            onCommit: { [unowned self] in list.commitSearch(); followSelection() },
+            onCommit: { [unowned self] in
+                list.commitSearch()
+                if !list.filter.search.isEmpty { lastSearch = list.filter.search }
+                followSelection()
+            },
             onCancel: { [unowned self] in list.cancelSearch(); followSelection() },
             onMove: { [unowned self] delta in delta > 0 ? list.cursorDown() : list.cursorUp(); followSelection() },
             resultText: { [unowned self] in "\(list.totalText) found" }))
+    }
+
+    /// `n` / `N`: while a search narrows the list every row matches, so the next row (wrapping);
+    /// otherwise the next lead matching the last search in the list as it is.
+    func goToMatch(forward: Bool) {
+        if !list.filter.search.isEmpty {
+            let before = list.selectedId
+            forward ? list.cursorDown() : list.cursorUp()
+            if list.selectedId == before, list.rows.count > 1 {
+                forward ? list.cursorTop() : list.cursorBottom()
+                host.inform(forward ? "Search hit the bottom, continuing at the top" : "Search hit the top, continuing at the bottom")
+            }
+        } else {
+            list.selectMatch(of: lastSearch, forward: forward)
+        }
+        if isSplit { openDetailForSelection(request: false) }
     }
 
     private func followSelection() {

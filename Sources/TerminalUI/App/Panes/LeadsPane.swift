@@ -34,6 +34,8 @@ public final class LeadsPane: Pane {
     /// Set while a drill-down list from another pane is shown: its title, and how to restore the list.
     var drillDown: (title: String, restore: LeadListState)?
     var lastPositionResolve = Date.distantPast
+    /// The last search kept with Enter or `:search` (for `n` / `N` after it was cleared).
+    var lastSearch = ""
 
     /// A Leads pane over `environment`'s session.
     public init(environment: PaneEnvironment) {
