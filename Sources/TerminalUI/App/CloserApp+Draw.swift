@@ -38,10 +38,11 @@ extension CloserApp {
     func drawTitle(in rect: Rect, canvas: Canvas) {
         let style = theme.style("title")
         canvas.fill(rect, style: style)
-        let text = " Closer │ " + activePane.title
         let right = setup.currentUser.isEmpty ? "" : TextSanitizer.line(setup.currentUser) + " "
         let rightWidth = DisplayWidth.of(right)
         let leftWidth = rect.width - (rightWidth + 2 <= rect.width / 3 ? rightWidth + 1 : 0)
+        var text = " Closer │ " + activePane.title(fitting: max(1, leftWidth - 11))
+        if DisplayWidth.of(text) > leftWidth { text = " " + activePane.title(fitting: max(1, leftWidth - 2)) }  // narrow: the pane's count before the name
         canvas.put(text, at: Position(row: rect.row, column: rect.column), style: style, maxColumns: leftWidth)
         if leftWidth < rect.width {
             canvas.put(right, at: Position(row: rect.row, column: rect.right - rightWidth), style: style,

@@ -69,6 +69,18 @@ public final class LeadsPane: Pane {
         return title
     }
 
+    public func title(fitting width: Int) -> String {
+        if focus == .detail, let detail, !isSplit {
+            let tail = " │ " + list.positionText + " · Esc back"
+            let room = width - DisplayWidth.of(tail)
+            return (room >= 6 ? DisplayWidth.clip(detail.title, to: room) : "") + tail
+        }
+        guard let drillDown else { return LeadListScreen.title(of: list, width: width) }
+        let head = DisplayWidth.clip(TextSanitizer.line(drillDown.title), to: max(8, width / 3)) + " · "
+        let tail = " · Esc back"
+        return head + LeadListScreen.title(of: list, width: width - DisplayWidth.of(head) - DisplayWidth.of(tail)) + tail
+    }
+
     public var footerHints: [FooterHint] {
         if focus == .detail && detail != nil {
             return [FooterHint(.back, "back"), FooterHint(.editLead, "edit"), FooterHint(.setStatus, "status"), FooterHint(.addNote, "note")]
