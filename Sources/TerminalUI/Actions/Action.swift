@@ -37,6 +37,8 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let sortReverse: Action = "sort-reverse"
     public static let viewSave: Action = "view-save"
     public static let viewLoad: Action = "view-load"
+    public static let viewDelete: Action = "view-delete"
+    public static let filter: Action = "filter"
     // Marks and bulk
     public static let toggleMark: Action = "toggle-mark"
     public static let markAll: Action = "mark-all"

@@ -33,11 +33,15 @@ extension LeadsPane {
         case .filterPending: list.filterPending()
         case .filterRejected: list.filterRejected()
         case .clearFilters: list.clearFilters()
-        case .sortNext:
-            if let key = LeadSort.Key(rawValue: argument) { list.setSort(LeadSort(key, ascending: list.sort.ascending)) } else { list.sortNext() }
+        case .filter:
+            choose(argument, "filter", "Filter: status=S source=S owner=U pending rejected conflict | clear", nil) { [unowned self] in
+                list.filter(terms: CommandLineViewModel.tokens($0))
+            }
+        case .sortNext: list.sort(words: CommandLineViewModel.tokens(argument))
         case .sortReverse: list.sortReverse()
-        case .viewSave: choose(argument, "view-save", "Save view as", nil) { [unowned self] in list.viewSave($0) }
+        case .viewSave: choose(argument, "view-save", "Save view as", nil) { [unowned self] in saveView($0) }
         case .viewLoad: choose(argument, "view-load", "Load view", list.savedViewNames) { [unowned self] in list.viewLoad($0) }
+        case .viewDelete: choose(argument, "view-delete", "Delete view", list.savedViewNames) { [unowned self] in deleteView($0) }
         case .toggleMark: list.toggleMark(); list.cursorDown()
         case .markAll: list.markAll()
         case .clearMarks: list.clearMarks()
@@ -144,6 +148,26 @@ extension LeadsPane {
             host.prompt(PromptRequest(purpose: purpose, title: title, mode: .choice(options: options, selected: selected), onSubmit: run))
         } else {
             host.prompt(PromptRequest(purpose: purpose, title: title, mode: .input(TextFieldState()), onSubmit: run))
+        }
+    }
+
+    /// view-save NAME: asks before replacing a saved view of that name.
+    func saveView(_ name: String) {
+        let clean = name.trimmingCharacters(in: .whitespaces)
+        guard list.savedViewNames.contains(clean) else { return list.viewSave(clean) }
+        host.confirm("Replace the saved view '\(TextSanitizer.line(clean))' with the current filter and sort?") { [unowned self] yes in
+            if yes { list.viewSave(clean) } else { host.inform("View '\(TextSanitizer.line(clean))' kept") }
+            flush()
+        }
+    }
+
+    /// view-delete NAME: after a confirmation.
+    func deleteView(_ name: String) {
+        let clean = name.trimmingCharacters(in: .whitespaces)
+        guard list.savedViewNames.contains(clean) else { return host.inform("view: no saved view named '\(TextSanitizer.line(clean))'", error: true) }
+        host.confirm("Delete the saved view '\(TextSanitizer.line(clean))'?") { [unowned self] yes in
+            if yes { list.viewDelete(clean) }
+            flush()
         }
     }
 
