@@ -66,6 +66,7 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let cancel: Action = "cancel"
     public static let submit: Action = "submit"
     public static let complete: Action = "complete"
+    public static let pickChoice: Action = "pick-choice"
     // Global
     public static let focusNextPane: Action = "focus-next-pane"
     public static let commandLine: Action = "command-line"

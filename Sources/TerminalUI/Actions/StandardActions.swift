@@ -49,6 +49,7 @@ enum StandardActions {
         ActionInfo(.nextField, "Go to the next field", [.form]),
         ActionInfo(.previousField, "Go to the previous field", [.form]),
         ActionInfo(.save, "Validate and save the form", [.form]),
+        ActionInfo(.pickChoice, "Choose the field's value from its list (status, source, owner)", [.form]),
         ActionInfo(.cancel, "Close without saving", [.form, .prompt, .help]),
         ActionInfo(.submit, "Accept the input", [.prompt]),
         ActionInfo(.complete, "Complete the word", [.prompt]),

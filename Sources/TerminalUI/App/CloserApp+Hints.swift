@@ -11,9 +11,10 @@ extension CloserApp {
         case .none:
             let context = activePane.keyContext
             return hintText([FooterHint(.help, "help")] + activePane.footerHints, in: context, typing: false)
-        case .form:
-            return hintText([FooterHint(.save, "save"), FooterHint(.cancel, "cancel"), FooterHint(.nextField, "next"),
-                             FooterHint(.previousField, "previous")], in: .form, typing: true)
+        case .form(let form):
+            if form.capturesKeys { return "<Enter> choose · <Esc> back to the form · <Down>/<Up> move · a letter jumps" }
+            return hintText([FooterHint(.save, "save"), FooterHint(.cancel, "cancel")] + form.extraHints
+                            + [FooterHint(.nextField, "next"), FooterHint(.previousField, "previous")], in: .form, typing: true)
         case .prompt(_, let dialog):
             if case .choice = dialog.mode {
                 return hintText([FooterHint(.submit, "choose"), FooterHint(.cancel, "cancel"), FooterHint(.cursorDown, "down"),
