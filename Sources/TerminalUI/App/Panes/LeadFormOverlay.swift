@@ -16,13 +16,18 @@ public final class LeadFormOverlay: PaneForm {
         screen = LeadFormScreen(model: model)
     }
 
+    /// Moves the focus by `delta` fields.
     public func moveFocus(_ delta: Int) { screen.moveFocus(delta) }
+    /// Pasted text into the focused field (ignored while the list is open).
     public func paste(_ text: String) { if picker == nil { screen.paste(text) } }
 
+    /// True while the field's choice list is open.
     public var capturesKeys: Bool { picker != nil }
 
+    /// "choices" when the focused field has a list.
     public var extraHints: [FooterHint] { screen.focusedChoices.isEmpty ? [] : [FooterHint(.pickChoice, "choices")] }
 
+    /// Runs a list or detail action; `.notHandled` for what the pane does not do.
     public func perform(_ action: Action) -> Bool {
         guard action == .pickChoice else { return false }
         let choices = screen.focusedChoices
@@ -33,6 +38,7 @@ public final class LeadFormOverlay: PaneForm {
         return true
     }
 
+    /// Keys for the choice list while it is open, else editing keys for the field.
     public func handle(_ key: Key) -> Bool {
         guard var open = picker else { return screen.handle(key) }
         switch key {
@@ -49,6 +55,7 @@ public final class LeadFormOverlay: PaneForm {
         return true
     }
 
+    /// Draws the form (over the detail half when split) and its open choice list.
     public func draw(in rect: Rect, canvas: Canvas, theme: Theme) -> Position? {
         let area = pane.formRect(in: rect)
         let cursor = screen.draw(in: area, canvas: canvas, theme: theme)
@@ -58,8 +65,10 @@ public final class LeadFormOverlay: PaneForm {
         return nil
     }
 
+    /// Closed without saving: says so.
     public func cancel() { pane.host.inform("Not saved") }
 
+    /// Validates and saves through the list (new lead) or the detail (edit, fix).
     public func save() -> Bool {
         if screen.model.mode == .create {
             var model = screen.model

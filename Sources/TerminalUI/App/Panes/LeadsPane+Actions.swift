@@ -4,6 +4,7 @@ import ViewModels
 
 /// The Leads pane's actions: movement, search, filters, marks, bulk edits, detail and notes.
 extension LeadsPane {
+    /// Runs a list or detail action; `.notHandled` for what the pane does not do.
     public func perform(_ action: Action, argument: String) -> PaneOutcome {
         defer { flush() }
         let inDetail = focus == .detail && detail != nil
