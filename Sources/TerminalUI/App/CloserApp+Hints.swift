@@ -14,7 +14,7 @@ extension CloserApp {
         case .form(let form):
             if form.capturesKeys { return "<Enter> choose · <Esc> back to the form · <Down>/<Up> move · a letter jumps" }
             return hintText([FooterHint(.save, "save"), FooterHint(.cancel, "cancel")] + form.extraHints
-                            + [FooterHint(.nextField, "next"), FooterHint(.previousField, "previous")], in: .form, typing: true)
+                            + [FooterHint(.nextField, "next"), FooterHint(.previousField, "prev")], in: .form, typing: true)
         case .prompt(_, let dialog):
             if case .choice = dialog.mode {
                 return hintText([FooterHint(.submit, "choose"), FooterHint(.cancel, "cancel"), FooterHint(.cursorDown, "down"),
