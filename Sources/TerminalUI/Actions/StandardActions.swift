@@ -1,9 +1,9 @@
 /// The contents of `ActionTable.standard`.
 enum StandardActions {
-    static let lists: Set<KeyContext> = [.leads, .detail, .help]
+    static let lists: Set<KeyContext> = [.leads, .detail, .calendar, .conversation, .dashboard, .help]
     static let all: [ActionInfo] = [
-        ActionInfo(.cursorDown, "Move down one line", [.leads, .detail, .help, .prompt]),
-        ActionInfo(.cursorUp, "Move up one line", [.leads, .detail, .help, .prompt]),
+        ActionInfo(.cursorDown, "Move down one line", lists.union([.prompt])),
+        ActionInfo(.cursorUp, "Move up one line", lists.union([.prompt])),
         ActionInfo(.pageDown, "Move down one page", lists),
         ActionInfo(.pageUp, "Move up one page", lists),
         ActionInfo(.halfPageDown, "Move down half a page", lists),
@@ -13,18 +13,21 @@ enum StandardActions {
         ActionInfo(.scrollDown, "Scroll the view down one line", lists),
         ActionInfo(.scrollUp, "Scroll the view up one line", lists),
         ActionInfo(.search, "Search leads as you type", [.leads, .help], argument: "TEXT"),
-        ActionInfo(.searchNext, "Go to the next search match", [.leads, .help]),
-        ActionInfo(.searchPrevious, "Go to the previous search match", [.leads, .help]),
+        ActionInfo(.searchNext, "Go to the next lead matching the last search (wraps)", [.leads, .help]),
+        ActionInfo(.searchPrevious, "Go to the previous lead matching the last search (wraps)", [.leads, .help]),
         ActionInfo(.filterStatus, "Filter by status", [.leads], argument: "STATUS"),
         ActionInfo(.filterSource, "Filter by source", [.leads], argument: "SOURCE"),
         ActionInfo(.filterOwner, "Filter by owner", [.leads], argument: "OWNER"),
         ActionInfo(.filterPending, "Show only leads with unsent changes", [.leads]),
         ActionInfo(.filterRejected, "Show only leads with rejected changes", [.leads]),
         ActionInfo(.clearFilters, "Remove all filters", [.leads]),
-        ActionInfo(.sortNext, "Sort by the next column", [.leads], argument: "FIELD"),
+        ActionInfo(.filter, "Filter by terms: status=S source=S owner=U pending rejected conflict, or clear", [.leads],
+                   argument: "TERMS"),
+        ActionInfo(.sortNext, "Sort by the next column (or by FIELD, asc or desc)", [.leads], argument: "[FIELD [asc|desc]]"),
         ActionInfo(.sortReverse, "Reverse the sort order", [.leads]),
         ActionInfo(.viewSave, "Save the filters and sort as a named view", [.leads], argument: "NAME"),
         ActionInfo(.viewLoad, "Load a saved view", [.leads], argument: "NAME"),
+        ActionInfo(.viewDelete, "Delete a saved view", [.leads], argument: "NAME"),
         ActionInfo(.toggleMark, "Mark or unmark the lead", [.leads]),
         ActionInfo(.markAll, "Mark every lead shown", [.leads]),
         ActionInfo(.clearMarks, "Unmark all leads", [.leads]),
@@ -46,6 +49,7 @@ enum StandardActions {
         ActionInfo(.nextField, "Go to the next field", [.form]),
         ActionInfo(.previousField, "Go to the previous field", [.form]),
         ActionInfo(.save, "Validate and save the form", [.form]),
+        ActionInfo(.pickChoice, "Choose the field's value from its list (status, source, owner)", [.form]),
         ActionInfo(.cancel, "Close without saving", [.form, .prompt, .help]),
         ActionInfo(.submit, "Accept the input", [.prompt]),
         ActionInfo(.complete, "Complete the word", [.prompt]),
@@ -57,5 +61,11 @@ enum StandardActions {
         ActionInfo(.suspend, "Suspend to the shell (fg to return)", [.global]),
         ActionInfo(.quit, "Quit Closer", [.global]),
         ActionInfo(.setTheme, "Switch to another theme", [.global], argument: "THEME"),
+        ActionInfo(.setKeymap, "Say how to start with another keymap", [.global], argument: "KEYMAP"),
+        // Panes (the pane shell)
+        ActionInfo(.openLeads, "Show the lead list (tab 1)", [.global]),
+        ActionInfo(.openCalendar, "Show the appointment calendar (tab 2)", [.global]),
+        ActionInfo(.openConversation, "Show the conversation of the lead (tab 3)", [.global]),
+        ActionInfo(.openDashboard, "Show the manager dashboard (tab 4)", [.global]),
     ]
 }
