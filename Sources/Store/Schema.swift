@@ -17,7 +17,15 @@ enum Schema {
             try db.execute(bulkState)
             try recreateTriggers(db)
         },
+        { try addOutboxRemote($0) },  // providers (issue 8): outbox entries name their remote
     ]
+
+    /// Adds `outbox.remote` (NULL: not routed to a remote yet) when the file lacks it, and its index.
+    static func addOutboxRemote(_ db: Database) throws {
+        let columns = try db.prepare("PRAGMA table_info(outbox)").rows { $0.text(1) }
+        if !columns.contains("remote") { try db.execute("ALTER TABLE outbox ADD COLUMN remote TEXT") }
+        try db.execute("CREATE INDEX IF NOT EXISTS outbox_remote ON outbox(remote, state, id)")
+    }
 
     /// One row; `fts_deferred = 1` only inside a bulk write's own transaction (never committed):
     /// new leads then get their FTS rows in one statement at the end instead of one per insert.

@@ -7,6 +7,7 @@ import Store
 /// pull never copies it as a second local note (which would make the push send it again).
 struct DetailFetcher {
     let context: SyncContext
+    let provider: any LeadPullingProvider
 
     var store: LeadStore { context.store }
     var key: String { context.providerKey }
@@ -16,7 +17,7 @@ struct DetailFetcher {
     func fetch(_ leads: [(remoteId: String, localId: Int64)]) async throws {
         guard !leads.isEmpty else { return }
         let width = context.options.concurrency
-        let provider = context.provider
+        let provider = self.provider
         var index = 0
         var finished = 0
         var batch: [RemoteLeadDetail] = []
@@ -52,7 +53,7 @@ struct DetailFetcher {
     /// Fetches one lead's detail and applies it; returns false when the lead is gone on the server.
     @discardableResult
     func fetchOne(remoteId: String) async throws -> Bool {
-        guard let detail = try await context.provider.leadDetail(remoteId: remoteId) else { return false }
+        guard let detail = try await provider.leadDetail(remoteId: remoteId) else { return false }
         try apply([detail])
         return true
     }
