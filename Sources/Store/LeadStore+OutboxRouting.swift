@@ -39,9 +39,12 @@ extension LeadStore {
 
     /// Replaces an unrouted entry by one copy per route (in route order, same payload, base, state,
     /// attempts and messages). With no route the entry stays unrouted: nothing can take it yet.
+    /// An entry another connection routed meanwhile is left alone (two workers may route at once).
     public func route(_ entry: OutboxEntry, to routes: [OutboxRoute]) throws {
         guard !routes.isEmpty else { return }
         try write {
+            guard let current = try outboxEntry(id: entry.id), current.remote == nil,
+                  current.state == .pending || current.state == .rejected else { return }
             for route in routes {
                 try db.run("""
                     INSERT INTO outbox (kind, op, record_id, lead_id, payload, base, state, attempts, messages, not_before,
