@@ -86,6 +86,8 @@ public final class SimulatorServer: Sendable {
         switch kind {
         case .leadsCRM: return VendorEndpoint(kind: kind, url: url, apiKey: users.first?.apiKey ?? "")
         case .closingdealz: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.closingDealzKey)
+        case .cleverapp: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.cleverAppKeys[0])
+        case .chatbot: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.chatbotKey, chatbotId: vendors.chatbotId)
         default: return VendorEndpoint(kind: kind, url: url, apiKey: "")
         }
     }

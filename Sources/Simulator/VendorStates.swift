@@ -1,23 +1,38 @@
 /// The simulated vendors beside seed 001: their states and deterministic credentials per seed.
 public final class VendorStates: Sendable {
     /// The vendors this build serves beside seed 001.
-    static let served: [VendorKind] = [.closingdealz]
+    static let served: [VendorKind] = [.cleverapp, .closingdealz, .chatbot]
 
     /// seed 002's `X-API-Key`.
     public let closingDealzKey: String
     let closingDealz: ClosingDealzState
     let closingDealzGate: RateGate
 
+    /// seed 003's workspace key (`sk-workspace_...`) and the chatbot of its path.
+    public let chatbotKey: String
+    public let chatbotId: String
+    let chatbot: ChatbotState
+
+    /// seed 000's keys: `[0]` is printed by `closer-sim`, `[1]` is another account's (gets 403 on `[0]`'s leads).
+    public let cleverAppKeys: [String]
+    let cleverApp = CleverAppState()
+
     init(_ configuration: SimulatorConfiguration) {
         let seed = configuration.seed
         closingDealzKey = "cdz_" + VendorKeys.hex(seed: seed, salt: 0xC105_1D3A, count: 32)
         closingDealz = ClosingDealzState(plan: configuration.closingDealzPlan)
         closingDealzGate = RateGate(limit: configuration.closingDealzRateLimit)
+        cleverAppKeys = (0..<2).map { "ca_live." + VendorKeys.hex(seed: seed, salt: 0xC1E7_E2A0, index: $0, count: 40) }
+        chatbotKey = "sk-workspace_" + VendorKeys.hex(seed: seed, salt: 0xC4A7_B077, count: 32)
+        chatbotId = "cb_" + VendorKeys.hex(seed: seed, salt: 0xC4A7_B1D0, count: 16)
+        chatbot = ChatbotState(seed: seed, workspaceId: "ws_" + VendorKeys.hex(seed: seed, salt: 0xC4A7_3005, count: 16),
+                               chatbotIds: [chatbotId])
     }
 
     /// The vendors' request handlers.
     func apis(_ configuration: SimulatorConfiguration) -> [any VendorAPI] {
-        [ClosingDealzAPI(workspace: closingDealz, apiKey: closingDealzKey, rateGate: closingDealzGate)]
+        [ClosingDealzAPI(workspace: closingDealz, apiKey: closingDealzKey, rateGate: closingDealzGate),
+         ChatbotAPI(workspace: chatbot, apiKey: chatbotKey), CleverAppAPI(account: cleverApp, keys: cleverAppKeys)]
     }
 
     /// The leads ClosingDealz has received, in the seed's field names, oldest first.

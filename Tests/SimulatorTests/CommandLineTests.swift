@@ -72,7 +72,7 @@ final class CommandLineTests: XCTestCase {
         try process.run()
         var text = ""
         let handle = output.fileHandleForReading
-        let kinds = ["closingdealz"]
+        let kinds = ["cleverapp", "closingdealz", "chatbot"]
         while !kinds.allSatisfy({ text.contains("vendor=\($0) ") && text.hasSuffix("\n") }) {
             let chunk = handle.availableData
             if chunk.isEmpty { break }
@@ -93,6 +93,7 @@ final class CommandLineTests: XCTestCase {
             let line = try XCTUnwrap(vendors.first { $0.hasPrefix("vendor=\(kind) ") }, text)
             XCTAssertTrue(line.contains(" url=http://127.0.0.1:") && line.contains(" key="), line)
         }
+        XCTAssertTrue(vendors.first { $0.hasPrefix("vendor=chatbot ") }?.contains(" chatbot_id=cb_") ?? false, text)
         XCTAssertEqual(process.terminationStatus, 0)
 
         let bad = Process()
