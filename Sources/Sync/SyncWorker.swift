@@ -20,6 +20,8 @@ public final class SyncWorker: @unchecked Sendable {
         public var state: SyncStatus.State
         public var pendingChanges: Int
         public var rejectedChanges: Int
+        /// Requests of unknown outcome waiting for the user (this remote).
+        public var unknownChanges: Int = 0
         /// The error that ended the cycle, if any.
         public var error: SyncError?
     }
@@ -229,7 +231,7 @@ public final class SyncWorker: @unchecked Sendable {
         delta.retries = after.counters.retries - before.retries
         delta.requests = after.counters.requests - before.requests
         return Report(counters: delta, state: after.state, pendingChanges: after.pendingChanges,
-                      rejectedChanges: after.rejectedChanges, error: failure)
+                      rejectedChanges: after.rejectedChanges, unknownChanges: after.unknownChanges, error: failure)
     }
 
     /// Re-reads the pending and rejected counts from the store (call after local edits so the
