@@ -37,15 +37,17 @@ extension LeadStore {
         }
     }
 
-    /// Replaces an unrouted entry by one copy per route (in route order, same payload, base, state,
-    /// attempts and messages). With no route the entry stays unrouted: nothing can take it yet.
+    /// Routes an unrouted entry: the entry itself goes to the first route (keeping its id, so
+    /// "it may have been sent" and the user's view of it survive) and a copy (same payload, base,
+    /// state, attempts, messages) to each further one. With no route it stays unrouted: nothing
+    /// can take it yet.
     /// An entry another connection routed meanwhile is left alone (two workers may route at once).
     public func route(_ entry: OutboxEntry, to routes: [OutboxRoute]) throws {
         guard !routes.isEmpty else { return }
         try write {
             guard let current = try outboxEntry(id: entry.id), current.remote == nil,
                   current.state == .pending || current.state == .rejected else { return }
-            for route in routes {
+            for route in routes.dropFirst() {
                 try db.run("""
                     INSERT INTO outbox (kind, op, record_id, lead_id, payload, base, state, attempts, messages, not_before,
                                         created, updated, remote)
@@ -53,7 +55,8 @@ extension LeadStore {
                     FROM outbox WHERE id = ?
                     """, [.text(route.op.rawValue), .integer(Self.now()), .text(route.remote), .integer(entry.id)])
             }
-            try db.run("DELETE FROM outbox WHERE id = ?", [.integer(entry.id)])
+            try db.run("UPDATE outbox SET remote = ?, op = ?, updated = ? WHERE id = ?",
+                       [.text(routes[0].remote), .text(routes[0].op.rawValue), .integer(Self.now()), .integer(entry.id)])
         }
     }
 
