@@ -45,7 +45,9 @@ struct DetailFetcher {
     func apply(_ details: [RemoteLeadDetail]) throws {
         guard !details.isEmpty else { return }
         try store.transaction {
-            for detail in details { try apply(detail) }
+            var ids: [Int64] = []
+            for detail in details { ids.append(try apply(detail)) }
+            try store.markDetailsFetched(provider: key, localIds: ids, at: context.clock.now())
         }
         context.progress { $0.detailsFetched += details.count }
     }
@@ -58,8 +60,10 @@ struct DetailFetcher {
         return true
     }
 
-    /// Applies a detail in one transaction: the lead (detail-only fields included), notes, activities.
-    func apply(_ detail: RemoteLeadDetail) throws {
+    /// Applies a detail in one transaction: the lead (detail-only fields included), notes,
+    /// activities. Returns the local lead id.
+    @discardableResult
+    func apply(_ detail: RemoteLeadDetail) throws -> Int64 {
         try store.transaction {
             var lead = detail.lead
             if let link = try store.remoteLink(provider: key, kind: .lead, remoteId: lead.remoteId) {
@@ -76,6 +80,7 @@ struct DetailFetcher {
             let missing = try store.linkedRemoteIds(provider: key, kind: .note, leadId: localId).contains { !remoteIds.contains($0) }
             try store.applyRemoteNotes(provider: key, leadId: localId, detail.notes, complete: missing)
             try store.applyRemoteActivities(provider: key, leadId: localId, detail.activities)
+            return localId
         }
     }
 

@@ -173,6 +173,7 @@ public final class SyncWorker: @unchecked Sendable {
             if phases.contains(.pull) {
                 if let puller = context.puller { try await PullEngine(context: context, provider: puller).pullLeads() }
                 if let calendar = context.appointmentSource { try await AppointmentPuller(context: context, provider: calendar).pull() }
+                if let puller = context.puller { try await RollingDetailRefresh(context: context, provider: puller).run() }
                 if context.options.readOverview, let source = context.overviewSource {
                     context.progress(.readingOverview)
                     let overview = try await source.overview()

@@ -68,7 +68,7 @@ enum DemoCommand: Command {
             var remotes = [SyncCoordinator.Remote(config: remote, provider: provider)]
             remotes += try DemoRemotes.vendors(of: server)
             let workerStore = try LeadStore(path: databasePath)
-            sync = WorkerSync(coordinator: SyncCoordinator(store: workerStore, remotes: remotes, options: SyncOptions(interval: 30)))
+            sync = WorkerSync(coordinator: SyncCoordinator(store: workerStore, remotes: remotes, options: SyncOptions(interval: 30, detailRefreshCycles: 20)))
         }
         return try await TerminalSession.run(store: store, user: user.username, keymap: arguments.value("keymap"),
                                              theme: arguments.value("theme"), sync: sync, offlineReason: "")

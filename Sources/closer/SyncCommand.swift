@@ -15,6 +15,8 @@ enum SyncCommand: Command {
             OptionSpec("config", value: "PATH", help: "config file (default: \(Paths.configFilePath()))"),
             OptionSpec("interval", value: "SECONDS", help: "seconds between cycles with --watch (default 60)"),
             OptionSpec("quiet", short: "q", help: "only the summary"),
+            OptionSpec("detail-refresh", value: "N", help: "re-read every lead's detail at least once every N cycles "
+                + "(default \(SyncOptions.standardDetailRefreshCycles); 0: only details of changed leads)"),
         ],
         details: """
             config file (git-config style; keep it chmod 600 if it holds api_key/token):
@@ -48,13 +50,14 @@ enum SyncCommand: Command {
         }
         let interval = try arguments.integer("interval", in: 1...86_400) ?? 60
         let quiet = arguments.flag("quiet")
+        let refreshCycles = try arguments.integer("detail-refresh", in: 0...100_000) ?? SyncOptions.standardDetailRefreshCycles
         let all = try RemoteSetup.allRemotes(arguments, command: spec.name)
         let chosen = try RemoteSetup.remotes(arguments, command: spec.name)
         let remotes = try RemoteSetup.providers(all, command: spec.name,
                                                 retryPolicy: RetryPolicy(base: 0.25, cap: 5, maxAttempts: 6),
                                                 needed: Set(chosen.map(\.name)))
         let store = try context.openStore(for: spec.name)
-        let coordinator = SyncCoordinator(store: store, remotes: remotes, options: SyncOptions(interval: TimeInterval(interval)))
+        let coordinator = SyncCoordinator(store: store, remotes: remotes, options: SyncOptions(interval: TimeInterval(interval), detailRefreshCycles: refreshCycles))
         let names = Set(chosen.map(\.name))
         let several = names.count > 1
         let printer = ProgressPrinter(quiet: quiet)

@@ -36,7 +36,7 @@ func runTerminalUI(_ options: TerminalUIOptions, context: CommandContext) async 
                     remote, credentials: try SecretResolver().credentials(for: remote)))
             }
             let workerStore = try LeadStore(path: store.path)
-            sync = WorkerSync(coordinator: SyncCoordinator(store: workerStore, remotes: providers, options: SyncOptions(interval: 60)))
+            sync = WorkerSync(coordinator: SyncCoordinator(store: workerStore, remotes: providers, options: SyncOptions(interval: 60, detailRefreshCycles: SyncOptions.standardDetailRefreshCycles)))
         }
     } catch {
         offlineReason = "sync off: \(error)"

@@ -61,6 +61,10 @@ public struct ChatbotProvider: LeadPushProvider {
         if code == "DUPLICATE_EMAIL", let existing = JSONReader.text(details["existingLeadId"]), !existing.isEmpty {
             return .existing(remoteId: existing)
         }
+        if code == "CHATBOT_NOT_FOUND" || response.status == 404 {
+            // A wrong chatbot_id: nothing sent there can succeed until the config is fixed.
+            throw SyncError.remoteRefused(error.isEmpty ? "Chatbot not found" : error + " (check chatbot_id)")
+        }
         if code == "VALIDATION_ERROR" || response.status == 400 {
             let field = JSONReader.text(details["field"]) ?? "request"
             let message = JSONReader.text(details["message"]) ?? (error.isEmpty ? "Validation failed" : error)

@@ -39,15 +39,6 @@ public struct ClosingDealzProvider: LeadPushProvider {
         return leads.map { _ in .created(remoteId: nil) }
     }
 
-    /// Sends an empty array: a cheap check of the key (400 "… was 0." means the key was accepted).
-    public func probe() async throws -> String {
-        let response = try await client.send("POST", "/api/v1/leads", json: [Any](), idempotent: true)
-        let message = VendorJSON.text(response, "message") ?? ""
-        if response.status == 401 { throw SyncError.credentialsRejected(message.isEmpty ? "Invalid API key." : message) }
-        if response.status >= 500 { throw SyncError.serverError(status: response.status) }
-        return message
-    }
-
     /// One lead as seed 002 takes it.
     static func wire(_ lead: PushedLead) -> [String: Any] {
         var notes = lead.fields["message"] ?? ""
