@@ -21,6 +21,7 @@ public final class SimulatorServer: Sendable {
     /// The other vendors' states.
     public let vendors: VendorStates
     private let board: FaultBoard
+    private let apis: [any VendorAPI]
     public let log: RequestLog
     /// The port actually bound.
     public let port: UInt16
@@ -51,15 +52,16 @@ public final class SimulatorServer: Sendable {
         let server = HTTPServer(limits: configuration.limits) { request in router.handle(request) }
         let port = try server.start(host: configuration.host, port: configuration.port)
         router.origin.set("http://\(configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host):\(port)")
-        let sim = SimulatorServer(state: state, vendors: vendors, board: board, log: log, port: port, host: configuration.host,
-                                  server: server)
+        let sim = SimulatorServer(state: state, vendors: vendors, apis: apis, board: board, log: log, port: port,
+                                  host: configuration.host, server: server)
         router.control.endpoints.set(sim.endpoints)
         return sim
     }
 
-    private init(state: SimulatorState, vendors: VendorStates, board: FaultBoard, log: RequestLog, port: UInt16, host: String,
-                 server: HTTPServer) {
+    private init(state: SimulatorState, vendors: VendorStates, apis: [any VendorAPI], board: FaultBoard, log: RequestLog,
+                 port: UInt16, host: String, server: HTTPServer) {
         self.state = state
+        self.apis = apis
         self.vendors = vendors
         self.board = board
         self.faults = board.injector(.leadsCRM)
@@ -86,10 +88,18 @@ public final class SimulatorServer: Sendable {
         switch kind {
         case .leadsCRM: return VendorEndpoint(kind: kind, url: url, apiKey: users.first?.apiKey ?? "")
         case .closingdealz: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.closingDealzKey)
+        case .zenvia: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.zenviaKey)
         case .cleverapp: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.cleverAppKeys[0])
         case .chatbot: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.chatbotKey, chatbotId: vendors.chatbotId)
-        default: return VendorEndpoint(kind: kind, url: url, apiKey: "")
         }
+    }
+
+    /// One vendor's object of `/_sim/state` (the vendor's own field names), for in-process checks;
+    /// seed 001's is `state.dump()`.
+    public func vendorState(_ kind: VendorKind) -> [String: Any] {
+        guard kind != .leadsCRM, let api = apis.first(where: { $0.kind == kind }) else { return state.dump() }
+        let data = (try? JSONSerialization.data(withJSONObject: api.stateJSON(), options: [.withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
     }
 
     /// The vendors beside seed 001, in `closer-sim`'s order.

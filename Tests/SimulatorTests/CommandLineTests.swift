@@ -72,7 +72,7 @@ final class CommandLineTests: XCTestCase {
         try process.run()
         var text = ""
         let handle = output.fileHandleForReading
-        let kinds = ["cleverapp", "closingdealz", "chatbot"]
+        let kinds = ["zenvia", "cleverapp", "closingdealz", "chatbot"]
         while !kinds.allSatisfy({ text.contains("vendor=\($0) ") && text.hasSuffix("\n") }) {
             let chunk = handle.availableData
             if chunk.isEmpty { break }
