@@ -135,3 +135,29 @@ extension LeadStore {
         }
     }
 }
+
+// MARK: - Destinations the UI may push to
+
+extension LeadStore {
+    static let destinationKey = "push.destination"
+
+    /// Records the configured remotes that take pushed leads (replacing the previous set), so
+    /// the UI's `:push NAME` can check a name without knowing the config.
+    public func setPushDestinations(_ names: [String]) throws {
+        try write {
+            try db.run("DELETE FROM sync_state WHERE key = ?", [.text(Self.destinationKey)])
+            for name in names {
+                try db.run("INSERT OR REPLACE INTO sync_state (provider, key, value) VALUES (?, ?, '1')",
+                           [.text(name), .text(Self.destinationKey)])
+            }
+        }
+    }
+
+    /// The remotes that take pushed leads, as last recorded by the sync worker.
+    public func pushDestinations() throws -> [String] {
+        try locked {
+            try db.cached("SELECT provider FROM sync_state WHERE key = ? ORDER BY provider")
+                .rows([.text(Self.destinationKey)]) { $0.text(0) }
+        }
+    }
+}

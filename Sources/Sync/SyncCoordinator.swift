@@ -32,6 +32,7 @@ public final class SyncCoordinator: @unchecked Sendable {
             SyncWorker(store: store, provider: $0.provider, options: options, clock: clock, username: $0.config.username,
                        retryPolicy: retryPolicy, router: router)
         }
+        try? store.setPushDestinations(remotes.filter { $0.provider.capabilities.can(.pushLeads) }.map(\.config.name))
     }
 
     /// The worker of the remote `name`.

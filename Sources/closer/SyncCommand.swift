@@ -79,7 +79,7 @@ enum SyncCommand: Command {
         printer.finish()
         var code: Int32 = 0
         for (name, report) in reports {
-            let text = summary(report)
+            let text = summary(report, pulls: coordinator.worker(named: name)?.capabilities.can(.pullLeads) ?? true)
             print(several ? text.split(separator: "\n").map { "\(name): " + $0 }.joined(separator: "\n") : text)
             let label = several ? "closer sync: \(TextSanitizer.line(name))" : "closer sync"
             switch report.error {
@@ -104,9 +104,10 @@ enum SyncCommand: Command {
     }
 
     /// "pulled 12 leads (2000 scanned, 12 details, 40 appointments) · pushed 3 changes · 1 rejected · 4 retries · 80 requests".
-    static func summary(_ report: SyncWorker.Report) -> String {
+    /// A remote that does not pull (a destination) leaves out the pull part.
+    static func summary(_ report: SyncWorker.Report, pulls: Bool = true) -> String {
         let c = report.counters
-        var parts = ["pulled \(c.leadsPulled) leads (\(c.leadsScanned) scanned, \(c.detailsFetched) details, \(c.appointmentsScanned) appointments)"]
+        var parts = pulls ? ["pulled \(c.leadsPulled) leads (\(c.leadsScanned) scanned, \(c.detailsFetched) details, \(c.appointmentsScanned) appointments)"] : []
         if c.conflicts > 0 { parts.append("\(c.conflicts) conflicts kept local") }
         if c.deletedRemotely > 0 { parts.append("\(c.deletedRemotely) deleted on the server") }
         parts.append("pushed \(c.pushed) changes")
@@ -114,8 +115,9 @@ enum SyncCommand: Command {
         parts.append("\(c.retries) retries")
         parts.append("\(c.requests) requests")
         var line = parts.joined(separator: " · ")
-        if report.pendingChanges > 0 || report.rejectedChanges > 0 {
+        if report.pendingChanges > 0 || report.rejectedChanges > 0 || report.unknownChanges > 0 {
             line += "\nqueued: \(report.pendingChanges) pending, \(report.rejectedChanges) rejected"
+            if report.unknownChanges > 0 { line += ", \(report.unknownChanges) outcome unknown (closer push --review)" }
         }
         return line
     }
