@@ -17,7 +17,17 @@ enum Schema {
             try db.execute(bulkState)
             try recreateTriggers(db)
         },
+        { db in  // safety: a lead whose delete the server refused is visible again (was hidden for good)
+            try db.execute(restoreRejectedDeletes)
+        },
     ]
+
+    /// Un-hides leads whose queued delete was rejected (files written before rejected deletes
+    /// kept the lead visible); the cube triggers count them again.
+    static let restoreRejectedDeletes = """
+        UPDATE leads SET deleted = 0 WHERE deleted = 1 AND id IN (
+            SELECT record_id FROM outbox WHERE kind = 'lead' AND op = 'delete' AND state = 'rejected');
+        """
 
     /// One row; `fts_deferred = 1` only inside a bulk write's own transaction (never committed):
     /// new leads then get their FTS rows in one statement at the end instead of one per insert.

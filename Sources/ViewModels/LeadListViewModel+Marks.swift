@@ -121,6 +121,14 @@ extension LeadListViewModel {
             } catch {
                 report(error, doing: "Discarding")
             }
+        case .retryChange(let entryId):
+            do {
+                try store.retryRejectedOutboxEntry(entryId)
+                reload()
+                inform("Queued again")
+            } catch {
+                report(error, doing: "Retrying")
+            }
         }
     }
 

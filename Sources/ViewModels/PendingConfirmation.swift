@@ -7,6 +7,8 @@ public struct PendingConfirmation: Sendable, Equatable {
         case deleteLeads([Int64])
         /// Discard this rejected outbox entry.
         case discardChange(Int64)
+        /// Send this rejected outbox entry again as it is (a refused delete).
+        case retryChange(Int64)
     }
 
     public let action: Action
