@@ -74,6 +74,10 @@ extension LeadDetailViewModel {
                 try store.deleteLeads(ids)
                 reload()
                 inform("Deleted")
+            case .deleteSelection(let selection, _):
+                try store.deleteLeads(in: selection)
+                reload()
+                inform("Deleted")
             case .discardChange(let entryId):
                 try store.discardOutboxEntry(entryId)
                 reload()

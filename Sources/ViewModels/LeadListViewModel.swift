@@ -38,8 +38,9 @@ public struct LeadListViewModel: Sendable {
     public internal(set) var topIndex: Int?
     /// Number of leads passing the filter; nil while unknown.
     public internal(set) var total: Int?
-    /// Marked lead ids (kept across filter changes).
-    public internal(set) var marked: Set<Int64> = []
+    /// The marked leads: ids, or every lead of the filter (mark-all). A filter change clears them
+    /// (a cancelled search brings them back), so marks always mean leads this list shows.
+    public internal(set) var marked = LeadMarks()
     /// A destructive action waiting for yes/no (`confirm()` / `cancelConfirmation()`).
     public internal(set) var pendingConfirmation: PendingConfirmation?
     /// The latest message for the status bar.
@@ -48,9 +49,6 @@ public struct LeadListViewModel: Sendable {
     public internal(set) var currentViewName: String?
     /// What the list looked like when the search started (restored by `cancelSearch()`).
     var searchSnapshot: SearchSnapshot?
-
-    /// The most leads `markAll()` marks at once.
-    public static let markCap = 1000
 
     /// A list over `store`, showing the first page of `filter` in `sort`.
     public init(store: LeadStore, currentUser: String, visibleRows: Int = 20, filter: LeadFilter = .all,
@@ -147,6 +145,7 @@ public struct LeadListViewModel: Sendable {
     public mutating func reload() {
         topIndex = nil
         total = nil
+        recountMarks()
         guard let current = selectedLead else { return loadTop() }
         do {
             let fresh = try store.cursor(forLead: current.id, sort: sort)
@@ -237,4 +236,5 @@ struct SearchSnapshot: Sendable {
     var topIndex: Int?
     var total: Int?
     var viewName: String?
+    var marks: LeadMarks
 }
