@@ -62,6 +62,8 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let previousField: Action = "previous-field"
     public static let save: Action = "save"
     public static let cancel: Action = "cancel"
+    // Forms: closing without asking (safety)
+    public static let discardForm: Action = "discard-form"
     public static let submit: Action = "submit"
     public static let complete: Action = "complete"
     // Global

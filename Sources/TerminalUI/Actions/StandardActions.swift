@@ -46,7 +46,9 @@ enum StandardActions {
         ActionInfo(.nextField, "Go to the next field", [.form]),
         ActionInfo(.previousField, "Go to the previous field", [.form]),
         ActionInfo(.save, "Validate and save the form", [.form]),
-        ActionInfo(.cancel, "Close without saving", [.form, .prompt, .help]),
+        ActionInfo(.cancel, "Close (a form with changes asks first)", [.form, .prompt, .help]),
+        // Forms: closing without asking (safety)
+        ActionInfo(.discardForm, "Close the form and throw its changes away", [.form]),
         ActionInfo(.submit, "Accept the input", [.prompt]),
         ActionInfo(.complete, "Complete the word", [.prompt]),
         ActionInfo(.focusNextPane, "Move focus to the other pane", [.global]),

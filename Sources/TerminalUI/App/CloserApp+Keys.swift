@@ -170,14 +170,29 @@ extension CloserApp {
 
     func handleFormKey(_ key: Key, form: LeadFormScreen) -> AppResponse {
         var form = form
+        let changes = form.model.changedFields.count
+        func close() -> AppResponse {
+            overlay = .none
+            inform(changes == 0 ? "Not saved" : "Discarded \(changes == 1 ? "1 change" : "\(changes) changes")")
+            return .redraw
+        }
+        if form.discardQuestion != nil {
+            switch (key, dispatcher.dispatch(key, in: .form, textInput: true)) {
+            case (.char("y"), _), (.char("Y"), _), (_, .action(.cancel)), (_, .action(.back)), (_, .action(.discardForm)):
+                return close()
+            case (.char("n"), _), (.char("N"), _): form.keepEditing()
+            default: return .none
+            }
+            overlay = .form(form)
+            return .redraw
+        }
         switch dispatcher.dispatch(key, in: .form, textInput: true) {
         case .action(.nextField): form.moveFocus(1)
         case .action(.previousField): form.moveFocus(-1)
         case .action(.save): return saveForm(form)
         case .action(.cancel), .action(.back):
-            overlay = .none
-            inform("Not saved")
-            return .redraw
+            if form.requestCancel() { return close() }
+        case .action(.discardForm): return close()
         case .pending: return .redraw
         default:
             guard form.handle(key) else { return .none }
