@@ -26,8 +26,12 @@ extension LeadListViewModel {
         guard let snapshot = searchSnapshot else { return }
         searchSnapshot = nil
         currentViewName = filter.search.isEmpty ? currentViewName : nil
-        if rows.isEmpty { inform("No leads match '\(filter.search)'") }
-        else if filter != snapshot.filter && !snapshot.marks.isEmpty { informMarksCleared(snapshot.marks.count) }
+        let cleared = filter != snapshot.filter && !snapshot.marks.isEmpty ? snapshot.marks.count : 0
+        if rows.isEmpty {
+            inform("No leads match '\(filter.search)'" + (cleared > 0 ? " · \(Self.marksText(cleared)) cleared" : ""))
+        } else if cleared > 0 {
+            informMarksCleared(cleared)
+        }
     }
 
     /// Drops the search (Esc): the previous filter and the previously selected lead come back.

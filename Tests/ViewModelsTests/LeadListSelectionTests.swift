@@ -76,6 +76,9 @@ final class LeadListSelectionTests: ViewModelsTestCase {
         list.commitSearch()
         XCTAssertTrue(list.marked.isEmpty)
         XCTAssertEqual(list.message?.text, "Filter changed: 2 marks cleared")
+        list.toggleMark()
+        list.search("nosuchleadanywhere")
+        XCTAssertEqual(list.message?.text, "No leads match 'nosuchleadanywhere' · 1 mark cleared")
     }
 
     func testAMarkedLeadThatLeavesTheFilterIsNeitherCountedNorDeleted() throws {
