@@ -1,8 +1,8 @@
 import Core
 import Foundation
 
-/// Bulk edits over a `LeadSelection`: one transaction each, an outbox entry per changed lead.
-/// The ids are resolved inside the transaction, so the action and its count see the same leads.
+/// Bulk edits over a `LeadSelection`: one transaction each, an outbox entry per changed lead,
+/// written set-based (`LeadStore+BulkSQL`). The ids are resolved inside the transaction.
 extension LeadStore {
     /// The ids of the selected leads that the selection's filter shows, in id order.
     public func leadIds(in selection: LeadSelection) throws -> [Int64] {
@@ -34,11 +34,8 @@ extension LeadStore {
     public func setStatus(_ status: LeadStatus, forLeadsIn selection: LeadSelection) throws -> Int {
         try write {
             let ids = try leadIds(in: selection)
-            for id in ids {
-                try setColumn(.status, to: status.rawValue, column: "status",
-                              bound: .integer(LeadColumns.code(of: status)), read: { LeadColumns.status(from: $0.int64(0)).rawValue },
-                              lead: id)
-            }
+            try bulkSetColumn(.status, column: "status", bound: .integer(LeadColumns.code(of: status)), wire: status.rawValue,
+                              ids: ids)
             return ids.count
         }
     }
@@ -48,9 +45,7 @@ extension LeadStore {
     public func assign(_ owner: String, toLeadsIn selection: LeadSelection) throws -> Int {
         try write {
             let ids = try leadIds(in: selection)
-            for id in ids {
-                try setColumn(.owner, to: owner, column: "owner", bound: .text(owner), read: { $0.text(0) }, lead: id)
-            }
+            try bulkSetColumn(.owner, column: "owner", bound: .text(owner), wire: owner, ids: ids)
             return ids.count
         }
     }
@@ -60,7 +55,7 @@ extension LeadStore {
     public func deleteLeads(in selection: LeadSelection) throws -> Int {
         try write {
             let ids = try leadIds(in: selection)
-            for id in ids { try deleteLead(id: id) }
+            try bulkDelete(ids: ids)
             return ids.count
         }
     }
@@ -72,15 +67,5 @@ extension LeadStore {
         let builder = try builder(filter, .nameAscending)
         let query = builder.ids(among: among.map { Array($0) })
         return try db.prepare(query.sql).rows(query.values) { $0.int64(0) }.sorted()
-    }
-
-    /// Changes one column of a live lead (no full-row write, so no search-index work) and queues
-    /// the update, merged like any edit. Unchanged values write nothing.
-    private func setColumn(_ field: LeadField, to value: String, column: String, bound: SQLValue,
-                           read: (Statement) -> String, lead id: Int64) throws {
-        guard let old = try db.cached("SELECT \(column) FROM leads WHERE id = ? AND deleted = 0")
-            .firstRow([.integer(id)], read), old != value else { return }
-        try db.run("UPDATE leads SET \(column) = ?, updated = ? WHERE id = ?", [bound, .integer(Self.now()), .integer(id)])
-        try enqueue(.lead, .update, recordId: id, leadId: id, payload: [field.rawValue: value], base: [field.rawValue: old])
     }
 }

@@ -23,7 +23,7 @@ extension LeadListViewModel {
         marked.selection.filter = filter
         marked.selection.insert(contentsOf: rows.map(\.id))
         recountMarks()
-        inform("\(Self.marksText(marked.count)) marked")
+        inform("\(Self.leadsText(marked.count)) marked")
     }
 
     /// mark-all: marks every lead passing the filter (stored as the filter, so any number is cheap).

@@ -55,13 +55,18 @@ enum BulkBenchmark {
         print("  outbox: \(counts[.pending] ?? 0) pending; website leads left: \(try store.countLeads(filter: website)) of \(marked)")
     }
 
+    /// Prints wall-clock and CPU time (the machine may be shared: CPU time is the honest figure).
     static func time(_ label: String, _ body: () throws -> Void) {
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = cpuSeconds()
         do { try body() } catch { print("\(label): failed: \(error)"); return }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-        let pad = String(repeating: " ", count: max(1, 52 - label.count))
-        print(String(format: "%@%@%9.1f ms", label, pad, ms))
+        let cpu = (cpuSeconds() - cpuStart) * 1000
+        let pad = String(repeating: " ", count: max(1, 50 - label.count))
+        print(String(format: "%@%@%9.1f ms  (cpu %9.1f ms)", label, pad, ms, cpu))
     }
+
+    static func cpuSeconds() -> Double { SyncBenchmark.cpuSeconds() }
 
     static func usage(_ message: String) -> Error {
         StoreBenchmark.UsageError(message: "\(message)\nusage: closer-bench bulk [--leads N] [--db PATH]")
