@@ -143,6 +143,7 @@ public struct LeadListViewModel: Sendable {
     /// on the same lead if it still passes the filter, else moves to its nearest neighbour (the next
     /// lead in order, or the previous one at the end), at the same screen row where possible.
     public mutating func reload() {
+        let wasAtTop = topIndex == 0
         topIndex = nil
         total = nil
         recountMarks()
@@ -151,13 +152,27 @@ public struct LeadListViewModel: Sendable {
             let fresh = try store.cursor(forLead: current.id, sort: sort)
             if let fresh {
                 try fill(around: fresh, screenRow: selectedRow)
-                if selectedId == current.id { return settleCheapTotal() }
+                if selectedId == current.id {
+                    if wasAtTop { try keepTopInView(cursor: fresh) }
+                    return settleCheapTotal()
+                }
             }
             try fill(around: current.cursor, screenRow: selectedRow)
             settleCheapTotal()
         } catch {
             report(error, doing: "Reloading leads")
         }
+    }
+
+    /// After a reload of a window that showed the top of the list: leads that appeared above the
+    /// selection (a refused delete coming back, a pulled lead) are shown rather than scrolled off,
+    /// while the selection stays on its lead and on screen.
+    mutating func keepTopInView(cursor: LeadCursor) throws {
+        guard topIndex != 0, let first = rows.first else { return }
+        let above = try store.leads(filter: filter, sort: sort, before: first.cursor, limit: visibleRows)
+        guard !above.isEmpty, selectedRow + above.count < visibleRows else { return }
+        try fill(around: cursor, screenRow: selectedRow + above.count)
+        if rows.first?.id == above.first?.id { topIndex = 0 }
     }
 
     /// Moves the selection to a lead (keeping the screen row where possible); false when the lead
@@ -206,6 +221,8 @@ public struct LeadListViewModel: Sendable {
         rows = Array((before + after).prefix(height))
         selectedRow = after.isEmpty ? max(0, rows.count - 1) : before.count
         topIndex = before.count < wantBefore ? 0 : nil
+        if wantBefore == 0, !after.isEmpty,
+           try store.leads(filter: filter, sort: sort, before: cursor, limit: 1).isEmpty { topIndex = 0 }
         if topIndex == 0 && rows.count < height { total = rows.count }
     }
 

@@ -46,6 +46,22 @@ final class RejectedDeleteViewModelTests: ViewModelsTestCase {
         XCTAssertEqual(view.rejectedChanges.first?.summary, "Delete of lead rejected — You are not the owner of this lead.")
     }
 
+    func testARefusedDeleteOfTheTopLeadComesBackInViewNotScrolledOff() throws {
+        try seed(30)
+        var list = makeList(height: 10)
+        let id = try XCTUnwrap(list.selectedId)
+        list.delete()
+        list.confirm()
+        let next = try XCTUnwrap(list.selectedId)
+        XCTAssertNotEqual(next, id)
+        try serverRefusesTheDelete(of: id)
+        list.reload()
+        XCTAssertEqual(list.rows.first?.id, id, "the lead is back on screen")
+        XCTAssertEqual(list.rows.first?.syncMark, .rejected)
+        XCTAssertEqual(list.selectedId, next, "the selection stays on its lead")
+        XCTAssertEqual(list.topIndex, 0)
+    }
+
     func testRefusedDeleteCanBeDiscardedWhichKeepsTheLead() throws {
         try seed(5)
         let id = try XCTUnwrap(makeList().selectedId)
