@@ -79,11 +79,33 @@ extension LeadStore {
     }
 
     /// The server rejected the change (400 / 401 "request"): keep the local value, keep the messages.
+    /// A refused lead delete brings the lead back into lists (search, filters, counts), marked
+    /// rejected, so the user sees the server's message and can discard or retry it: a delete the
+    /// server did not do must not make the lead unreachable.
     public func markOutboxRejected(_ id: Int64, messages: [String: [String]]) throws {
-        try locked {
+        try write {
             try db.run("""
                 UPDATE outbox SET state = 'rejected', messages = ?, attempts = attempts + 1, updated = ? WHERE id = ?
                 """, [.text(JSONText.encode(messages)), .integer(Self.now()), .integer(id)])
+            try db.run("""
+                UPDATE leads SET deleted = 0 WHERE deleted = 1 AND id = (
+                    SELECT record_id FROM outbox WHERE id = ? AND kind = 'lead' AND op = 'delete')
+                """, [.integer(id)])
+        }
+    }
+
+    /// retry: sends a rejected change again as it is (back to pending, the old messages cleared).
+    /// A lead delete hides the lead again until the server answers.
+    public func retryRejectedOutboxEntry(_ id: Int64) throws {
+        try write {
+            guard let entry = try outboxEntry(id: id) else { throw StoreError.notFound(kind: "outbox entry", id: id) }
+            guard entry.state == .rejected else { throw StoreError.wrongOutboxState(id: id, state: entry.state.rawValue) }
+            try db.run("""
+                UPDATE outbox SET state = 'pending', messages = '{}', not_before = NULL, updated = ? WHERE id = ?
+                """, [.integer(Self.now()), .integer(id)])
+            if entry.kind == .lead && entry.op == .delete {
+                try db.run("UPDATE leads SET deleted = 1, updated = ? WHERE id = ?", [.integer(Self.now()), .integer(entry.recordId)])
+            }
         }
     }
 

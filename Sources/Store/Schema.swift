@@ -18,6 +18,9 @@ enum Schema {
             try recreateTriggers(db)
         },
         { try addOutboxRemote($0) },  // providers (issue 8): outbox entries name their remote; detail freshness
+        { db in  // safety: a lead whose delete the server refused is visible again (was hidden for good)
+            try db.execute(restoreRejectedDeletes)
+        },
     ]
 
     /// Adds `outbox.remote` (NULL: not routed to a remote yet) when the file lacks it, its index,
@@ -34,6 +37,13 @@ enum Schema {
             CREATE INDEX IF NOT EXISTS detail_fetched_age ON detail_fetched(provider, fetched);
             """)
     }
+
+    /// Un-hides leads whose queued delete was rejected (files written before rejected deletes
+    /// kept the lead visible); the cube triggers count them again.
+    static let restoreRejectedDeletes = """
+        UPDATE leads SET deleted = 0 WHERE deleted = 1 AND id IN (
+            SELECT record_id FROM outbox WHERE kind = 'lead' AND op = 'delete' AND state = 'rejected');
+        """
 
     /// One row; `fts_deferred = 1` only inside a bulk write's own transaction (never committed):
     /// new leads then get their FTS rows in one statement at the end instead of one per insert.

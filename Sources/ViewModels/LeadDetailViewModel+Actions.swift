@@ -47,9 +47,21 @@ extension LeadDetailViewModel {
     /// from before it (the Store's discard). `entryId` nil: the oldest rejected change.
     public mutating func discardRejected(entryId: Int64? = nil) {
         guard let change = rejectedChange(entryId) else { return complain("No rejected change to discard") }
-        pendingConfirmation = PendingConfirmation(
-            action: .discardChange(change.entryId),
-            prompt: "Discard the rejected \(change.kind.rawValue) \(change.op.rawValue) and restore the previous values? (y/n)")
+        let prompt = change.kind == .lead && change.op == .delete
+            ? "Discard the refused delete and keep '\(title)'? (y/n)"
+            : "Discard the rejected \(change.kind.rawValue) \(change.op.rawValue) and restore the previous values? (y/n)"
+        pendingConfirmation = PendingConfirmation(action: .discardChange(change.entryId), prompt: prompt)
+    }
+
+    /// retry on a refused lead delete: asks, then queues the same delete again (the lead is
+    /// hidden again until the server answers).
+    public mutating func retryRejectedDelete(entryId: Int64? = nil) {
+        let deletes = rejectedChanges.filter { $0.kind == .lead && $0.op == .delete }
+        guard let change = entryId.map({ id in deletes.first { $0.entryId == id } }) ?? deletes.first else {
+            return complain("No refused delete to retry")
+        }
+        pendingConfirmation = PendingConfirmation(action: .retryChange(change.entryId),
+                                                  prompt: "Send the delete of '\(title)' again? (y/n)")
     }
 
     /// Yes to `pendingConfirmation`.
@@ -62,10 +74,18 @@ extension LeadDetailViewModel {
                 try store.deleteLeads(ids)
                 reload()
                 inform("Deleted")
+            case .deleteSelection(let selection, _):
+                try store.deleteLeads(in: selection)
+                reload()
+                inform("Deleted")
             case .discardChange(let entryId):
                 try store.discardOutboxEntry(entryId)
                 reload()
                 inform(isMissing ? "Discarded: the new lead was removed" : "Discarded: previous values restored")
+            case .retryChange(let entryId):
+                try store.retryRejectedOutboxEntry(entryId)
+                reload()
+                inform(isDeleted ? "Delete queued again" : "Queued again")
             }
         } catch {
             report(error, doing: "Confirmed action")
@@ -91,13 +111,13 @@ extension LeadDetailViewModel {
         form = LeadFormViewModel(store: store, currentUser: currentUser, editing: lead, focus: focus, now: now)
     }
 
-    /// fix-rejected: opens the form on the first field the server refused, its message shown there.
-    /// `entryId` nil: the oldest rejected lead change.
+    /// fix-rejected: opens the form on the first field the server refused, its message shown there;
+    /// on a refused delete it offers to send the delete again. `entryId` nil: the oldest rejected lead change.
     public mutating func fixRejected(entryId: Int64? = nil) {
         guard let change = rejectedChange(entryId, leadOnly: true), let lead else {
             return complain("No rejected change of the lead to fix")
         }
-        guard change.op != .delete else { return complain("A refused delete cannot be edited; discard it instead") }
+        guard change.op != .delete else { return retryRejectedDelete(entryId: change.entryId) }
         form = LeadFormViewModel(store: store, currentUser: currentUser, editing: lead,
                                  serverMessages: change.messagesByWireName, focus: change.fieldMessages.first?.field,
                                  now: now)

@@ -90,6 +90,26 @@ public struct LeadFormViewModel: Sendable {
     /// Whether anything differs from the values the form opened with.
     public var isDirty: Bool { fields.contains { $0.value != (original[$0.field] ?? "") } }
 
+    /// The fields whose value differs from the one the form opened with, in form order.
+    public var changedFields: [LeadField] { fields.filter { $0.value != (original[$0.field] ?? "") }.map(\.field) }
+
+    /// "Discard 3 changes? y/n" while the form asks before closing (nil: not asking).
+    public internal(set) var discardQuestion: String?
+
+    // MARK: - Closing
+
+    /// cancel: true when the form may close now (nothing changed, or already asked: Esc twice);
+    /// otherwise it asks (`discardQuestion`) and stays open.
+    public mutating func requestCancel() -> Bool {
+        let count = changedFields.count
+        guard count > 0, discardQuestion == nil else { return true }
+        discardQuestion = "Discard \(count == 1 ? "1 change" : "\(count) changes")? y/n"
+        return false
+    }
+
+    /// No to the discard question: back to editing, nothing lost.
+    public mutating func keepEditing() { discardQuestion = nil }
+
     /// Whether any field shows a message.
     public var hasErrors: Bool { fields.contains { !$0.errors.isEmpty } }
 

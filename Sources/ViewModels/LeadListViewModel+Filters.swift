@@ -96,6 +96,11 @@ extension LeadListViewModel {
     /// Switches filter and sort, keeping the selected lead in place when it passes the new filter.
     mutating func apply(filter newFilter: LeadFilter, sort newSort: LeadSort) {
         let selected = selectedLead
+        if newFilter != filter && !marked.isEmpty {
+            informMarksCleared(marked.count)
+            marked = LeadMarks(filter: newFilter)
+        }
+        marked.selection.filter = newFilter
         filter = newFilter
         sort = newSort
         total = nil

@@ -4,16 +4,22 @@ import Store
 /// `:push NAME` on the list (providers, issue 8): the marked leads (or the selected one) are
 /// queued for a destination remote; leads already there or queued are skipped.
 extension LeadListViewModel {
-    /// Queues the action targets for `remote`; false (with a message) when nothing could be queued.
+    /// The remotes that take pushed leads (recorded by the sync worker), sorted.
+    public func pushDestinations() -> [String] { (try? store.pushDestinations()) ?? [] }
+
+    /// Queues the marked leads (or the selected one) for `remote`; false (with a message) when nothing could be queued.
     public mutating func push(to remote: String) -> Bool {
-        let ids = actionTargets
-        guard !ids.isEmpty else {
-            complain("No lead selected")
+        let destinations = pushDestinations()
+        guard destinations.contains(remote) else {
+            complain(destinations.isEmpty ? "push: no remote takes pushed leads"
+                     : "push: '\(TextSanitizerBridge.line(remote))' is not a destination (" + destinations.joined(separator: ", ") + ")")
             return false
         }
+        guard let targets = targets() else { return false }
         do {
+            let ids = try store.leadIds(in: targets.selection)
             let queued = try store.queuePush(leadIds: ids, remote: remote)
-            if !marked.isEmpty { marked.removeAll() }
+            if targets.usedMarks { clearMarks() }
             reload()
             let skipped = ids.count - queued.count
             inform("Queued \(queued.count) lead\(queued.count == 1 ? "" : "s") for \(remote)"

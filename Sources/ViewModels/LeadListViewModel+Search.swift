@@ -6,7 +6,7 @@ extension LeadListViewModel {
     public mutating func beginSearch() {
         guard searchSnapshot == nil else { return }
         searchSnapshot = SearchSnapshot(filter: filter, selected: selectedLead, selectedRow: selectedRow,
-                                        topIndex: topIndex, total: total, viewName: currentViewName)
+                                        topIndex: topIndex, total: total, viewName: currentViewName, marks: marked)
     }
 
     /// The text typed so far (call per keystroke): the list shows the matches from the first one.
@@ -16,15 +16,22 @@ extension LeadListViewModel {
         guard clean != filter.search else { return }
         filter.search = clean
         total = nil
+        marked = LeadMarks(filter: filter)
+        if let snapshot = searchSnapshot, filter == snapshot.filter { marked = snapshot.marks }
         loadTop()
     }
 
     /// Keeps the search as part of the filter (Enter). An empty search just ends searching.
     public mutating func commitSearch() {
-        guard searchSnapshot != nil else { return }
+        guard let snapshot = searchSnapshot else { return }
         searchSnapshot = nil
         currentViewName = filter.search.isEmpty ? currentViewName : nil
-        if rows.isEmpty { inform("No leads match '\(filter.search)'") }
+        let cleared = filter != snapshot.filter && !snapshot.marks.isEmpty ? snapshot.marks.count : 0
+        if rows.isEmpty {
+            inform("No leads match '\(filter.search)'" + (cleared > 0 ? " · \(Self.marksText(cleared)) cleared" : ""))
+        } else if cleared > 0 {
+            informMarksCleared(cleared)
+        }
     }
 
     /// Drops the search (Esc): the previous filter and the previously selected lead come back.
@@ -33,6 +40,7 @@ extension LeadListViewModel {
         searchSnapshot = nil
         filter = snapshot.filter
         currentViewName = snapshot.viewName
+        marked = snapshot.marks
         total = snapshot.total
         guard let selected = snapshot.selected else { return loadTop() }
         do {

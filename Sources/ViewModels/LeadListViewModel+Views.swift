@@ -30,9 +30,10 @@ extension LeadListViewModel {
                 return complain("view: no saved view named '\(clean)'")
             }
             searchSnapshot = nil
+            let cleared = view.filter != filter && !marked.isEmpty ? marked.count : 0
             apply(filter: view.filter, sort: view.sort)
             currentViewName = view.name
-            inform("View '\(view.name)'")
+            inform(cleared == 0 ? "View '\(view.name)'" : "View '\(view.name)' · \(Self.marksText(cleared)) cleared")
         } catch {
             report(error, doing: "Loading the view")
         }

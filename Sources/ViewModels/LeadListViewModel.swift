@@ -38,8 +38,9 @@ public struct LeadListViewModel: Sendable {
     public internal(set) var topIndex: Int?
     /// Number of leads passing the filter; nil while unknown.
     public internal(set) var total: Int?
-    /// Marked lead ids (kept across filter changes).
-    public internal(set) var marked: Set<Int64> = []
+    /// The marked leads: ids, or every lead of the filter (mark-all). A filter change clears them
+    /// (a cancelled search brings them back), so marks always mean leads this list shows.
+    public internal(set) var marked = LeadMarks()
     /// A destructive action waiting for yes/no (`confirm()` / `cancelConfirmation()`).
     public internal(set) var pendingConfirmation: PendingConfirmation?
     /// The latest message for the status bar.
@@ -48,9 +49,6 @@ public struct LeadListViewModel: Sendable {
     public internal(set) var currentViewName: String?
     /// What the list looked like when the search started (restored by `cancelSearch()`).
     var searchSnapshot: SearchSnapshot?
-
-    /// The most leads `markAll()` marks at once.
-    public static let markCap = 1000
 
     /// A list over `store`, showing the first page of `filter` in `sort`.
     public init(store: LeadStore, currentUser: String, visibleRows: Int = 20, filter: LeadFilter = .all,
@@ -145,20 +143,36 @@ public struct LeadListViewModel: Sendable {
     /// on the same lead if it still passes the filter, else moves to its nearest neighbour (the next
     /// lead in order, or the previous one at the end), at the same screen row where possible.
     public mutating func reload() {
+        let wasAtTop = topIndex == 0
         topIndex = nil
         total = nil
+        recountMarks()
         guard let current = selectedLead else { return loadTop() }
         do {
             let fresh = try store.cursor(forLead: current.id, sort: sort)
             if let fresh {
                 try fill(around: fresh, screenRow: selectedRow)
-                if selectedId == current.id { return settleCheapTotal() }
+                if selectedId == current.id {
+                    if wasAtTop { try keepTopInView(cursor: fresh) }
+                    return settleCheapTotal()
+                }
             }
             try fill(around: current.cursor, screenRow: selectedRow)
             settleCheapTotal()
         } catch {
             report(error, doing: "Reloading leads")
         }
+    }
+
+    /// After a reload of a window that showed the top of the list: leads that appeared above the
+    /// selection (a refused delete coming back, a pulled lead) are shown rather than scrolled off,
+    /// while the selection stays on its lead and on screen.
+    mutating func keepTopInView(cursor: LeadCursor) throws {
+        guard topIndex != 0, let first = rows.first else { return }
+        let above = try store.leads(filter: filter, sort: sort, before: first.cursor, limit: visibleRows)
+        guard !above.isEmpty, selectedRow + above.count < visibleRows else { return }
+        try fill(around: cursor, screenRow: selectedRow + above.count)
+        if rows.first?.id == above.first?.id { topIndex = 0 }
     }
 
     /// Moves the selection to a lead (keeping the screen row where possible); false when the lead
@@ -207,6 +221,8 @@ public struct LeadListViewModel: Sendable {
         rows = Array((before + after).prefix(height))
         selectedRow = after.isEmpty ? max(0, rows.count - 1) : before.count
         topIndex = before.count < wantBefore ? 0 : nil
+        if wantBefore == 0, !after.isEmpty,
+           try store.leads(filter: filter, sort: sort, before: cursor, limit: 1).isEmpty { topIndex = 0 }
         if topIndex == 0 && rows.count < height { total = rows.count }
     }
 
@@ -237,4 +253,5 @@ struct SearchSnapshot: Sendable {
     var topIndex: Int?
     var total: Int?
     var viewName: String?
+    var marks: LeadMarks
 }

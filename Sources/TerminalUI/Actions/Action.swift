@@ -64,6 +64,8 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let previousField: Action = "previous-field"
     public static let save: Action = "save"
     public static let cancel: Action = "cancel"
+    // Forms: closing without asking (safety)
+    public static let discardForm: Action = "discard-form"
     public static let submit: Action = "submit"
     public static let complete: Action = "complete"
     public static let pickChoice: Action = "pick-choice"
@@ -77,6 +79,8 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let quit: Action = "quit"
     public static let setTheme: Action = "set-theme"
     public static let setKeymap: Action = "set-keymap"
+    // Remotes (issue 8): `:push NAME` queues leads for a destination remote
+    public static let pushLeads: Action = "push-leads"
     // Panes (the pane shell): show a pane; `:leads`, `:calendar`… are aliases
     public static let openLeads: Action = "open-leads"
     public static let openCalendar: Action = "open-calendar"

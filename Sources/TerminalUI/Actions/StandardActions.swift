@@ -28,6 +28,7 @@ enum StandardActions {
         ActionInfo(.viewSave, "Save the filters and sort as a named view", [.leads], argument: "NAME"),
         ActionInfo(.viewLoad, "Load a saved view", [.leads], argument: "NAME"),
         ActionInfo(.viewDelete, "Delete a saved view", [.leads], argument: "NAME"),
+        ActionInfo(.pushLeads, "Queue the marked leads (or the lead) for a destination remote", [.leads, .detail], argument: "REMOTE"),
         ActionInfo(.toggleMark, "Mark or unmark the lead", [.leads]),
         ActionInfo(.markAll, "Mark every lead shown", [.leads]),
         ActionInfo(.clearMarks, "Unmark all leads", [.leads]),
@@ -50,7 +51,9 @@ enum StandardActions {
         ActionInfo(.previousField, "Go to the previous field", [.form]),
         ActionInfo(.save, "Validate and save the form", [.form]),
         ActionInfo(.pickChoice, "Choose the field's value from its list (status, source, owner)", [.form]),
-        ActionInfo(.cancel, "Close without saving", [.form, .prompt, .help]),
+        ActionInfo(.cancel, "Close (a form with changes asks first)", [.form, .prompt, .help]),
+        // Forms: closing without asking (safety)
+        ActionInfo(.discardForm, "Close the form and throw its changes away", [.form]),
         ActionInfo(.submit, "Accept the input", [.prompt]),
         ActionInfo(.complete, "Complete the word", [.prompt]),
         ActionInfo(.focusNextPane, "Move focus to the other pane", [.global]),

@@ -116,6 +116,7 @@ enum CommandAliases {
         "leads": .openLeads, "calendar": .openCalendar, "conversation": .openConversation, "dashboard": .openDashboard,
         "status": .setStatus, "search": .search, "note": .addNote, "sync": .syncNow, "theme": .setTheme,
         "quit": .quit, "q": .quit, "keymap": .setKeymap, "sort": .sortNext,
+        "push": .pushLeads,
     ]
 
     /// `:view WORD NAME`.

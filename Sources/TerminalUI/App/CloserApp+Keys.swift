@@ -155,6 +155,17 @@ extension CloserApp {
     func handleFormKey(_ key: Key, form: any PaneForm) -> AppResponse {
         if form.capturesKeys { return form.handle(key) ? .redraw : .none }  // e.g. its choice list is open
         let outcome = dispatcher.dispatch(key, in: .form, textInput: true)
+        if form.discardQuestion != nil {  // "Discard N changes? y/n": only y, n, Esc and C-g answer it
+            switch (key, outcome) {
+            case (.char("y"), _), (.char("Y"), _), (_, .action(.cancel)), (_, .action(.back)), (_, .action(.discardForm)):
+                return closeForm(form)
+            case (.char("n"), _), (.char("N"), _):
+                form.keepEditing()
+                return .redraw
+            default:
+                return .none
+            }
+        }
         if case .action(let action) = outcome, form.perform(action) { return .redraw }
         switch outcome {
         case .action(.nextField): form.moveFocus(1)
@@ -162,12 +173,19 @@ extension CloserApp {
         case .action(.save):
             if form.save(), case .form(let open) = overlay, open === form { overlay = .none }
         case .action(.cancel), .action(.back):
-            overlay = .none
-            form.cancel()
+            if form.requestCancel() { return closeForm(form) }
+        case .action(.discardForm): return closeForm(form)
         case .pending: return .redraw
         default:
             guard form.handle(key) else { return .none }
         }
+        return .redraw
+    }
+
+    /// Closes `form` without saving (it says what was thrown away).
+    func closeForm(_ form: any PaneForm) -> AppResponse {
+        overlay = .none
+        form.cancel()
         return .redraw
     }
 

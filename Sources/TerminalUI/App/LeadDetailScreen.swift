@@ -41,7 +41,8 @@ public struct LeadDetailScreen: Sendable {
         if !otherRejected.isEmpty || !otherConflicts.isEmpty {
             add(.heading("Sync problems"))
             for change in otherRejected {
-                add(FieldRow("Rejected", change.summary + "  [x fix · X discard]", valueElement: "detail.error"))
+                let keys = change.kind == .lead && change.op == .delete ? "  [x retry · X discard]" : "  [x fix · X discard]"
+                add(FieldRow("Rejected", change.summary + keys, valueElement: "detail.error"))
             }
             for conflict in otherConflicts {
                 add(FieldRow("Conflict", "\(conflict.title): yours \(conflict.localValue) · server \(conflict.remoteValue)",

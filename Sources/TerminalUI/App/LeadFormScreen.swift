@@ -55,6 +55,15 @@ public struct LeadFormScreen: Sendable {
         if matches.count == 1 { setFocusedText(matches[0]) }
     }
 
+    /// cancel (Esc): true when the form may close now; false when it now asks "Discard N changes? y/n".
+    public mutating func requestCancel() -> Bool { model.requestCancel() }
+
+    /// No to the discard question.
+    public mutating func keepEditing() { model.keepEditing() }
+
+    /// The discard question being asked, if any.
+    public var discardQuestion: String? { model.discardQuestion }
+
     /// Moves the focus by `delta` fields (completing a unique choice prefix first).
     public mutating func moveFocus(_ delta: Int) {
         completeFocusedChoice()
@@ -105,6 +114,12 @@ public struct LeadFormScreen: Sendable {
     @discardableResult
     public mutating func draw(in rect: Rect, canvas: Canvas, theme: Theme) -> Position? {
         var cursor = view.draw(in: rect, canvas: canvas, theme: theme)
+        if let question = model.discardQuestion, rect.height > 2 {
+            let text = question + "  (y discard · n keep editing · Esc again discards)"
+            canvas.putPadded(text, at: Position(row: rect.bottom - 1, column: rect.column + 1), width: max(0, rect.width - 2),
+                             style: theme.style("detail.error"))
+            return nil
+        }
         if let field = focusedLeadField, let item = model.formField(field), !item.choices.isEmpty, rect.height > 2 {
             let hint = "choices (a prefix and Tab completes): " + item.choices.filter { !$0.isEmpty }.joined(separator: " ")
             canvas.putPadded(hint, at: Position(row: rect.bottom - 1, column: rect.column + 2), width: max(0, rect.width - 4),

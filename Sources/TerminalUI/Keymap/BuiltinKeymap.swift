@@ -95,7 +95,7 @@ bind form <Up> previous-field
 bind form <C-s> save
 bind form <F2> save
 bind form <Esc> cancel
-bind form <C-g> cancel
+bind form <C-g> discard-form
 bind form <C-c> cancel
 bind form <C-o> pick-choice
 bind form <F4> pick-choice

@@ -65,8 +65,18 @@ public final class LeadFormOverlay: PaneForm {
         return nil
     }
 
-    /// Closed without saving: says so.
-    public func cancel() { pane.host.inform("Not saved") }
+    /// Closed without saving: says what was thrown away.
+    public func cancel() {
+        let changes = screen.model.changedFields.count
+        pane.host.inform(changes == 0 ? "Not saved" : "Discarded \(changes == 1 ? "1 change" : "\(changes) changes")")
+    }
+
+    /// Esc: closes at once when nothing changed, else asks "Discard N changes? y/n".
+    public func requestCancel() -> Bool { screen.requestCancel() }
+    /// The discard question being asked, if any.
+    public var discardQuestion: String? { screen.discardQuestion }
+    /// "n": back to editing.
+    public func keepEditing() { screen.keepEditing() }
 
     /// Validates and saves through the list (new lead) or the detail (edit, fix).
     public func save() -> Bool {

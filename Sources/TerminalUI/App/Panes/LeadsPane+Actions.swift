@@ -43,6 +43,8 @@ extension LeadsPane {
         case .viewSave: choose(argument, "view-save", "Save view as", nil) { [unowned self] in saveView($0) }
         case .viewLoad: choose(argument, "view-load", "Load view", list.savedViewNames) { [unowned self] in list.viewLoad($0) }
         case .viewDelete: choose(argument, "view-delete", "Delete view", list.savedViewNames) { [unowned self] in deleteView($0) }
+        case .pushLeads:
+            choose(argument, "push-leads", "Push to", list.pushDestinations()) { [unowned self] in pushLeads(to: $0) }
         case .toggleMark: list.toggleMark(); list.cursorDown()
         case .markAll: list.markAll()
         case .clearMarks: list.clearMarks()
@@ -150,6 +152,11 @@ extension LeadsPane {
         } else {
             host.prompt(PromptRequest(purpose: purpose, title: title, mode: .input(TextFieldState()), onSubmit: run))
         }
+    }
+
+    /// push-leads REMOTE: queues the marked leads (or the lead) for a destination and nudges sync.
+    func pushLeads(to remote: String) {
+        if list.push(to: remote) { afterLocalEdit() }
     }
 
     /// view-save NAME: asks before replacing a saved view of that name.

@@ -123,6 +123,12 @@ public protocol PaneForm: AnyObject {
     var capturesKeys: Bool { get }
     /// Extra status bar hints for the focused field (default: none).
     var extraHints: [FooterHint] { get }
+    /// Esc/cancel: true when the form may close now; false when it asks first (unsaved changes).
+    func requestCancel() -> Bool
+    /// The question being asked before closing ("Discard 3 changes? y/n"), if any.
+    var discardQuestion: String? { get }
+    /// "n" to the discard question: back to editing.
+    func keepEditing()
 }
 
 extension PaneForm {
@@ -132,4 +138,10 @@ extension PaneForm {
     public var capturesKeys: Bool { false }
     /// No extra hints by default.
     public var extraHints: [FooterHint] { [] }
+    /// Closes at once by default.
+    public func requestCancel() -> Bool { true }
+    /// Asks nothing by default.
+    public var discardQuestion: String? { nil }
+    /// Nothing to go back to by default.
+    public func keepEditing() {}
 }
