@@ -17,6 +17,7 @@ enum Schema {
             try db.execute(bulkState)
             try recreateTriggers(db)
         },
+        { try migrateCalendar($0) },  // calendar: appointments.owner (lead's owner) + range indexes
     ]
 
     /// One row; `fts_deferred = 1` only inside a bulk write's own transaction (never committed):
@@ -326,5 +327,5 @@ enum Schema {
                 WHERE id = old.lead_id;
         END
         """),
-    ]
+    ] + calendarTriggers
 }
