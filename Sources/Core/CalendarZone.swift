@@ -37,7 +37,8 @@ public struct CalendarZone: Sendable, Equatable {
 
     /// The zone's short name at `utc` ("CET", "UTC", "GMT+5:30").
     public func abbreviation(at utc: Int64) -> String {
-        timeZone.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(utc))) ?? timeZone.identifier
+        if ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Universal", "Zulu"].contains(timeZone.identifier) { return "UTC" }
+        return timeZone.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(utc))) ?? timeZone.identifier
     }
 
     /// Local seconds of the instant `utc`.
