@@ -73,6 +73,9 @@ extension CalendarViewModel {
         }
     }
 
+    /// Replaces the open form with the screen's edited copy (before `saveForm()`).
+    public mutating func replaceForm(_ edited: AppointmentFormViewModel) { form = edited }
+
     /// Closes the form without saving.
     public mutating func cancelForm() { form = nil }
 

@@ -292,6 +292,9 @@ public struct CalendarViewModel: Sendable {
     /// Sets an error message.
     mutating func complain(_ text: String) { message = .error(text, now: now()) }
 
+    /// Forgets the message (the status bar shows it now).
+    public mutating func clearMessage() { message = nil }
+
     /// Clears an expired message.
     public mutating func expireMessage() {
         if let message, message.isExpired(at: now()) { self.message = nil }

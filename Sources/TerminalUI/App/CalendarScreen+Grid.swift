@@ -1,5 +1,4 @@
 import Core
-import Store
 import ViewModels
 
 /// The day, week and month views: hours down the side, seven days side by side, a month grid.

@@ -1,5 +1,4 @@
 import Core
-import Store
 import ViewModels
 
 /// Draws the calendar view model into a rectangle of any size: a header (view, dates, zone,
@@ -23,8 +22,9 @@ public enum CalendarScreen {
                        maxColumns: rect.width)
             return
         }
-        canvas.putPadded(calendar.title, at: Position(row: rect.row, column: rect.column), width: rect.width,
-                         style: theme.style("calendar.header"))
+        let line = selectionLine(calendar)
+        canvas.putPadded(line.text, at: Position(row: rect.row, column: rect.column), width: rect.width,
+                         style: theme.style(line.element))
         let body = Rect(row: rect.row + 1, column: rect.column, height: rect.height - 1, width: rect.width)
         switch calendar.view {
         case .agenda: drawAgenda(calendar, in: body, canvas: canvas, theme: theme, focused: focused)
@@ -35,6 +35,24 @@ public enum CalendarScreen {
     }
 
     // MARK: - Pieces shared by the views
+
+    /// The first line: the selected appointment in full (when, who, note, status, owner), its
+    /// rejection with the server's message and `x fix · X discard`, or its collision.
+    static func selectionLine(_ calendar: CalendarViewModel) -> (text: String, element: String) {
+        guard let entry = calendar.selectedEntry else {
+            return ("No appointment here · a new (lead of a selected one) · A on a lead's detail · v view", "dim")
+        }
+        let day = CalendarViewModel.longDay(calendar.zone.day(of: entry.start))
+        let what = "\(day) \(timeRange(entry, calendar)) · \(label(entry)) · "
+            + "\(CalendarViewModel.statusTitle(entry.appointment.status)) · \(TextSanitizer.line(entry.owner))"
+        if entry.sync == .rejected {
+            let reason = calendar.selectedRejection.map { ($0.otherMessages + $0.fieldMessages.flatMap(\.messages)).joined(separator: " ") } ?? ""
+            return ("! Rejected: \(reason) [x fix · X discard] · \(what)", "sync.rejected")
+        }
+        if entry.collides { return ("× Overlaps another appointment of \(TextSanitizer.line(entry.owner)) · \(what)", "calendar.collision") }
+        if entry.sync == .pending { return ("* \(what) · waiting to sync", "sync.pending") }
+        return (what, "calendar.header")
+    }
 
     /// The style of a status (theme `calendar.<status>`).
     static func statusStyle(_ status: AppointmentStatus, theme: Theme) -> Style {

@@ -117,6 +117,7 @@ enum CommandAliases {
         "leads": .openLeads, "calendar": .openCalendar, "conversation": .openConversation, "dashboard": .openDashboard,
         "status": .setStatus, "search": .search, "note": .addNote, "sync": .syncNow, "theme": .setTheme,
         "quit": .quit, "q": .quit, "keymap": .setKeymap,
+        "date": .goToDate,  // calendar
     ]
 
     /// Words the Leads pane's list parses itself (`:filter status=contact`, `:sort created desc`, `:view save NAME`).

@@ -63,6 +63,9 @@ extension LeadsPane {
         case .discardRejected:
             guard ensureDetail() else { return .handled }
             detail?.discardRejected()
+        case .newAppointment:  // calendar: `A` on a lead's detail
+            guard ensureDetail(), let leadId = detail?.leadId else { return .handled }
+            openAppointmentForm(leadId: leadId)
         default:
             return .notHandled
         }
