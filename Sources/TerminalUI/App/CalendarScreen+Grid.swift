@@ -40,6 +40,9 @@ extension CalendarScreen {
                            theme: Theme, focused: Bool, detailed: Bool) {
         guard rect.width > 0 else { return }
         let base = isWeekend(column.day) ? theme.style("calendar.weekend") : theme.style("calendar")
+        if base != theme.style("calendar") {
+            canvas.fill(Rect(row: rect.row, column: rect.column, height: min(rect.height, column.slots.count), width: rect.width), style: base)
+        }
         var runningUntil: Int64 = 0
         var runningStatus: AppointmentStatus = .pending
         for (offset, slot) in column.slots.enumerated() where offset < rect.height {
@@ -47,7 +50,7 @@ extension CalendarScreen {
             let hour = calendar.firstHour + offset
             let selected = column.day == calendar.selectedDay && hour == calendar.selectedHour
             let style = selected ? selectedStyle(theme, focused: focused) : base
-            canvas.fill(Rect(row: row, column: rect.column, height: 1, width: rect.width), style: style)
+            if selected { canvas.fill(Rect(row: row, column: rect.column, height: 1, width: rect.width), style: style) }
             guard let first = slot.entries.first else {
                 if runningUntil > slot.start {
                     canvas.put("│", at: Position(row: row, column: rect.column),

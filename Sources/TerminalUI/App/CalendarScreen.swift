@@ -134,7 +134,7 @@ public enum CalendarScreen {
             guard row < rect.row + rect.height else { break }
             let selected = index == calendar.agendaSelected
             let style = selected ? selectedStyle(theme, focused: focused) : base
-            canvas.fill(Rect(row: row, column: rect.column, height: 1, width: rect.width), style: style)
+            if selected { canvas.fill(Rect(row: row, column: rect.column, height: 1, width: rect.width), style: style) }
             var column = rect.column + drawMarks(entry, at: Position(row: row, column: rect.column), canvas: canvas, theme: theme,
                                                  base: style)
             let isNow = entry.start <= calendar.nowSeconds && calendar.nowSeconds < entry.end
