@@ -158,3 +158,24 @@ extension LeadStore {
                              collides: s.int64(12) == 1)
     }
 }
+
+/// Fixing a refused note: a note whose create was rejected can be edited and sent again.
+extension LeadStore {
+    /// Changes the text of a note whose "create" is still queued (pending or rejected): the create
+    /// carries the new text and goes back to pending. A note the server already has cannot be
+    /// edited (seed 001 has no note update): that is `wrongOutboxState`.
+    public func fixNoteText(id: Int64, text: String) throws {
+        try write {
+            guard let note = try note(id: id) else { throw StoreError.notFound(kind: "note", id: id) }
+            guard let create = try outboxEntries(forLead: note.leadId)
+                .last(where: { $0.kind == .note && $0.recordId == id && $0.op == .create }) else {
+                throw StoreError.wrongOutboxState(id: id, state: "synced")
+            }
+            try db.run("UPDATE notes SET text = ? WHERE id = ?", [.text(text), .integer(id)])
+            var payload = create.payload
+            payload["note"] = text
+            try db.run("UPDATE outbox SET payload = ?, state = 'pending', messages = '{}', not_before = NULL, updated = ? WHERE id = ?",
+                       [.text(JSONText.encode(payload)), .integer(Self.now()), .integer(create.id)])
+        }
+    }
+}

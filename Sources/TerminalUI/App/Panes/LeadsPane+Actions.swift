@@ -184,6 +184,7 @@ extension LeadsPane {
 
     func openEditForm(_ action: Action, focusField: LeadField?) {
         guard ensureDetail(), var current = detail else { return }
+        if action == .fixRejected, fixRejectedRecord() { return }  // a refused note or appointment
         if action == .fixRejected { current.fixRejected() } else { current.editLead(focus: action == .editField ? focusField : nil) }
         detail = current
         if let model = current.form { host.openForm(LeadFormOverlay(pane: self, model: model)) }
