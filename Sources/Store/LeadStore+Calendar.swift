@@ -88,6 +88,9 @@ extension LeadStore {
                 }
                 return slots
             }
+            if let step = Self.evenStep(boundaries) {
+                return try crowdedSlots(boundaries: boundaries, step: step, filter: filter, perSlot: perSlot)
+            }
             return try (0..<(boundaries.count - 1)).map { i in
                 let count = try calendarCount(from: boundaries[i], to: boundaries[i + 1], filter: filter)
                 let entries = count == 0 ? [] : try calendarEntries(
@@ -95,6 +98,45 @@ extension LeadStore {
                 return CalendarSlot(start: boundaries[i], end: boundaries[i + 1], count: count, entries: entries)
             }
         }
+    }
+
+    /// The common step of evenly spaced boundaries (hours of a day without a DST change, days of
+    /// a month grid without one), nil otherwise.
+    static func evenStep(_ boundaries: [Int64]) -> Int64? {
+        guard boundaries.count > 1 else { return nil }
+        let step = boundaries[1] - boundaries[0]
+        guard step > 0 else { return nil }
+        for i in 1..<boundaries.count where boundaries[i] - boundaries[i - 1] != step { return nil }
+        return step
+    }
+
+    /// A crowded range in one pass over the index: per slot the count and the first appointment
+    /// (SQLite gives the bare `id` of the row holding `min(start)`), then, only where more than one
+    /// item should show, a small window for that slot.
+    func crowdedSlots(boundaries: [Int64], step: Int64, filter: CalendarFilter, perSlot: Int) throws -> [CalendarSlot] {
+        let first = boundaries[0], last = boundaries[boundaries.count - 1]
+        let (clause, values) = Self.calendarWhere(filter)
+        var counts: [Int64: (Int, CalendarEntry)] = [:]
+        try db.cached("""
+            SELECT \(Self.calendarColumns), g.slot, g.n FROM (
+                SELECT (a.start - ?) / ? AS slot, count(*) AS n, a.id AS first_id, min(a.start)
+                FROM appointments a WHERE \(clause) AND a.start >= ? AND a.start < ? GROUP BY slot) g
+            JOIN appointments a ON a.id = g.first_id JOIN leads l ON l.id = a.lead_id
+            """).forEachRow([.integer(first), .integer(step)] + values + [.integer(first), .integer(last)]) { s in
+                counts[s.int64(13)] = (s.int(14), Self.readCalendarEntry(s))
+            }
+        var slots: [CalendarSlot] = []
+        for i in 0..<(boundaries.count - 1) {
+            guard let (count, entry) = counts[Int64(i)], perSlot > 0 else {
+                slots.append(CalendarSlot(start: boundaries[i], end: boundaries[i + 1], count: counts[Int64(i)]?.0 ?? 0, entries: []))
+                continue
+            }
+            let entries = perSlot > 1 && count > 1
+                ? try calendarEntries(from: boundaries[i], to: boundaries[i + 1], filter: filter, limit: perSlot)
+                : [entry]
+            slots.append(CalendarSlot(start: boundaries[i], end: boundaries[i + 1], count: count, entries: entries))
+        }
+        return slots
     }
 
     /// Up to this many appointments in a slot range are read at once instead of slot by slot.

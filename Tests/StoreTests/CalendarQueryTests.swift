@@ -110,6 +110,14 @@ final class CalendarQueryTests: StoreTestCase {
         XCTAssertEqual(crowded.map(\.count).reduce(0, +), 300)
         XCTAssertEqual(crowded[0].count, 13)
         XCTAssertEqual(crowded[0].entries.map { $0.start - base }, [0, 60])
+        let firsts = try store.calendarSlots(boundaries: boundaries, filter: CalendarFilter(owner: "ana"), perSlot: 1)
+        XCTAssertEqual(firsts.map { $0.entries.first.map { $0.start - base } }, (0..<24).map { Int64($0) * 3600 },
+                       "one grouped pass gives each slot's earliest appointment")
+        XCTAssertEqual(firsts.map(\.count), crowded.map(\.count))
+        var uneven = boundaries
+        uneven[1] += 60  // not evenly spaced (a DST day): slot by slot
+        let fallback = try store.calendarSlots(boundaries: uneven, filter: CalendarFilter(owner: "ana"), perSlot: 1)
+        XCTAssertEqual(fallback.map(\.count).reduce(0, +), 300)
         let few = try store.calendarSlots(boundaries: Array(boundaries.prefix(5)), filter: CalendarFilter(owner: "ana"), perSlot: 2)
         XCTAssertEqual(few.map(\.count), Array(crowded.prefix(4).map(\.count)))
         XCTAssertEqual(few.map { $0.entries.map(\.appointment.id) }, crowded.prefix(4).map { $0.entries.map(\.appointment.id) })
