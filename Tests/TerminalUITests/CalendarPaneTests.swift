@@ -98,4 +98,24 @@ final class CalendarPaneTests: XCTestCase {
         app.press("<Esc>", "X", "y")
         XCTAssertNil(try store.appointment(id: created.id), "discarded")
     }
+
+    @MainActor
+    func testAReminderShowsOnceInTheStatusBarWhenMyAppointmentIsWithinFifteenMinutes() async throws {
+        let store = try AppFixture.store()
+        let clock = TestClock(AppFixture.start)
+        let app = AppFixture.app(store, size: Size(rows: 24, columns: 80), clock: clock)
+        let zoe = try XCTUnwrap(try store.leads(filter: LeadFilter(search: "keller"), sort: .nameAscending, limit: 1).first)
+        let start = AppFixture.start.addingTimeInterval(40 * 60)
+        _ = try store.createAppointment(Appointment(leadId: zoe.id, start: start, end: start.addingTimeInterval(1800),
+                                                    note: "Pricing call"))
+        app.press("2")
+        _ = app.idle()
+        XCTAssertFalse(app.frame().line(23).contains("Pricing call"), "40 minutes ahead: no reminder yet")
+        clock.advance(28 * 60)
+        _ = app.idle()
+        XCTAssertTrue(app.frame().line(23).contains("in 12 min: Pricing call — Zoë Keller"), app.frame().line(23))
+        clock.advance(65)
+        _ = app.idle()
+        XCTAssertFalse(app.frame().line(23).contains("in 11 min"), "once, not every minute")
+    }
 }
