@@ -19,11 +19,12 @@ extension Schema {
         }
     }
 
-    /// Range indexes: by owner (covering status for filtered counts), live ones by start, and by
+    /// Range indexes: by owner and by start for live ones (covering status for filtered counts and
+    /// end for the collision check, so neither reads the table), and by
     /// length (the longest appointment bounds the collision scan).
     static let calendarIndexes = [
-        "CREATE INDEX IF NOT EXISTS appointments_owner_start ON appointments(owner, start, status)",
-        "CREATE INDEX IF NOT EXISTS appointments_live_start ON appointments(start, status) WHERE owner IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS appointments_owner_start ON appointments(owner, start, status, end)",
+        "CREATE INDEX IF NOT EXISTS appointments_live_start ON appointments(start, status, end) WHERE owner IS NOT NULL",
         "CREATE INDEX IF NOT EXISTS appointments_length ON appointments(end - start)",
     ]
 
