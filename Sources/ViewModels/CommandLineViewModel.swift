@@ -6,7 +6,7 @@ import Store
 /// `:sync`, `:theme`, `:keymap`, `:quit`, `:note` and any action name, and completes words.
 /// It cannot import the UI's action table, so the executable passes the action names in.
 public struct CommandLineViewModel: Sendable {
-    public let store: LeadStore
+    let store: LeadStore
     /// Every action name (`ActionTable.standard.names`), accepted as a command.
     public var actionNames: [String]
     /// Theme names for `:theme` (validation is skipped when empty).
@@ -124,7 +124,7 @@ public struct CommandLineViewModel: Sendable {
 
     // MARK: - Parsing pieces
 
-    func parseFilter(_ rest: [String]) -> Result<ParsedCommand, CommandLineError> {
+    public func parseFilter(_ rest: [String]) -> Result<ParsedCommand, CommandLineError> {
         let usage = "usage: :filter status=S source=S owner=U pending rejected conflict | :filter clear"
         guard !rest.isEmpty else { return .failure(CommandLineError(usage)) }
         if rest == ["clear"] { return .success(.filterClear) }
@@ -165,7 +165,7 @@ public struct CommandLineViewModel: Sendable {
         return .success(.filter(terms))
     }
 
-    func parseSort(_ rest: [String]) -> Result<ParsedCommand, CommandLineError> {
+    public func parseSort(_ rest: [String]) -> Result<ParsedCommand, CommandLineError> {
         guard (1...2).contains(rest.count) else { return .failure(CommandLineError("usage: :sort name|created|updated|status [asc|desc]")) }
         guard LeadSort.Key(rawValue: rest[0]) != nil else {
             return .failure(CommandLineError("sort: \(VendorMessages.invalidChoice(TextSanitizerBridge.line(rest[0])))"))

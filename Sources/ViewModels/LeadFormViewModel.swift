@@ -21,7 +21,7 @@ public struct LeadFormViewModel: Sendable {
         case failed(String)
     }
 
-    public let store: LeadStore
+    let store: LeadStore
     public let currentUser: String
     public let mode: Mode
     /// The clock for the new lead's creation time and message expiry.
@@ -178,9 +178,11 @@ public struct LeadFormViewModel: Sendable {
         for field in fields { lead.set(field.field, to: submitted(field)) }
     }
 
-    /// The value that is validated and saved: trimmed when the user changed it (seed 001 trims input).
+    /// The value that is validated and saved: trimmed when the user changed it (seed 001 trims
+    /// input); a changed phone also loses its spaces, brackets and dashes (`+49 151 1234567`).
     func submitted(_ field: LeadFormField) -> String {
         guard field.value != (original[field.field] ?? "") else { return field.value }
+        if field.field == .phone { return PhoneInput.normalized(field.value) }
         return field.value.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

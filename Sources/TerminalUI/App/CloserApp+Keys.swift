@@ -153,7 +153,10 @@ extension CloserApp {
     }
 
     func handleFormKey(_ key: Key, form: any PaneForm) -> AppResponse {
-        switch dispatcher.dispatch(key, in: .form, textInput: true) {
+        if form.capturesKeys { return form.handle(key) ? .redraw : .none }  // e.g. its choice list is open
+        let outcome = dispatcher.dispatch(key, in: .form, textInput: true)
+        if case .action(let action) = outcome, form.perform(action) { return .redraw }
+        switch outcome {
         case .action(.nextField): form.moveFocus(1)
         case .action(.previousField): form.moveFocus(-1)
         case .action(.save):

@@ -34,6 +34,8 @@ public final class LeadsPane: Pane {
     /// Set while a drill-down list from another pane is shown: its title, and how to restore the list.
     var drillDown: (title: String, restore: LeadListState)?
     var lastPositionResolve = Date.distantPast
+    /// The last search kept with Enter or `:search` (for `n` / `N` after it was cleared).
+    var lastSearch = ""
 
     /// A Leads pane over `environment`'s session.
     public init(environment: PaneEnvironment) {
@@ -65,6 +67,18 @@ public final class LeadsPane: Pane {
         let title = LeadListScreen.title(of: list)
         if let drillDown { return TextSanitizer.line(drillDown.title) + " · " + title + " · Esc back" }
         return title
+    }
+
+    public func title(fitting width: Int) -> String {
+        if focus == .detail, let detail, !isSplit {
+            let tail = " │ " + list.positionText + " · Esc back"
+            let room = width - DisplayWidth.of(tail)
+            return (room >= 6 ? DisplayWidth.clip(detail.title, to: room) : "") + tail
+        }
+        guard let drillDown else { return LeadListScreen.title(of: list, width: width) }
+        let head = DisplayWidth.clip(TextSanitizer.line(drillDown.title), to: max(8, width / 3)) + " · "
+        let tail = " · Esc back"
+        return head + LeadListScreen.title(of: list, width: width - DisplayWidth.of(head) - DisplayWidth.of(tail)) + tail
     }
 
     public var footerHints: [FooterHint] {

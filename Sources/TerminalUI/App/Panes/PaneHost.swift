@@ -117,4 +117,19 @@ public protocol PaneForm: AnyObject {
     func save() -> Bool
     /// The form was closed without saving.
     func cancel()
+    /// A form action of its own (`pick-choice`); true when used (default: none).
+    func perform(_ action: Action) -> Bool
+    /// While true (a choice list inside the form is open) keys go to `handle` unmapped.
+    var capturesKeys: Bool { get }
+    /// Extra status bar hints for the focused field (default: none).
+    var extraHints: [FooterHint] { get }
+}
+
+extension PaneForm {
+    /// No actions of its own by default.
+    public func perform(_ action: Action) -> Bool { false }
+    /// Keys are mapped by the keymap by default.
+    public var capturesKeys: Bool { false }
+    /// No extra hints by default.
+    public var extraHints: [FooterHint] { [] }
 }
