@@ -51,6 +51,9 @@ struct CalendarUIScenarios {
 
     func runAll() throws -> [UITimings.Row] {
         untimed("2")
+        guard canvas.line(1).contains("Agenda · ") else {
+            throw UIBenchmarkError(message: "the calendar did not open (title row: \(canvas.line(1)))")
+        }
         let n = max(20, iterations / 5)
         show("Day")
         var days: [Double] = []
