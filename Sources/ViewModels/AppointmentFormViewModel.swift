@@ -28,7 +28,7 @@ public struct AppointmentFormViewModel: Sendable {
         }
     }
 
-    public let store: LeadStore
+    let store: LeadStore
     public let mode: Mode
     public let zone: CalendarZone
     public var now: @Sendable () -> Date

@@ -39,7 +39,7 @@ public struct CalendarMonthCell: Sendable, Equatable {
 /// Times are stored in UTC and shown in `zone`.
 public struct CalendarViewModel: Sendable {
     /// The database.
-    public let store: LeadStore
+    let store: LeadStore
     /// The user "mine" means, and whose reminders ring.
     public let currentUser: String
     /// The zone times are shown in.
