@@ -148,7 +148,7 @@ final class SeedWriter {
             """)
         note = try db.prepare("INSERT INTO notes (lead_id, text, author, created) VALUES (?, ?, ?, ?)")
         activity = try db.prepare("INSERT INTO activities (lead_id, type, text, created) VALUES (?, ?, ?, ?)")
-        appointment = try db.prepare("INSERT INTO appointments (lead_id, start, end, note, status) VALUES (?, ?, ?, ?, ?)")
+        appointment = try db.prepare("INSERT INTO appointments (lead_id, start, end, note, status, owner) VALUES (?, ?, ?, ?, ?, ?)")
     }
 
     func write(_ item: SeedItem, leadId: Int64, summary: inout DemoSeeder.Summary) throws {
@@ -197,6 +197,7 @@ final class SeedWriter {
             try appointment.bind(LeadColumns.seconds(a.end), at: 3)
             try appointment.bind(a.note, at: 4)
             try appointment.bind(a.status.rawValue, at: 5)
+            try appointment.bind(l.owner, at: 6)  // the owner trigger is off during the bulk load
             try appointment.run()
         }
         summary.appointments += item.appointments.count

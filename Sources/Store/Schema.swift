@@ -18,6 +18,9 @@ enum Schema {
             try recreateTriggers(db)
         },
         { try addOutboxRemote($0) },  // providers (issue 8): outbox entries name their remote; detail freshness
+        { try migrateCalendar($0) },  // calendar: appointments.owner (lead's owner) + range indexes
+        // Data fixes last: they update leads, which fires the current triggers, and those may use
+        // columns that the schema migrations above add.
         { db in  // safety: a lead whose delete the server refused is visible again (was hidden for good)
             try db.execute(restoreRejectedDeletes)
         },
@@ -352,5 +355,5 @@ enum Schema {
                 WHERE id = old.lead_id;
         END
         """),
-    ]
+    ] + calendarTriggers
 }

@@ -12,6 +12,8 @@ enum UIBenchmark {
         var leads = 1_000_000
         var path: String?
         var iterations = 500
+        /// `--calendar-only`: only the calendar scenarios (and no byte count).
+        var calendarOnly = false
     }
 
     static func run(_ args: [String]) throws {
@@ -22,7 +24,12 @@ enum UIBenchmark {
             var tables: [[UITimings.Row]] = []
             for size in sizes {
                 print("timing at \(size.columns)×\(size.rows) …")
-                tables.append(try UIScenarios(store: store, size: size, iterations: options.iterations).runAll())
+                let list = options.calendarOnly ? [] : try UIScenarios(store: store, size: size, iterations: options.iterations).runAll()
+                tables.append(list + (try CalendarUIScenarios(store: store, size: size, iterations: options.iterations).runAll()))
+            }
+            if options.calendarOnly {
+                UITimings.printReport(leads: try store.countLeads(), sizes: sizes, tables: tables, bytes: UIByteCounter.Result())
+                return
             }
             print("")
             print("bytes per next-line keystroke at 80×24 …")
@@ -45,6 +52,7 @@ enum UIBenchmark {
             case "--iterations":
                 guard let text = rest.popFirst(), let n = Int(text), n >= 3 else { throw usage("--iterations needs a number ≥ 3") }
                 options.iterations = n
+            case "--calendar-only": options.calendarOnly = true
             default: throw usage("unknown option \(arg)")
             }
         }
@@ -52,7 +60,7 @@ enum UIBenchmark {
     }
 
     static func usage(_ message: String) -> Error {
-        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N]")
+        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only]")
     }
 }
 

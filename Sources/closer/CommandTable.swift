@@ -3,6 +3,7 @@ enum CommandTable {
     static let all: [any Command.Type] = [
         SeedCommand.self,
         LeadsCommand.self,
+        AgendaCommand.self,
         ImportCommand.self,
         ExportCommand.self,
         DoctorCommand.self,

@@ -32,14 +32,14 @@ final class PaneShellEndToEndTests: XCTestCase {
         let ui = try startUI(["demo", "--no-sync"])
         defer { ui.kill() }
         let first = try ui.waitFor(text: "of 2000")
-        XCTAssertEqual(first.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) }, "1 Leads")
+        XCTAssertEqual(first.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) }, "1 Leads   2 Calendar")
         try ui.send("2")
-        try ui.waitFor(text: "no calendar pane yet")
+        try ui.waitFor(text: "Agenda · from")  // the calendar pane (tab 2)
         try ui.send(":")
         try ui.type("dashboard")
         try ui.send("Enter")
         try ui.waitFor(text: "no dashboard pane yet")
-        try ui.send("j", "1")
+        try ui.send("1", "j")
         let screen = try ui.waitFor(text: "2 of 2000")
         XCTAssertTrue(screen.contains("All leads"), "1 keeps the Leads pane")
     }

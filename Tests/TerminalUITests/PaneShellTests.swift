@@ -52,7 +52,7 @@ final class PaneShellTests: XCTestCase {
 
     @MainActor
     func testTabBarShowsOnlyRegisteredPanesWithTheActiveOneHighlighted() async throws {
-        let app = try app()
+        let app = try app(registry: [LeadsPane.descriptor])
         let canvas = app.frame()
         XCTAssertEqual(canvas.line(0).trimmingCharacters(in: .whitespaces), "1 Leads", "no tab for panes not built yet")
         XCTAssertEqual(canvas.style(row: 0, column: 1), app.theme.style("tabs.active"))
@@ -69,7 +69,7 @@ final class PaneShellTests: XCTestCase {
 
     @MainActor
     func testActionsForPanesNotBuiltSaySoAndKeepTheLeads() async throws {
-        let app = try app()
+        let app = try app(registry: [LeadsPane.descriptor])
         app.press("2")
         XCTAssertTrue(app.frame().line(23).contains("no calendar pane yet"), app.frame().line(23))
         app.press(":")

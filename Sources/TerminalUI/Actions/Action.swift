@@ -86,4 +86,14 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let openCalendar: Action = "open-calendar"
     public static let openConversation: Action = "open-conversation"
     public static let openDashboard: Action = "open-dashboard"
+    // Calendar
+    public static let calendarNextView: Action = "calendar-next-view"
+    public static let nextDay: Action = "next-day"
+    public static let previousDay: Action = "previous-day"
+    public static let nextPeriod: Action = "next-period"
+    public static let previousPeriod: Action = "previous-period"
+    public static let goToday: Action = "go-today"
+    public static let goToDate: Action = "go-to-date"
+    public static let newAppointment: Action = "new-appointment"
+    public static let editAppointment: Action = "edit-appointment"
 }

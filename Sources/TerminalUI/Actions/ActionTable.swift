@@ -26,16 +26,21 @@ public struct ActionTable: Sendable {
     public let entries: [ActionInfo]
     private let byName: [Action: ActionInfo]
 
-    /// A table of `entries` (later duplicates are ignored).
+    /// A table of `entries`. A later duplicate only adds its contexts to the first entry (so a
+    /// pane can say "this shared action applies here too" in its own group).
     public init(_ entries: [ActionInfo]) {
-        var seen: [Action: ActionInfo] = [:]
+        var position: [Action: Int] = [:]
         var ordered: [ActionInfo] = []
-        for entry in entries where seen[entry.action] == nil {
-            seen[entry.action] = entry
+        for entry in entries {
+            if let index = position[entry.action] {
+                ordered[index].contexts.formUnion(entry.contexts)
+                continue
+            }
+            position[entry.action] = ordered.count
             ordered.append(entry)
         }
         self.entries = ordered
-        self.byName = seen
+        self.byName = Dictionary(uniqueKeysWithValues: ordered.map { ($0.action, $0) })
     }
 
     /// The entry for `action`, if it exists.

@@ -70,5 +70,23 @@ enum StandardActions {
         ActionInfo(.openCalendar, "Show the appointment calendar (tab 2)", [.global]),
         ActionInfo(.openConversation, "Show the conversation of the lead (tab 3)", [.global]),
         ActionInfo(.openDashboard, "Show the manager dashboard (tab 4)", [.global]),
+        // Calendar (shared actions listed again add the calendar context)
+        ActionInfo(.calendarNextView, "Next view: agenda, day, week, month", [.calendar]),
+        ActionInfo(.nextDay, "Next day", [.calendar]),
+        ActionInfo(.previousDay, "Previous day", [.calendar]),
+        ActionInfo(.nextPeriod, "Next week (next month in the month view)", [.calendar]),
+        ActionInfo(.previousPeriod, "Previous week (previous month in the month view)", [.calendar]),
+        ActionInfo(.goToday, "Go to today", [.calendar]),
+        ActionInfo(.goToDate, "Go to a date (:date 2026-12-24)", [.calendar], argument: "DATE"),
+        ActionInfo(.newAppointment, "New appointment (for the selected one's lead, or the lead shown)", [.calendar, .detail]),
+        ActionInfo(.editAppointment, "Edit / reschedule the selected appointment", [.calendar]),
+        ActionInfo(.setStatus, "", [.calendar]),
+        ActionInfo(.delete, "", [.calendar]),
+        ActionInfo(.fixRejected, "", [.calendar]),
+        ActionInfo(.discardRejected, "", [.calendar]),
+        ActionInfo(.filterOwner, "", [.calendar]),
+        ActionInfo(.filterStatus, "", [.calendar]),
+        ActionInfo(.openDetail, "", [.calendar]),
+        ActionInfo(.back, "", [.calendar]),
     ]
 }

@@ -117,6 +117,7 @@ enum CommandAliases {
         "status": .setStatus, "search": .search, "note": .addNote, "sync": .syncNow, "theme": .setTheme,
         "quit": .quit, "q": .quit, "keymap": .setKeymap, "sort": .sortNext,
         "push": .pushLeads,
+        "date": .goToDate,  // calendar
     ]
 
     /// `:view WORD NAME`.

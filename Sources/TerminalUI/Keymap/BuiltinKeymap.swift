@@ -112,5 +112,25 @@ bind prompt <Down> cursor-down
 # Help screen
 bind help q cancel
 bind help <Esc> cancel
+
+# Calendar (v views · h/l days · [/] weeks, months in the month view · t today · :date DATE)
+bind calendar v calendar-next-view
+bind calendar l next-day
+bind calendar <Right> next-day
+bind calendar h previous-day
+bind calendar <Left> previous-day
+bind calendar ] next-period
+bind calendar [ previous-period
+bind calendar t go-today
+bind calendar <Enter> open-detail
+bind calendar a new-appointment
+bind calendar e edit-appointment
+bind calendar s set-status
+bind calendar d delete
+bind calendar x fix-rejected
+bind calendar X discard-rejected
+bind calendar f o filter-owner
+bind calendar f s filter-status
+bind detail A new-appointment
 """
 }

@@ -66,5 +66,19 @@ color help.selected     black   cyan
 color command           default default
 color command.completion default default dim
 color command.selected  black   cyan
+
+# calendar
+color calendar            default default
+color calendar.header     cyan    default bold
+color calendar.today      black   yellow  bold
+color calendar.now        yellow  default bold
+color calendar.weekend    default default dim
+color calendar.selected   black   cyan
+color calendar.collision  white   red     bold
+color calendar.pending    yellow  default
+color calendar.rescheduled magenta default
+color calendar.cancelled  default default dim
+color calendar.fullfilled green   default
+color calendar.confirmed  cyan    default bold
 """
 }

@@ -24,12 +24,17 @@ public enum ThemeElement {
             "help", "help.heading", "help.key", "help.selected",
             "command", "command.completion", "command.selected",
         ]
+        // calendar
+        names += ["calendar", "calendar.header", "calendar.today", "calendar.now", "calendar.weekend",
+                  "calendar.selected", "calendar.collision"]
+        names += AppointmentStatus.allCases.map { "calendar." + $0.rawValue }
         return names
     }()
 
     /// Elements that mark focus; without colour (`NO_COLOR`, mono) they are shown in reverse.
     public static let focusElements: Set<String> = [
         "list.selected", "tabs.active", "form.focused", "prompt.selected", "help.selected", "command.selected", "statusbar",
+        "calendar.selected",
     ]
 
     /// The parent of `element` (`nil` for the root).
@@ -41,4 +46,7 @@ public enum ThemeElement {
 
     /// The element for a lead status, e.g. `status.prospect`.
     public static func status(_ status: LeadStatus) -> String { "status." + status.rawValue }
+
+    /// The element for an appointment status, e.g. `calendar.pending`.
+    public static func appointment(_ status: AppointmentStatus) -> String { "calendar." + status.rawValue }
 }

@@ -75,6 +75,9 @@ extension LeadsPane {
         case .discardRejected:
             guard ensureDetail() else { return .handled }
             detail?.discardRejected()
+        case .newAppointment:  // calendar: `A` on a lead's detail
+            guard ensureDetail(), let leadId = detail?.leadId else { return .handled }
+            openAppointmentForm(leadId: leadId)
         default:
             return .notHandled
         }
@@ -218,6 +221,7 @@ extension LeadsPane {
 
     func openEditForm(_ action: Action, focusField: LeadField?) {
         guard ensureDetail(), var current = detail else { return }
+        if action == .fixRejected, fixRejectedRecord() { return }  // a refused note or appointment
         if action == .fixRejected { current.fixRejected() } else { current.editLead(focus: action == .editField ? focusField : nil) }
         detail = current
         if let model = current.form { host.openForm(LeadFormOverlay(pane: self, model: model)) }

@@ -6,7 +6,7 @@ public enum PaneRegistry {
     /// The registered panes.
     public static let all: [PaneDescriptor] = [
         LeadsPane.descriptor,
-        // CalendarPane.descriptor,
+        CalendarPane.descriptor,
         // ConversationPane.descriptor,
         // DashboardPane.descriptor,
     ]

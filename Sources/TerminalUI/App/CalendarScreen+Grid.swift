@@ -1,0 +1,183 @@
+import Core
+import ViewModels
+
+/// The day, week and month views: hours down the side, seven days side by side, a month grid.
+extension CalendarScreen {
+    /// Width of the hour gutter ("09:00 ").
+    static let gutter = 6
+
+    // MARK: - Day
+
+    /// One row per hour: the first appointments starting in it (as many as fit side by side),
+    /// "+N" for the rest, a bar where an earlier appointment runs on.
+    static func drawDay(_ calendar: CalendarViewModel, in rect: Rect, canvas: Canvas, theme: Theme, focused: Bool) {
+        let today = calendar.today
+        canvas.putPadded(dayHeader(calendar.selectedDay, today: today), at: Position(row: rect.row, column: rect.column),
+                         width: rect.width, style: dayStyle(calendar.selectedDay, today: today, theme: theme))
+        guard let column = calendar.dayColumns.first else { return }
+        let grid = Rect(row: rect.row + 1, column: rect.column, height: rect.height - 1, width: rect.width)
+        drawHourGutter(calendar, rows: column.slots.count, in: grid, canvas: canvas, theme: theme)
+        let cells = Rect(row: grid.row, column: grid.column + gutter, height: grid.height, width: max(0, grid.width - gutter))
+        drawColumn(calendar, column, in: cells, canvas: canvas, theme: theme, focused: focused, detailed: true)
+    }
+
+    /// The hour labels down the left; the current hour of today in `calendar.now`.
+    static func drawHourGutter(_ calendar: CalendarViewModel, rows: Int, in rect: Rect, canvas: Canvas, theme: Theme) {
+        let nowHour = Int(calendar.zone.local(calendar.nowSeconds) % 86_400 / 3600)
+        let showsToday = calendar.view == .day ? calendar.selectedDay == calendar.today
+            : calendar.weekStart(of: calendar.selectedDay) == calendar.weekStart(of: calendar.today)
+        for offset in 0..<min(rows, rect.height) {
+            let hour = calendar.firstHour + offset
+            let text = (hour < 10 ? "0" : "") + "\(hour):00"
+            let isNow = showsToday && hour == nowHour
+            canvas.putPadded(isNow ? text + ">" : text, at: Position(row: rect.row + offset, column: rect.column),
+                             width: min(gutter, rect.width), style: isNow ? theme.style("calendar.now") : theme.style("dim"))
+        }
+    }
+
+    /// One day's hour slots in `rect` (one row per slot).
+    static func drawColumn(_ calendar: CalendarViewModel, _ column: CalendarDayColumn, in rect: Rect, canvas: Canvas,
+                           theme: Theme, focused: Bool, detailed: Bool) {
+        guard rect.width > 0 else { return }
+        let base = isWeekend(column.day) ? theme.style("calendar.weekend") : theme.style("calendar")
+        if base != theme.style("calendar") {
+            canvas.fill(Rect(row: rect.row, column: rect.column, height: min(rect.height, column.slots.count), width: rect.width), style: base)
+        }
+        var runningUntil: Int64 = 0
+        var runningStatus: AppointmentStatus = .pending
+        for (offset, slot) in column.slots.enumerated() where offset < rect.height {
+            let row = rect.row + offset
+            let hour = calendar.firstHour + offset
+            let selected = column.day == calendar.selectedDay && hour == calendar.selectedHour
+            let style = selected ? selectedStyle(theme, focused: focused) : base
+            if selected { canvas.fill(Rect(row: row, column: rect.column, height: 1, width: rect.width), style: style) }
+            guard let first = slot.entries.first else {
+                if runningUntil > slot.start {
+                    canvas.put("│", at: Position(row: row, column: rect.column),
+                               style: selected ? style : statusStyle(runningStatus, theme: theme), maxColumns: 1)
+                }
+                continue
+            }
+            var x = rect.column
+            let right = rect.column + rect.width
+            let more = slot.count - (detailed ? slot.entries.count : 1)
+            let moreText = more > 0 ? "+\(more)" : ""
+            let room = right - DisplayWidth.of(moreText)
+            let shown = detailed ? slot.entries : [first]
+            for entry in shown where x < room - 2 {
+                if detailed {
+                    x += drawMarks(entry, at: Position(row: row, column: x), canvas: canvas, theme: theme, base: style)
+                } else {
+                    x += drawCompactMarks(entry, at: Position(row: row, column: x), canvas: canvas, theme: theme, base: style)
+                }
+                let name = TextSanitizer.line(entry.leadName)
+                let text = detailed
+                    ? timeRange(entry, calendar) + " " + label(entry) + " (" + CalendarViewModel.statusTitle(entry.appointment.status) + ")"
+                    : rect.width >= 16 ? calendar.zone.time(entry.start) + " " + name : name
+                let width = detailed && shown.count > 1 ? max(8, (room - rect.column) / shown.count - 3) : room - x
+                x += canvas.put(text, at: Position(row: row, column: x),
+                                style: selected ? style : statusStyle(entry.appointment.status, theme: theme),
+                                maxColumns: max(0, min(width, room - x)))
+                x += 1
+            }
+            if !moreText.isEmpty {
+                canvas.put(moreText, at: Position(row: row, column: max(rect.column, room)), style: selected ? style : theme.style("dim"),
+                           maxColumns: right - max(rect.column, room))
+            }
+            if let longest = shown.max(by: { $0.end < $1.end }), longest.end > runningUntil {
+                runningUntil = longest.end
+                runningStatus = longest.appointment.status
+            }
+        }
+    }
+
+    /// The sync and collision marks of a narrow cell, only when set (no empty columns).
+    static func drawCompactMarks(_ entry: CalendarEntry, at position: Position, canvas: Canvas, theme: Theme, base: Style) -> Int {
+        var used = 0
+        if entry.sync != .none {
+            used += canvas.put(LeadListDisplayRow.symbol(for: entry.sync), at: position,
+                               style: theme.style(LeadListScreen.syncElement(entry.sync)), maxColumns: 1)
+        }
+        if entry.collides {
+            used += canvas.put("×", at: Position(row: position.row, column: position.column + used),
+                               style: theme.style("calendar.collision"), maxColumns: 1)
+        }
+        return used
+    }
+
+    // MARK: - Week
+
+    /// Seven days side by side with hour rows; today's header highlighted, weekends dimmed.
+    static func drawWeek(_ calendar: CalendarViewModel, in rect: Rect, canvas: Canvas, theme: Theme, focused: Bool) {
+        let columns = calendar.dayColumns
+        guard !columns.isEmpty else { return }
+        let width = max(1, (rect.width - gutter) / columns.count)
+        let today = calendar.today
+        canvas.fill(Rect(row: rect.row, column: rect.column, height: 1, width: rect.width), style: theme.style("calendar.header"))
+        for (index, column) in columns.enumerated() {
+            let d = CalendarZone.date(ofDay: column.day)
+            let name = CalendarZone.weekdayNames[CalendarZone.weekday(ofDay: column.day)]
+            let text = width >= 11 ? "\(name) \(d.day) \(CalendarZone.monthNames[d.month - 1])" : "\(name) \(d.day)"
+            canvas.putPadded(text, at: Position(row: rect.row, column: rect.column + gutter + index * width), width: max(0, width - 1),
+                             style: dayStyle(column.day, today: today, theme: theme))
+        }
+        let grid = Rect(row: rect.row + 1, column: rect.column, height: rect.height - 1, width: rect.width)
+        drawHourGutter(calendar, rows: columns[0].slots.count, in: grid, canvas: canvas, theme: theme)
+        for (index, column) in columns.enumerated() {
+            let cells = Rect(row: grid.row, column: grid.column + gutter + index * width, height: grid.height, width: max(0, width - 1))
+            drawColumn(calendar, column, in: cells, canvas: canvas, theme: theme, focused: focused, detailed: false)
+        }
+    }
+
+    // MARK: - Month
+
+    /// Six weeks of seven cells: the day number and count, then the first items that fit.
+    static func drawMonth(_ calendar: CalendarViewModel, in rect: Rect, canvas: Canvas, theme: Theme, focused: Bool) {
+        let cells = calendar.monthCells
+        guard cells.count == 42 else { return }
+        let width = max(1, rect.width / 7)
+        let height = max(1, (rect.height - 1) / 6)
+        let today = calendar.today
+        canvas.fill(Rect(row: rect.row, column: rect.column, height: 1, width: rect.width), style: theme.style("calendar.header"))
+        for index in 0..<7 {
+            let day = cells[index].day
+            canvas.putPadded(CalendarZone.weekdayNames[CalendarZone.weekday(ofDay: day)],
+                             at: Position(row: rect.row, column: rect.column + index * width), width: max(0, width - 1),
+                             style: isWeekend(day) ? theme.style("calendar.weekend") : theme.style("calendar.header"))
+        }
+        for (index, cell) in cells.enumerated() {
+            let top = rect.row + 1 + (index / 7) * height
+            let left = rect.column + (index % 7) * width
+            guard top < rect.row + rect.height else { break }
+            let cellRect = Rect(row: top, column: left, height: min(height, rect.row + rect.height - top), width: max(0, width - 1))
+            drawMonthCell(calendar, cell, in: cellRect, canvas: canvas, theme: theme, focused: focused, today: today)
+        }
+    }
+
+    static func drawMonthCell(_ calendar: CalendarViewModel, _ cell: CalendarMonthCell, in rect: Rect, canvas: Canvas,
+                              theme: Theme, focused: Bool, today: Int) {
+        guard !rect.isEmpty else { return }
+        let selected = cell.day == calendar.selectedDay
+        var base = isWeekend(cell.day) || !cell.inMonth ? theme.style("calendar.weekend") : theme.style("calendar")
+        if !cell.inMonth { base = base.adding(.dim) }
+        let head: Style = selected ? selectedStyle(theme, focused: focused) : cell.day == today ? theme.style("calendar.today") : base
+        let number = "\(CalendarZone.date(ofDay: cell.day).day)"
+        let collides = cell.entries.contains(where: \.collides)
+        canvas.putPadded(number, at: Position(row: rect.row, column: rect.column), width: rect.width, style: head)
+        if cell.count > 0, rect.width > DisplayWidth.of(number) + 2 {
+            let count = "·\(cell.count)" + (collides ? "×" : "")
+            canvas.put(count, at: Position(row: rect.row, column: rect.column + DisplayWidth.of(number) + 1),
+                       style: collides && !selected ? theme.style("calendar.collision") : head,
+                       maxColumns: rect.width - DisplayWidth.of(number) - 1)
+        }
+        for (offset, entry) in cell.entries.enumerated() where offset + 1 < rect.height {
+            let row = rect.row + 1 + offset
+            canvas.fill(Rect(row: row, column: rect.column, height: 1, width: rect.width), style: base)
+            let used = drawCompactMarks(entry, at: Position(row: row, column: rect.column), canvas: canvas, theme: theme, base: base)
+            canvas.put(calendar.zone.time(entry.start) + " " + TextSanitizer.line(entry.leadName),
+                       at: Position(row: row, column: rect.column + used),
+                       style: statusStyle(entry.appointment.status, theme: theme).adding(cell.inMonth ? [] : .dim),
+                       maxColumns: max(0, rect.width - used))
+        }
+    }
+}
