@@ -17,6 +17,7 @@ enum Schema {
             try db.execute(bulkState)
             try recreateTriggers(db)
         },
+        { try addDashboard($0) },  // dashboard: first/last touch columns, their indexes and triggers, server overview
     ]
 
     /// One row; `fts_deferred = 1` only inside a bulk write's own transaction (never committed):
@@ -31,6 +32,7 @@ enum Schema {
         let names = try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").rows { $0.text(0) }
         for name in names { try db.execute("DROP TRIGGER IF EXISTS \"\(name)\"") }
         for trigger in triggers { try db.execute(trigger.sql) }
+        try createTouchStructures(db)  // dashboard
     }
 
     /// The full-text index over name, e-mail, phone, company and notes (one row per lead, rowid =
@@ -64,6 +66,7 @@ enum Schema {
     static func createTriggersAndIndexes(_ db: Database) throws {
         for index in leadIndexes { try db.execute(index) }
         for trigger in triggers { try db.execute(trigger.sql) }
+        try createTouchStructures(db)  // dashboard
     }
 
     /// Rebuilds FTS, cube, indexes and triggers from the tables.

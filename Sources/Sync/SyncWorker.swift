@@ -155,6 +155,7 @@ public final class SyncWorker: @unchecked Sendable {
                     context.progress(.readingOverview)
                     let overview = try await context.provider.overview()
                     context.center.update { $0.overview = overview }
+                    if let overview { try context.storeOverview(overview) }  // dashboard
                 }
             }
             if phases.contains(.push) { try await PushEngine(context: context).drain() }
