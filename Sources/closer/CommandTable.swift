@@ -8,6 +8,7 @@ enum CommandTable {
         DoctorCommand.self,
         SyncCommand.self,
         DemoCommand.self,
+        OverviewCommand.self,
     ]
 
     /// The command called `name`, if any.
