@@ -114,6 +114,9 @@ public struct CommandLineViewModel: Sendable {
         }
     }
 
+    /// Forgets the latest message (the app has shown it).
+    public mutating func clearMessage() { message = nil }
+
     mutating func fail(_ text: String) -> CommandOutcome {
         message = .error(text, now: now())
         return .failed(text)
@@ -196,7 +199,7 @@ public struct CommandLineViewModel: Sendable {
     }
 
     /// Splits on spaces; "double quotes" group words (`:view load "my new leads"`).
-    static func tokens(_ line: String) -> [String] {
+    public static func tokens(_ line: String) -> [String] {
         var words: [String] = []
         var current = ""
         var quoted = false

@@ -70,7 +70,7 @@ enum TerminalSession {
         terminalOptions.noColor = configuration.noColor
         let terminal = try CursesTerminal(options: terminalOptions)
         defer { terminal.shutdown() }
-        let app = CloserApp(store: store, setup: setup, size: terminal.canvas.size, sync: sync)
+        let app = CloserApp(session: AppSession(store: store, currentUser: user), setup: setup, size: terminal.canvas.size, sync: sync)
         app.control = terminal
         sync?.worker.start()
         defer { sync?.worker.stop() }
