@@ -10,7 +10,7 @@ import Store
 /// width the screen has (`setColumns`), so the cursor never rests on a number that is not drawn.
 public struct DashboardViewModel: Sendable {
     /// The database the numbers come from.
-    public let store: LeadStore
+    let store: LeadStore
     /// The clock ("today", "this week").
     public var now: @Sendable () -> Date
     /// The zone "today" and "this week" are counted in.
@@ -64,6 +64,13 @@ public struct DashboardViewModel: Sendable {
     /// `p`: today → this week → this month → last 90 days → all → today.
     public mutating func cyclePeriod() {
         period = period.next
+        reload()
+        message = .info("Period: \(period.title)", now: now())
+    }
+
+    /// Sets the period.
+    public mutating func setPeriod(_ period: DashboardPeriod) {
+        self.period = period
         reload()
         message = .info("Period: \(period.title)", now: now())
     }
@@ -134,6 +141,20 @@ public struct DashboardViewModel: Sendable {
     public var serverCheck: (total: Int, difference: Int, syncedAt: Date)? {
         guard let summary, let server = summary.server else { return nil }
         return (server.total, summary.total - server.total, server.syncedAt)
+    }
+
+    /// Moves to the first / last number.
+    public mutating func moveToFirst() { if let first = cellRows.first?.first { selection = first } }
+    public mutating func moveToLast() { if let last = cellRows.last?.first { selection = last } }
+
+    /// Jumps to the first number of the previous block (or of this one when inside it).
+    public mutating func previousBlock() {
+        let rows = cellRows
+        guard let (row, _) = locate(selection, in: rows) else { return }
+        let blocks = blockStarts(rows)
+        let current = blocks.last { $0 <= row } ?? 0
+        let target = current < row ? current : (blocks.last { $0 < current } ?? current)
+        selection = rows[target][0]
     }
 
     /// The selectable numbers, row by row, in screen order.

@@ -66,6 +66,9 @@ enum TerminalSession {
                                     themeLoader: configuration.themeLoader, noColor: configuration.noColor,
                                     diagnostics: configuration.diagnostics)
         setup.offlineReason = offlineReason
+        if setup.environment["CLOSER_STALE_DAYS"] == nil, let days = try? DashboardSettings.load(command: "closer").staleDays {
+            setup.environment["CLOSER_STALE_DAYS"] = String(days)  // dashboard: [dashboard] stale_days
+        }
         var terminalOptions = CursesTerminal.Options()
         terminalOptions.noColor = configuration.noColor
         let terminal = try CursesTerminal(options: terminalOptions)

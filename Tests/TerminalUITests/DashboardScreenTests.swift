@@ -62,7 +62,8 @@ final class DashboardScreenTests: XCTestCase {
     }
 
     func testBarsUseTheVendorColourAndMonoOrNoColorDropsIt() throws {
-        var model = Self.model(try Self.store())
+        let store = try Self.store()
+        var model = Self.model(store)
         let canvas = Self.render(&model, size: Size(rows: 24, columns: 80))
         let row = (0..<24).first { canvas.line($0).hasPrefix("customer") }!
         let column = canvas.line(row).distance(from: canvas.line(row).startIndex, to: canvas.line(row).firstIndex(of: "█")!)
@@ -70,7 +71,7 @@ final class DashboardScreenTests: XCTestCase {
 
         let loader = ThemeLoader(searchDirectories: [TestSupport.themesDirectory])
         for (name, theme) in [("mono", loader.load("mono", noColor: false).theme), ("nocolor", ThemeLoader.builtinDefault(noColor: true))] {
-            var plain = Self.model(model.store)
+            var plain = Self.model(store)
             let canvas = Self.render(&plain, size: Size(rows: 24, columns: 80), theme: theme, ascii: name == "nocolor")
             TestSupport.assertSnapshot(canvas, named: "dashboard-80x24-\(name)")
             for r in 0..<24 {

@@ -79,4 +79,11 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let openCalendar: Action = "open-calendar"
     public static let openConversation: Action = "open-conversation"
     public static let openDashboard: Action = "open-dashboard"
+    // Dashboard
+    public static let drillDown: Action = "drill-down"
+    public static let cursorLeft: Action = "cursor-left"
+    public static let cursorRight: Action = "cursor-right"
+    public static let nextBlock: Action = "next-block"
+    public static let previousBlock: Action = "previous-block"
+    public static let cyclePeriod: Action = "cycle-period"
 }

@@ -17,10 +17,10 @@ enum StandardActions {
         ActionInfo(.searchPrevious, "Go to the previous search match", [.leads, .help]),
         ActionInfo(.filterStatus, "Filter by status", [.leads], argument: "STATUS"),
         ActionInfo(.filterSource, "Filter by source", [.leads], argument: "SOURCE"),
-        ActionInfo(.filterOwner, "Filter by owner", [.leads], argument: "OWNER"),
+        ActionInfo(.filterOwner, "Filter by owner", [.leads, .dashboard], argument: "OWNER"),
         ActionInfo(.filterPending, "Show only leads with unsent changes", [.leads]),
         ActionInfo(.filterRejected, "Show only leads with rejected changes", [.leads]),
-        ActionInfo(.clearFilters, "Remove all filters", [.leads]),
+        ActionInfo(.clearFilters, "Remove all filters", [.leads, .dashboard]),
         ActionInfo(.sortNext, "Sort by the next column", [.leads], argument: "FIELD"),
         ActionInfo(.sortReverse, "Reverse the sort order", [.leads]),
         ActionInfo(.viewSave, "Save the filters and sort as a named view", [.leads], argument: "NAME"),
@@ -63,5 +63,12 @@ enum StandardActions {
         ActionInfo(.openCalendar, "Show the appointment calendar (tab 2)", [.global]),
         ActionInfo(.openConversation, "Show the conversation of the lead (tab 3)", [.global]),
         ActionInfo(.openDashboard, "Show the manager dashboard (tab 4)", [.global]),
+        // Dashboard
+        ActionInfo(.drillDown, "List exactly the leads the selected number counts", [.dashboard]),
+        ActionInfo(.cursorLeft, "Select the number to the left", [.dashboard]),
+        ActionInfo(.cursorRight, "Select the number to the right", [.dashboard]),
+        ActionInfo(.nextBlock, "Go to the next block of numbers", [.dashboard]),
+        ActionInfo(.previousBlock, "Go to the previous block of numbers", [.dashboard]),
+        ActionInfo(.cyclePeriod, "Next period: today, week, month, 90 days, all", [.dashboard], argument: "PERIOD"),
     ]
 }

@@ -1,6 +1,5 @@
 import Core
 import Foundation
-import Store
 import ViewModels
 
 /// Draws the manager dashboard into a rect: header with period, scope and the server check;
@@ -51,13 +50,14 @@ public enum DashboardScreen {
     }
 
     /// Draws `model` into `rect`.
+    /// With `header` the first row repeats the title (the pane shell shows it in its title row).
     public static func draw(_ model: DashboardViewModel, in rect: Rect, canvas: Canvas, theme: Theme,
-                            glyphs: Glyphs, focused: Bool = true) {
+                            glyphs: Glyphs, focused: Bool = true, header: Bool = true) {
         canvas.fill(rect, style: theme.style("normal"))
         guard rect.height > 0, rect.width > 0 else { return }
         var painter = DashboardPainter(model: model, canvas: canvas, theme: theme, glyphs: glyphs, focused: focused,
                                        layout: Layout(width: rect.width))
-        painter.draw(in: rect)
+        painter.draw(in: rect, header: header)
     }
 }
 
@@ -85,16 +85,17 @@ struct DashboardPainter {
         self.layout = layout
     }
 
-    mutating func draw(in rect: Rect) {
-        drawHeader(row: rect.row, rect: rect)
+    mutating func draw(in full: Rect, header: Bool) {
+        if header { drawHeader(row: full.row, rect: full) }
+        let rect = header ? Rect(row: full.row + 1, column: full.column, height: full.height - 1, width: full.width) : full
         guard let summary = model.summary else {
-            canvas.put("The dashboard could not be read (see the status bar).", at: Position(row: rect.row + 2, column: rect.column),
+            canvas.put("The dashboard could not be read (see the status bar).", at: Position(row: rect.row + 1, column: rect.column),
                        style: dim, maxColumns: rect.width)
             return
         }
         let leftWidth = layout.wide ? min(64, rect.width / 2) : rect.width / 2
-        let left = Rect(row: rect.row + 1, column: rect.column, height: rect.height - 1, width: leftWidth - 1)
-        let right = Rect(row: rect.row + 1, column: rect.column + leftWidth + 1, height: rect.height - 1,
+        let left = Rect(row: rect.row, column: rect.column, height: rect.height, width: leftWidth - 1)
+        let right = Rect(row: rect.row, column: rect.column + leftWidth + 1, height: rect.height,
                          width: rect.width - leftWidth - 1)
         var leftRow = drawPipeline(summary, in: left)
         leftRow = drawSpeedAndTrend(summary, row: leftRow, in: left)
@@ -167,7 +168,16 @@ struct DashboardPainter {
     func drawPipeline(_ summary: DashboardSummary, in rect: Rect) -> Int {
         var row = rect.row
         put("Pipeline", row: row, column: rect.column, width: rect.width, style: heading)
-        if summary.server != nil { put("server", row: row, column: rect.column + 21, width: 6, style: dim, right: true) }
+        if let check = model.serverCheck {
+            let time = Self.syncTime(check.syncedAt, now: model.now(), zone: model.timeZone)
+            let signed = (check.difference > 0 ? "+" : "") + DashboardFormat.count(check.difference)
+            let text = check.difference == 0 ? "server \(glyphs.check) @\(time)" : "server \(glyphs.delta)\(signed) @\(time)"
+            let width = DisplayWidth.of(text)
+            put(text, row: row, column: max(rect.column + 9, rect.column + 28 - width), width: width,
+                style: check.difference == 0 ? dim : warning)
+        } else if rect.width >= 30 {
+            put("server: not synced", row: row, column: rect.column + 12, width: 18, style: dim)
+        }
         row += 1
         let top = max(1, summary.byStatus.map(\.count).max() ?? 1)
         let barStart = rect.column + (summary.server != nil ? 28 : 21)
