@@ -134,3 +134,33 @@ public struct DashboardDrillDown: Sendable, Equatable {
     /// Statuses that count as open (not closed, not customer).
     public static let openStatuses: Set<LeadStatus> = Set(LeadStatus.allCases.filter { $0 != .closed && $0 != .customer })
 }
+
+extension DashboardDrillDown {
+    /// The list header's words for the dashboard parts of a filter ("created since 11-16",
+    /// "untouched", "idle since 11-04", "appointments 11-16–11-23"), in local dates.
+    static func filterParts(_ filter: LeadFilter) -> [String] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        func day(_ date: Date) -> String {
+            let parts = calendar.dateComponents([.month, .day], from: date)
+            return String(format: "%02d-%02d", parts.month ?? 0, parts.day ?? 0)
+        }
+        func span(_ span: DateSpan) -> String {
+            switch (span.from, span.before) {
+            case let (from?, before?): return day(from) + "–" + day(before.addingTimeInterval(-1))
+            case let (from?, nil): return "since " + day(from)
+            case let (nil, before?): return "before " + day(before)
+            case (nil, nil): return "any time"
+            }
+        }
+        var parts: [String] = []
+        if let created = filter.created { parts.append("created " + span(created)) }
+        switch filter.touch {
+        case .never?: parts.append("untouched")
+        case .idleSince(let date)?: parts.append("idle since " + day(date))
+        case nil: break
+        }
+        if let appointments = filter.appointments { parts.append("appointments " + span(appointments)) }
+        return parts
+    }
+}
