@@ -7,6 +7,7 @@ enum BenchmarkRegistry {
 
     // One line per benchmark; keep sorted by name.
     static let all: [Entry] = [
+        Entry(name: "dashboard", run: DashboardBenchmark.run),
         Entry(name: "store", run: StoreBenchmark.run),
         Entry(name: "sync", run: SyncBenchmark.run),
         Entry(name: "ui", run: UIBenchmark.run),
