@@ -112,19 +112,24 @@ extension LeadStore {
             owners[owner]!.speedToLead.untouched = untouched
         }
 
-        // Stale = open leads (cube) − open leads touched (or created) since the cut-off.
+        // Stale = open leads (cube) − open leads touched since the cut-off − open untouched leads created since.
         var stale = 0
         for (owner, open) in try openLeadsByOwner(scope) {
             owners[owner, default: DashboardGroup()].stale = open
             stale += open
         }
-        try db.cached("""
+        for recent in ["""
             SELECT owner, count(*) FROM leads INDEXED BY leads_idle
-            WHERE deleted = 0 AND status NOT IN \(Schema.closedCodes) AND coalesce(last_touch_at, created) >= ?\(scope.and("owner"))
+            WHERE deleted = 0 AND status NOT IN \(Schema.closedCodes) AND last_touch_at >= ?\(scope.and("owner")) GROUP BY owner
+            """, """
+            SELECT owner, count(*) FROM leads INDEXED BY leads_untouched
+            WHERE deleted = 0 AND first_touch_at IS NULL AND status NOT IN \(Schema.closedCodes) AND created >= ?\(scope.and("owner"))
             GROUP BY owner
-            """).forEachRow([.integer(bounds.staleBefore)] + scope.values) { s in
-            owners[s.text(0), default: DashboardGroup()].stale -= s.int(1)
-            stale -= s.int(1)
+            """] {
+            try db.cached(recent).forEachRow([.integer(bounds.staleBefore)] + scope.values) { s in
+                owners[s.text(0), default: DashboardGroup()].stale -= s.int(1)
+                stale -= s.int(1)
+            }
         }
 
         let untouchedOldest = try db.cached("""
