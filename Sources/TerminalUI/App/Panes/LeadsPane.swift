@@ -63,7 +63,9 @@ public final class LeadsPane: Pane {
     public var title: String {
         if focus == .detail, let detail, !isSplit { return detail.title + " │ " + list.positionText + " · Esc back" }
         let title = LeadListScreen.title(of: list)
-        if let drillDown { return TextSanitizer.line(drillDown.title) + " · " + title + " · Esc back" }
+        if let drillDown {  // dashboard: the count first, so it survives 80 columns (the filter is in the drill-down's title)
+            return TextSanitizer.line(drillDown.title) + " · " + list.positionText + " · sort " + list.sortText + " · Esc back"
+        }
         return title
     }
 
