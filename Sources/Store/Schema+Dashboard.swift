@@ -33,21 +33,22 @@ extension Schema {
     /// The statuses that are not open (closed and customer), as their stored codes.
     static let closedCodes = "(3, 5)"
 
-    /// Indexes for range queries, all covering: created (period counts, weekly trend, speed to
+    /// Indexes for range queries, all covering (SQLite counts a partial index as covering only
+    /// when it also holds the columns of its own WHERE, hence the trailing `deleted`): created (period counts, weekly trend, speed to
     /// lead), untouched leads by creation, and open leads by last touch (a never-touched lead is
     /// idle since its creation: `leads_untouched` answers that half). Named `leads_*` so bulk loads
     /// drop and rebuild them with the list indexes.
     static let touchIndexes: [String] = [
         """
-        CREATE INDEX IF NOT EXISTS leads_touch_created ON leads(created, owner, source, status, first_touch_at)
+        CREATE INDEX IF NOT EXISTS leads_touch_created ON leads(created, owner, source, status, first_touch_at, deleted)
             WHERE deleted = 0
         """,
         """
-        CREATE INDEX IF NOT EXISTS leads_untouched ON leads(created, owner, status)
+        CREATE INDEX IF NOT EXISTS leads_untouched ON leads(created, owner, status, first_touch_at, deleted)
             WHERE deleted = 0 AND first_touch_at IS NULL
         """,
         """
-        CREATE INDEX IF NOT EXISTS leads_idle ON leads(last_touch_at, owner)
+        CREATE INDEX IF NOT EXISTS leads_idle ON leads(last_touch_at, owner, status, deleted)
             WHERE deleted = 0 AND status NOT IN \(closedCodes)
         """,
     ]

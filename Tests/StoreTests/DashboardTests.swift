@@ -314,7 +314,13 @@ final class DashboardTests: StoreTestCase {
             XCTAssertEqual(first, reference[id]?.0)
             XCTAssertEqual(last, reference[id]?.1)
         }
-        let plan = try store.db.prepare("EXPLAIN QUERY PLAN SELECT owner, count(*) FROM leads INDEXED BY leads_idle WHERE deleted = 0 AND status NOT IN (3, 5) AND last_touch_at >= 5 GROUP BY owner").rows { $0.text(3) }
-        XCTAssertTrue(plan.joined().contains("COVERING INDEX leads_idle"), plan.joined())
+        for (index, query) in [
+            ("leads_idle", "SELECT owner, count(*) FROM leads INDEXED BY leads_idle WHERE deleted = 0 AND status NOT IN (3, 5) AND last_touch_at >= 5 GROUP BY owner"),
+            ("leads_untouched", "SELECT owner, count(*) FROM leads INDEXED BY leads_untouched WHERE deleted = 0 AND first_touch_at IS NULL AND status NOT IN (3, 5) AND created >= 5 GROUP BY owner"),
+            ("leads_touch_created", "SELECT owner, max(0, first_touch_at - created) FROM leads INDEXED BY leads_touch_created WHERE deleted = 0 AND created >= 5 AND first_touch_at IS NOT NULL ORDER BY 1, 2"),
+        ] {
+            let plan = try store.db.prepare("EXPLAIN QUERY PLAN " + query).rows { $0.text(3) }.joined(separator: "; ")
+            XCTAssertTrue(plan.contains("COVERING INDEX \(index)"), plan)
+        }
     }
 }
