@@ -89,7 +89,7 @@ extension LeadStore {
             .map { "WHEN a.start < \($0.element) THEN \($0.offset)" }.joined(separator: " ") + " ELSE \(bounds.weekDayStarts.count - 1) END"
         try db.prepare("""
             SELECT l.owner, coalesce(l.source, -1), \(dayCase), count(*)
-            FROM appointments a JOIN leads l ON l.id = a.lead_id
+            FROM appointments a INDEXED BY appointments_start_scope JOIN leads l INDEXED BY leads_id_scope ON l.id = a.lead_id
             WHERE a.start >= ? AND a.start < ? AND a.status <> 'cancelled' AND l.deleted = 0\(scope.and("l.owner"))
             GROUP BY 1, 2, 3
             """).forEachRow([.integer(bounds.weekStart), .integer(bounds.nextWeekStart)] + scope.values) { s in

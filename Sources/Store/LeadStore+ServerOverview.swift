@@ -3,9 +3,19 @@ import Foundation
 /// The provider's overview (seed 001 `/leads/overview/`) kept with the time it was synced, so the
 /// dashboard can show the server's counts beside the local ones and label statuses its way.
 extension LeadStore {
-    /// Replaces the stored overview with `overview` (one transaction).
+    /// Seconds within which an unchanged overview is not written again.
+    static let overviewRefreshSeconds: TimeInterval = 60
+
+    /// Replaces the stored overview with `overview` (one transaction). An overview equal to the
+    /// stored one, stored less than a minute ago, writes nothing (an unchanged server costs no
+    /// writes; the dashboard shows the sync time to the minute).
     public func saveServerOverview(_ overview: ServerOverview) throws {
         try write {
+            if let stored = try serverOverviewLocked(), stored.provider == overview.provider, stored.total == overview.total,
+               stored.statuses == overview.statuses,
+               overview.syncedAt.timeIntervalSince(stored.syncedAt) < Self.overviewRefreshSeconds, overview.syncedAt >= stored.syncedAt {
+                return
+            }
             try db.run("DELETE FROM server_overview_status")
             try db.run("INSERT OR REPLACE INTO server_overview (id, provider, total, synced_at) VALUES (1, ?, ?, ?)",
                        [.text(overview.provider), .integer(Int64(overview.total)),

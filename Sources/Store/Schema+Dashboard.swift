@@ -51,6 +51,10 @@ extension Schema {
         CREATE INDEX IF NOT EXISTS leads_idle ON leads(last_touch_at, owner, status, deleted)
             WHERE deleted = 0 AND status NOT IN \(closedCodes)
         """,
+        // Appointments of the week by owner and source without reading lead rows (24,000
+        // appointments a week at a million leads: 0.5 s of random reads into the leads table).
+        "CREATE INDEX IF NOT EXISTS leads_id_scope ON leads(id, owner, source, deleted) WHERE deleted = 0",
+        "CREATE INDEX IF NOT EXISTS appointments_start_scope ON appointments(start, status, lead_id)",
     ]
 
     /// Sets both touch columns of leads with id ≥ ?1 from their notes, activities and messages

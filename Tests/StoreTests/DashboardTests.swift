@@ -274,8 +274,20 @@ final class DashboardTests: StoreTestCase {
             .init(status: "prospect", count: 5, description: "New", color: "#112233"),
         ], syncedAt: Date(timeIntervalSince1970: 1_795_000_000))
         try store.saveServerOverview(overview)
-        try store.saveServerOverview(overview)
+        let changes = store.totalChanges
+        var again = overview
+        again.syncedAt += 30
+        try store.saveServerOverview(again)
+        XCTAssertEqual(store.totalChanges, changes, "the same overview 30 s later writes nothing")
         XCTAssertEqual(try store.serverOverview(), overview)
+        again.syncedAt += 60
+        try store.saveServerOverview(again)
+        XCTAssertEqual(try store.serverOverview()?.syncedAt, again.syncedAt, "after a minute the sync time moves on")
+        again.syncedAt += 1
+        again.total = 10
+        try store.saveServerOverview(again)
+        XCTAssertEqual(try store.serverOverview()?.total, 10, "a changed overview is stored at once")
+        try store.saveServerOverview(overview)
         XCTAssertEqual(try store.dashboard(DashboardQuery()).server, overview)
     }
 
