@@ -19,12 +19,23 @@ public struct LeadFilter: Sendable, Equatable, Hashable, Codable {
     /// Free text: every word must prefix-match name, e-mail, phone, company or notes
     /// (diacritics and case ignored). Capped at `LeadStore.searchCap` matches.
     public var search: String
+    // dashboard drill-downs (optional, so saved views written before them still decode)
+    /// Only leads created in this span.
+    public var created: DateSpan?
+    /// Only leads never touched, or idle (no touch, or never touched and created) before a time.
+    public var touch: TouchCondition?
+    /// Only leads with an appointment (not cancelled) starting in this span.
+    public var appointments: DateSpan?
 
     /// A filter; the default shows every (not deleted) lead.
     public init(
         statuses: Set<LeadStatus> = [], sources: Set<LeadSource> = [], owners: Set<String> = [],
-        hasPending: Bool = false, rejectedOnly: Bool = false, conflictOnly: Bool = false, search: String = ""
+        hasPending: Bool = false, rejectedOnly: Bool = false, conflictOnly: Bool = false, search: String = "",
+        created: DateSpan? = nil, touch: TouchCondition? = nil, appointments: DateSpan? = nil
     ) {
+        self.created = created
+        self.touch = touch
+        self.appointments = appointments
         self.statuses = statuses
         self.sources = sources
         self.owners = owners

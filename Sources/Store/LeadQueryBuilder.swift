@@ -98,7 +98,8 @@ struct LeadQueryBuilder {
         if filter.hasPending { terms.append("has_pending = 1") }
         if filter.rejectedOnly { terms.append("has_rejected = 1") }
         if filter.conflictOnly { terms.append("has_conflict = 1") }
-        return (terms, values)
+        let dashboard = filter.dashboardConditions()  // dashboard drill-downs
+        return (terms + dashboard.terms, values + dashboard.values)
     }
 
     /// FROM clause: search hits drive the loop when there is text; a flag's partial index otherwise.
@@ -180,7 +181,8 @@ struct LeadQueryBuilder {
     /// Counts from the maintained `lead_cube` (instant), possible when the filter uses only
     /// status, source and owner. `column` groups the sum (nil: one total).
     func cube(groupBy column: String?) -> (sql: String, values: [SQLValue])? {
-        guard match == nil, !filter.hasPending, !filter.rejectedOnly, !filter.conflictOnly else { return nil }
+        guard match == nil, !filter.hasPending, !filter.rejectedOnly, !filter.conflictOnly,
+              !filter.hasDashboardParts else { return nil }
         var (terms, values) = conditions(skipping: nil)
         terms.removeFirst()  // "deleted = 0": the cube counts only live leads
         let whereClause = terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND ")

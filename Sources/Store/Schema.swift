@@ -19,6 +19,7 @@ enum Schema {
         },
         { try addOutboxRemote($0) },  // providers (issue 8): outbox entries name their remote; detail freshness
         { try migrateCalendar($0) },  // calendar: appointments.owner (lead's owner) + range indexes
+        { try addDashboard($0) },  // dashboard: first/last touch columns, their indexes and triggers, server overview
         // Data fixes last: they update leads, which fires the current triggers, and those may use
         // columns that the schema migrations above add.
         { db in  // safety: a lead whose delete the server refused is visible again (was hidden for good)
@@ -60,6 +61,7 @@ enum Schema {
         let names = try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").rows { $0.text(0) }
         for name in names { try db.execute("DROP TRIGGER IF EXISTS \"\(name)\"") }
         for trigger in triggers { try db.execute(trigger.sql) }
+        try createTouchStructures(db)  // dashboard
     }
 
     /// The full-text index over name, e-mail, phone, company and notes (one row per lead, rowid =
@@ -93,6 +95,7 @@ enum Schema {
     static func createTriggersAndIndexes(_ db: Database) throws {
         for index in leadIndexes { try db.execute(index) }
         for trigger in triggers { try db.execute(trigger.sql) }
+        try createTouchStructures(db)  // dashboard
     }
 
     /// Rebuilds FTS, cube, indexes and triggers from the tables.

@@ -83,7 +83,9 @@ public struct LeadsCRMProvider: LeadPullingProvider, HashedLeadPaging, LeadEditi
         let overview = try await api.overview()
         var counts: [String: Int] = [:]
         for row in overview.statuses { counts[row.status] = row.count }
-        return RemoteOverview(totalLeads: overview.totalLeads, statusCounts: counts)
+        let labels = Dictionary(overview.statuses.map { ($0.status, RemoteStatusLabel(description: $0.description, color: $0.color)) },
+                                uniquingKeysWith: { first, _ in first })
+        return RemoteOverview(totalLeads: overview.totalLeads, statusCounts: counts, statusLabels: labels)
     }
 
     public func createLead(_ fields: [String: String]) async throws {

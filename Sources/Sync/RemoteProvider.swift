@@ -49,11 +49,14 @@ public struct RemoteOverview: Sendable, Equatable {
     public var totalLeads: Int
     /// Status wire value → count.
     public var statusCounts: [String: Int]
+    /// Status wire value → the vendor's `Description` and `Color` (dashboard labels).
+    public var statusLabels: [String: RemoteStatusLabel]
 
     /// An overview.
-    public init(totalLeads: Int, statusCounts: [String: Int]) {
+    public init(totalLeads: Int, statusCounts: [String: Int], statusLabels: [String: RemoteStatusLabel] = [:]) {
         self.totalLeads = totalLeads
         self.statusCounts = statusCounts
+        self.statusLabels = statusLabels
     }
 }
 

@@ -178,6 +178,7 @@ public final class SyncWorker: @unchecked Sendable {
                     context.progress(.readingOverview)
                     let overview = try await source.overview()
                     context.center.update { $0.overview = overview }
+                    if let overview { try context.storeOverview(overview) }  // dashboard
                 }
             }
             if phases.contains(.push) {

@@ -84,6 +84,7 @@ extension LeadListViewModel {
         if filter.hasPending { parts.append("pending") }
         if filter.rejectedOnly { parts.append("rejected") }
         if filter.conflictOnly { parts.append("conflict") }
+        parts += DashboardDrillDown.filterParts(filter)  // dashboard drill-downs
         if !filter.search.isEmpty { parts.append("/" + filter.search) }
         return TextSanitizerBridge.line(parts.joined(separator: " "))
     }

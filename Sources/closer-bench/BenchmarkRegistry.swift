@@ -8,6 +8,7 @@ enum BenchmarkRegistry {
     // One line per benchmark; keep sorted by name.
     static let all: [Entry] = [
         Entry(name: "bulk", run: BulkBenchmark.run),
+        Entry(name: "dashboard", run: DashboardBenchmark.run),
         Entry(name: "store", run: StoreBenchmark.run),
         Entry(name: "sync", run: SyncBenchmark.run),
         Entry(name: "ui", run: UIBenchmark.run),

@@ -74,6 +74,7 @@ enum StoreBenchmark {
         let now = Date(timeIntervalSince1970: 1_790_000_000)
         report("appointments next 7 days") { _ = try store.appointments(from: now, to: now.addingTimeInterval(7 * 86_400)) }
         report("lead detail") { _ = try store.leadDetail(id: Int64(leads / 2)) }
+        try DashboardBenchmark.storeScenarios(store: store)  // dashboard
 
         var editCount = 0
         report("local edit (lead update + outbox)") {

@@ -35,6 +35,7 @@ enum UIBenchmark {
             print("bytes per next-line keystroke at 80×24 …")
             let bytes = try UIByteCounter(store: store, presses: options.iterations).run()
             UITimings.printReport(leads: try store.countLeads(), sizes: sizes, tables: tables, bytes: bytes)
+            try DashboardBenchmark.paneScenarios(store: store)  // dashboard
         }
     }
 

@@ -10,6 +10,7 @@ enum CommandTable {
         SyncCommand.self,
         PushCommand.self,
         DemoCommand.self,
+        OverviewCommand.self,
     ]
 
     /// The command called `name`, if any.

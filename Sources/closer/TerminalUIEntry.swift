@@ -73,6 +73,9 @@ enum TerminalSession {
                                     themeLoader: configuration.themeLoader, noColor: configuration.noColor,
                                     diagnostics: configuration.diagnostics)
         setup.offlineReason = offlineReason
+        if setup.environment["CLOSER_STALE_DAYS"] == nil, let days = try? DashboardSettings.load(command: "closer").staleDays {
+            setup.environment["CLOSER_STALE_DAYS"] = String(days)  // dashboard: [dashboard] stale_days
+        }
         let app = CloserApp(session: AppSession(store: store, currentUser: user), setup: setup, size: terminal.canvas.size, sync: sync)
         app.control = terminal
         sync?.start()

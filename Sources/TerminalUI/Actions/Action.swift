@@ -96,4 +96,11 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let goToDate: Action = "go-to-date"
     public static let newAppointment: Action = "new-appointment"
     public static let editAppointment: Action = "edit-appointment"
+    // Dashboard
+    public static let drillDown: Action = "drill-down"
+    public static let cursorLeft: Action = "cursor-left"
+    public static let cursorRight: Action = "cursor-right"
+    public static let nextBlock: Action = "next-block"
+    public static let previousBlock: Action = "previous-block"
+    public static let cyclePeriod: Action = "cycle-period"
 }

@@ -17,10 +17,10 @@ enum StandardActions {
         ActionInfo(.searchPrevious, "Go to the previous lead matching the last search (wraps)", [.leads, .help]),
         ActionInfo(.filterStatus, "Filter by status", [.leads], argument: "STATUS"),
         ActionInfo(.filterSource, "Filter by source", [.leads], argument: "SOURCE"),
-        ActionInfo(.filterOwner, "Filter by owner", [.leads], argument: "OWNER"),
+        ActionInfo(.filterOwner, "Filter by owner", [.leads, .dashboard], argument: "OWNER"),
         ActionInfo(.filterPending, "Show only leads with unsent changes", [.leads]),
         ActionInfo(.filterRejected, "Show only leads with rejected changes", [.leads]),
-        ActionInfo(.clearFilters, "Remove all filters", [.leads]),
+        ActionInfo(.clearFilters, "Remove all filters", [.leads, .dashboard]),
         ActionInfo(.filter, "Filter by terms: status=S source=S owner=U pending rejected conflict, or clear", [.leads],
                    argument: "TERMS"),
         ActionInfo(.sortNext, "Sort by the next column (or by FIELD, asc or desc)", [.leads], argument: "[FIELD [asc|desc]]"),
@@ -88,5 +88,12 @@ enum StandardActions {
         ActionInfo(.filterStatus, "", [.calendar]),
         ActionInfo(.openDetail, "", [.calendar]),
         ActionInfo(.back, "", [.calendar]),
+        // Dashboard
+        ActionInfo(.drillDown, "List exactly the leads the selected number counts", [.dashboard]),
+        ActionInfo(.cursorLeft, "Select the number to the left", [.dashboard]),
+        ActionInfo(.cursorRight, "Select the number to the right", [.dashboard]),
+        ActionInfo(.nextBlock, "Go to the next block of numbers", [.dashboard]),
+        ActionInfo(.previousBlock, "Go to the previous block of numbers", [.dashboard]),
+        ActionInfo(.cyclePeriod, "Next period: today, week, month, 90 days, all", [.dashboard], argument: "PERIOD"),
     ]
 }

@@ -86,6 +86,18 @@ bind detail <Enter> edit-field
 bind detail x fix-rejected
 bind detail X discard-rejected
 
+# Dashboard
+bind dashboard <Enter> drill-down
+bind dashboard h cursor-left
+bind dashboard <Left> cursor-left
+bind dashboard l cursor-right
+bind dashboard <Right> cursor-right
+bind dashboard <Tab> next-block
+bind dashboard <BackTab> previous-block
+bind dashboard p cycle-period
+bind dashboard f o filter-owner
+bind dashboard F clear-filters
+
 # Forms (printable keys not bound here are typed into the field)
 bind form <Tab> next-field
 bind form <Down> next-field

@@ -68,7 +68,9 @@ public final class LeadsPane: Pane {
     public var title: String {
         if focus == .detail, let detail, !isSplit { return detail.title + " │ " + list.positionText + " · Esc back" }
         let title = LeadListScreen.title(of: list)
-        if let drillDown { return TextSanitizer.line(drillDown.title) + " · " + title + " · Esc back" }
+        if let drillDown {  // dashboard: the count first, so it survives 80 columns (the filter is in the drill-down's title)
+            return TextSanitizer.line(drillDown.title) + " · " + list.positionText + " · sort " + list.sortText + " · Esc back"
+        }
         return title
     }
 
@@ -80,9 +82,9 @@ public final class LeadsPane: Pane {
             return (room >= 6 ? DisplayWidth.clip(detail.title, to: room) : "") + tail
         }
         guard let drillDown else { return LeadListScreen.title(of: list, width: width) }
-        let head = DisplayWidth.clip(TextSanitizer.line(drillDown.title), to: max(8, width / 3)) + " · "
-        let tail = " · Esc back"
-        return head + LeadListScreen.title(of: list, width: width - DisplayWidth.of(head) - DisplayWidth.of(tail)) + tail
+        // A drill-down's title names its filter; the count follows it at once, so both survive 80 columns.
+        let tail = " · " + list.positionText + " · Esc back"
+        return DisplayWidth.clip(TextSanitizer.line(drillDown.title), to: max(8, width - DisplayWidth.of(tail))) + tail
     }
 
     /// The list's or the detail's most useful keys.

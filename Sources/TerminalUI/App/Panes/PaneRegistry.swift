@@ -8,7 +8,7 @@ public enum PaneRegistry {
         LeadsPane.descriptor,
         CalendarPane.descriptor,
         // ConversationPane.descriptor,
-        // DashboardPane.descriptor,
+        DashboardPane.descriptor,
     ]
 
     /// The descriptor of `id`, nil when that pane is not registered.
