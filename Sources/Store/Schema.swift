@@ -17,6 +17,7 @@ enum Schema {
             try db.execute(bulkState)
             try recreateTriggers(db)
         },
+        { try $0.execute(conversation) },  // conversation pane: events per remote record, their FTS, unread (Schema+Conversation)
     ]
 
     /// One row; `fts_deferred = 1` only inside a bulk write's own transaction (never committed):
