@@ -111,6 +111,7 @@ public struct ConversationItem: Sendable, Equatable {
             if !event.text.isEmpty { parts.append(event.text) }
         }
         if !event.attachment.isEmpty { parts.append("📎 " + event.attachment) }
+        if event.sendState == .sent && !event.sendMessage.isEmpty { parts.append("Vendor: " + event.sendMessage) }
         if parts.isEmpty { parts.append(event.status.isEmpty ? "(no text)" : event.status) }
         return parts.joined(separator: "\n")
     }

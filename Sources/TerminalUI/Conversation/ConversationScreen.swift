@@ -69,7 +69,7 @@ public struct ConversationScreen: Sendable {
 
     func hintText(_ model: ConversationViewModel) -> String {
         if let resend = model.pendingResend { return " " + resend.prompt }
-        return " r reply · T template · F file · E e-mail · Enter unfold · / search · R retry · X discard"
+        return " r reply · T template · F file · E e-mail · / search · R retry · X discard"
     }
 
     mutating func drawTimeline(_ model: ConversationViewModel, in area: Rect, canvas: Canvas, theme: Theme, focused: Bool) {
@@ -158,7 +158,8 @@ public struct ConversationScreen: Sendable {
 
     /// Lays out an entry: its header, then its text wrapped to `width - indent` (folded unless `unfolded`).
     static func layout(_ item: ConversationItem, width: Int, unfolded: Bool, glyphs: ChannelGlyphs) -> [Line] {
-        let header = "\(item.timeText) \(glyphs.direction(inbound: item.isInbound)) \(glyphs.label(item.channel)) · \(item.who)"
+        let arrow = item.eventId == nil ? " " : glyphs.direction(inbound: item.isInbound)
+        let header = "\(item.timeText) \(arrow) \(glyphs.label(item.channel)) · \(item.who)"
         var result = [Line(kind: .header, text: header, status: item.status)]
         let bodyWidth = max(1, width - indent)
         let body = TextWrapper.wrap(item.text, width: bodyWidth)
