@@ -163,3 +163,17 @@ extension LeadStore {
         return words.map { LeadQueryBuilder.quoted($0) + "*" }.joined(separator: " AND ")
     }
 }
+
+/// Finding a lead by what a user types on the command line.
+extension LeadStore {
+    /// Ids of live leads with this e-mail: exact first (indexed), then ignoring case. At most 10.
+    public func leadIds(withEmail email: String) throws -> [Int64] {
+        try locked {
+            let exact = try db.cached("SELECT id FROM leads WHERE email = ? AND deleted = 0 ORDER BY id LIMIT 10")
+                .rows([.text(email)]) { $0.int64(0) }
+            if !exact.isEmpty { return exact }
+            return try db.cached("SELECT id FROM leads WHERE lower(email) = lower(?) AND deleted = 0 ORDER BY id LIMIT 10")
+                .rows([.text(email)]) { $0.int64(0) }
+        }
+    }
+}

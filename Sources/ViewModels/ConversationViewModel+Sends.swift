@@ -12,7 +12,7 @@ extension ConversationViewModel {
     public mutating func reply(_ text: String) {
         let content = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !content.isEmpty else { return complain("Nothing to send") }
-        guard window.isOpen else { return complain("Window \(window.text) (T)") }
+        guard window.isOpen else { return complain("Cannot reply: \(window.text) (T)") }
         queue(ConversationEvent(leadId: leadId, provider: "zenvia", kind: .message, via: replyChannel, text: content,
                                 payload: Self.payload(["type": "text", "channel": replyChannel.lowercased(), "content": content]),
                                 createdAt: now()), what: "Reply")

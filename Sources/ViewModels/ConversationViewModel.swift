@@ -46,14 +46,15 @@ public struct ConversationViewModel: Sendable {
     /// Load another page when the selection comes this close to an edge of the window.
     static let edgeMargin = 20
 
-    /// Opens the conversation of `leadId` at its newest entry and marks it read.
-    public init(store: LeadStore, leadId: Int64, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// Opens the conversation of `leadId` at its newest entry and marks it read (unless `markingRead`
+    /// is false: `closer send` queues without reading).
+    public init(store: LeadStore, leadId: Int64, markingRead: Bool = true, now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.leadId = leadId
         self.now = now
         loadLead()
         jumpToEnd()
-        markRead()
+        if markingRead { markRead() }
     }
 
     /// The 24 h messaging window as of now.

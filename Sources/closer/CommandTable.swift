@@ -8,6 +8,8 @@ enum CommandTable {
         DoctorCommand.self,
         SyncCommand.self,
         DemoCommand.self,
+        TimelineCommand.self,  // conversation pane
+        SendCommand.self,  // conversation pane
     ]
 
     /// The command called `name`, if any.
