@@ -48,6 +48,13 @@ extension LeadListViewModel {
         setFilter(next)
     }
 
+    /// filter-unread: toggles "only leads with unread conversation messages" (conversation pane).
+    public mutating func filterUnread() {
+        var next = filter
+        next.unreadOnly.toggle()
+        setFilter(next)
+    }
+
     /// clear-filters: shows every lead (the sort stays).
     public mutating func clearFilters() { setFilter(.all) }
 
@@ -84,6 +91,7 @@ extension LeadListViewModel {
         if filter.hasPending { parts.append("pending") }
         if filter.rejectedOnly { parts.append("rejected") }
         if filter.conflictOnly { parts.append("conflict") }
+        if filter.unreadOnly { parts.append("unread") }
         if !filter.search.isEmpty { parts.append("/" + filter.search) }
         return TextSanitizerBridge.line(parts.joined(separator: " "))
     }

@@ -31,6 +31,8 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let filterSource: Action = "filter-source"
     public static let filterOwner: Action = "filter-owner"
     public static let filterPending: Action = "filter-pending"
+    /// Conversation pane: only leads with unread conversation messages.
+    public static let filterUnread: Action = "filter-unread"
     public static let filterRejected: Action = "filter-rejected"
     public static let clearFilters: Action = "clear-filters"
     public static let sortNext: Action = "sort-next"

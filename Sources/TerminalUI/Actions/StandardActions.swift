@@ -19,6 +19,7 @@ enum StandardActions {
         ActionInfo(.filterSource, "Filter by source", [.leads], argument: "SOURCE"),
         ActionInfo(.filterOwner, "Filter by owner", [.leads], argument: "OWNER"),
         ActionInfo(.filterPending, "Show only leads with unsent changes", [.leads]),
+        ActionInfo(.filterUnread, "Show only leads with unread conversation messages", [.leads]),  // conversation pane
         ActionInfo(.filterRejected, "Show only leads with rejected changes", [.leads]),
         ActionInfo(.clearFilters, "Remove all filters", [.leads]),
         ActionInfo(.sortNext, "Sort by the next column", [.leads], argument: "FIELD"),

@@ -47,6 +47,7 @@ extension CloserApp {
         case .filterSource: return argumentOrPrompt(argument, .filterSource, "Filter by source", LeadSource.allCases.map(\.rawValue))
         case .filterOwner: return argumentOrPrompt(argument, .filterOwner, "Filter by owner", owners)
         case .filterPending: list.filterPending()
+        case .filterUnread: list.filterUnread()
         case .filterRejected: list.filterRejected()
         case .clearFilters: list.clearFilters()
         case .sortNext:

@@ -53,6 +53,7 @@ bind leads f s filter-status
 bind leads f S filter-source
 bind leads f o filter-owner
 bind leads f p filter-pending
+bind leads f u filter-unread
 bind leads f r filter-rejected
 bind leads F clear-filters
 bind leads o sort-next
