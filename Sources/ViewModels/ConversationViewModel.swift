@@ -8,7 +8,7 @@ import Store
 ///
 /// Like the other view models, actions never throw: problems become an error `message`.
 public struct ConversationViewModel: Sendable {
-    public let store: LeadStore
+    let store: LeadStore
     public let leadId: Int64
     /// The clock (window state, message expiry).
     public var now: @Sendable () -> Date

@@ -1,5 +1,5 @@
 import Core
-import Store
+
 import ViewModels
 
 /// Draws a `ConversationViewModel` into a rect: a title with the lead and the messaging window,
@@ -10,7 +10,7 @@ public struct ConversationScreen: Sendable {
     /// Channel and direction marks (ASCII under vt100/linux).
     public var glyphs: ChannelGlyphs
     /// The entry drawn at the bottom of the timeline area.
-    public private(set) var bottom: TimelineCursor?
+    public private(set) var bottom: ConversationPosition?
     /// Wrapped entries by (cursor, width, unfolded); checked against the item so changes show.
     private var cache: [CacheKey: (item: ConversationItem, lines: [Line])] = [:]
 
@@ -23,7 +23,7 @@ public struct ConversationScreen: Sendable {
     public init(asciiOnly: Bool = false) { glyphs = ChannelGlyphs(asciiOnly: asciiOnly) }
 
     struct CacheKey: Hashable, Sendable {
-        let cursor: TimelineCursor
+        let cursor: ConversationPosition
         let width: Int
         let unfolded: Bool
     }
