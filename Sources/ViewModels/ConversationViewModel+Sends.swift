@@ -5,8 +5,9 @@ import Store
 /// Answering from the conversation pane: every send is committed to the store (the send queue)
 /// before the pane says "queued"; the sync worker then marks it sending…, sent or failed.
 extension ConversationViewModel {
-    /// The largest file `F` queues (WhatsApp's media limit; the vendor refuses larger ones).
-    public static let fileSizeLimit: Int64 = 16 * 1024 * 1024
+    /// The largest file `F` queues: the simulator's `send-file` limit (512 KiB); larger ones are
+    /// refused before anything is queued or uploaded.
+    public static let fileSizeLimit: Int64 = 512 * 1024
 
     /// `r`: a text reply on the lead's last channel, only inside the 24 h window.
     public mutating func reply(_ text: String) {
@@ -126,6 +127,6 @@ extension ConversationViewModel {
     }
 
     static func megabytes(_ bytes: Int64) -> String {
-        String(format: "%.1f MB", Double(bytes) / 1_048_576)
+        bytes < 1_048_576 ? "\((bytes + 1023) / 1024) KiB" : String(format: "%.1f MiB", Double(bytes) / 1_048_576)
     }
 }

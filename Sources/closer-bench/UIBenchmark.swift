@@ -28,6 +28,7 @@ enum UIBenchmark {
             print("bytes per next-line keystroke at 80×24 …")
             let bytes = try UIByteCounter(store: store, presses: options.iterations).run()
             UITimings.printReport(leads: try store.countLeads(), sizes: sizes, tables: tables, bytes: bytes)
+            try ConversationBenchmark.run(store: store, iterations: options.iterations)  // conversation pane
         }
     }
 

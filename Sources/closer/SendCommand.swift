@@ -13,7 +13,7 @@ enum SendCommand: Command {
             OptionSpec("text", value: "TEXT", help: "a text reply (only within 24 h of the lead's last message)"),
             OptionSpec("template", value: "KEY", help: "a channel template by key"),
             OptionSpec("param", value: "K=V", help: "a template parameter (repeat for several)"),
-            OptionSpec("file", value: "PATH", help: "a file (at most 16 MB)"),
+            OptionSpec("file", value: "PATH", help: "a file (at most 512 KiB)"),
             OptionSpec("email", help: "a follow-up e-mail through CleverApp (needs --subject and --body-file)"),
             OptionSpec("subject", value: "S", help: "the e-mail's subject"),
             OptionSpec("body-file", value: "F", help: "the e-mail's body ('-' reads standard input)"),

@@ -71,10 +71,10 @@ final class CommandLineConversationTests: XCTestCase {
         let big = closer.directory.appendingPathComponent("big.bin")
         FileManager.default.createFile(atPath: big.path, contents: nil)
         let handle = try FileHandle(forWritingTo: big)
-        try handle.truncate(atOffset: 17 * 1024 * 1024)
+        try handle.truncate(atOffset: 600 * 1024)
         try handle.close()
         let file = try closer.run(["send", "--lead", String(lead.id), "--file", big.path])
         XCTAssertEqual(file.status, 1)
-        XCTAssertTrue(file.stderr.contains("the limit is 16.0 MB"), file.stderr)
+        XCTAssertTrue(file.stderr.contains("the limit is 512 KiB"), file.stderr)
     }
 }

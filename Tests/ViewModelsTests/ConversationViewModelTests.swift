@@ -117,7 +117,7 @@ final class ConversationViewModelTests: ViewModelsTestCase {
         try handle.close()
         vm.sendFile(path: big.path)
         XCTAssertEqual(vm.message?.level, .error)
-        XCTAssertTrue(vm.message?.text.contains("the limit is 16.0 MB") ?? false, vm.message?.text ?? "")
+        XCTAssertTrue(vm.message?.text.contains("the limit is 512 KiB") ?? false, vm.message?.text ?? "")
         vm.sendFile(path: directory.appendingPathComponent("missing.pdf").path)
         XCTAssertTrue(vm.message?.text.hasPrefix("No such file") ?? false)
         XCTAssertEqual(try store.queuedSends(), [])
