@@ -6,7 +6,7 @@ import Store
 /// `:sync`, `:theme`, `:keymap`, `:quit`, `:note` and any action name, and completes words.
 /// It cannot import the UI's action table, so the executable passes the action names in.
 public struct CommandLineViewModel: Sendable {
-    public let store: LeadStore
+    let store: LeadStore
     /// Every action name (`ActionTable.standard.names`), accepted as a command.
     public var actionNames: [String]
     /// Theme names for `:theme` (validation is skipped when empty).
@@ -115,6 +115,9 @@ public struct CommandLineViewModel: Sendable {
         }
     }
 
+    /// Forgets the latest message (the app has shown it).
+    public mutating func clearMessage() { message = nil }
+
     mutating func fail(_ text: String) -> CommandOutcome {
         message = .error(text, now: now())
         return .failed(text)
@@ -198,7 +201,7 @@ public struct CommandLineViewModel: Sendable {
     }
 
     /// Splits on spaces; "double quotes" group words (`:view load "my new leads"`).
-    static func tokens(_ line: String) -> [String] {
+    public static func tokens(_ line: String) -> [String] {
         var words: [String] = []
         var current = ""
         var quoted = false

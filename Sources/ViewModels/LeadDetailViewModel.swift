@@ -7,7 +7,7 @@ import Store
 ///
 /// Like the list, actions never throw: problems become an error `message`.
 public struct LeadDetailViewModel: Sendable {
-    public let store: LeadStore
+    let store: LeadStore
     public let currentUser: String
     public let leadId: Int64
     /// The clock for notes' time and message expiry.

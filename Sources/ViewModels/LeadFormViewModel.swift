@@ -21,7 +21,7 @@ public struct LeadFormViewModel: Sendable {
         case failed(String)
     }
 
-    public let store: LeadStore
+    let store: LeadStore
     public let currentUser: String
     public let mode: Mode
     /// The clock for the new lead's creation time and message expiry.

@@ -18,7 +18,7 @@ import Store
 /// from `countLeads`, cached per filter; search counts cap at `LeadStore.searchCap` and show as "2000+".
 public struct LeadListViewModel: Sendable {
     /// The database the list reads and edits.
-    public let store: LeadStore
+    let store: LeadStore
     /// Username of the agent using Closer (default owner, "my" views).
     public let currentUser: String
     /// The clock for message expiry and "today" in dates.

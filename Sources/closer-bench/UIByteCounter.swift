@@ -2,6 +2,7 @@ import CursesBackend
 import Foundation
 import Store
 import TerminalUI
+import ViewModels
 
 /// Draws the real app through ncurses into a file (xterm-256color, 80×24) and counts the bytes
 /// each "next line" keystroke sends.
@@ -30,7 +31,7 @@ struct UIByteCounter {
         let configuration = UIConfiguration.load(environment: [:])
         let setup = CloserApp.Setup(currentUser: "ana", keymap: configuration.keymap, theme: configuration.theme,
                                     themeLoader: configuration.themeLoader, diagnostics: configuration.diagnostics, environment: [:])
-        let app = CloserApp(store: store, setup: setup, size: terminal.canvas.size, sync: nil)
+        let app = CloserApp(session: AppSession(store: store, currentUser: "ana"), setup: setup, size: terminal.canvas.size, sync: nil)
         func frame() -> Int {
             app.draw(on: terminal.canvas)
             terminal.present()

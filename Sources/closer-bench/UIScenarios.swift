@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import TerminalUI
+import ViewModels
 
 /// The timed key sequences, run against one fresh `CloserApp` at one size.
 @MainActor
@@ -18,7 +19,7 @@ struct UIScenarios {
         let configuration = UIConfiguration.load(environment: [:])
         let setup = CloserApp.Setup(currentUser: "ana", keymap: configuration.keymap, theme: configuration.theme,
                                     themeLoader: configuration.themeLoader, diagnostics: configuration.diagnostics, environment: [:])
-        app = CloserApp(store: store, setup: setup, size: size, sync: nil)
+        app = CloserApp(session: AppSession(store: store, currentUser: "ana"), setup: setup, size: size, sync: nil)
         canvas = GridCanvas(size: size)
         app.draw(on: canvas)
     }

@@ -32,12 +32,16 @@ struct Closer {
                     guard let value = words.first else { throw UsageError("option '\(word)' needs a value", command: nil) }
                     if word == "--keymap" { keymap = value } else { theme = value }
                     words = words.dropFirst()
+                } else if word.hasPrefix("--keymap=") {
+                    keymap = String(word.dropFirst(9))
+                } else if word.hasPrefix("--theme=") {
+                    theme = String(word.dropFirst(8))
                 } else {
                     throw UsageError("unknown option '\(word)'", command: nil)
                 }
             }
             guard let name = words.first else {
-                let context = CommandContext(database: database)
+                let context = CommandContext(database: database, keymap: keymap, theme: theme)
                 return try await runTerminalUI(TerminalUIOptions(database: context.databasePath, keymap: keymap, theme: theme),
                                                context: context)
             }
@@ -58,7 +62,7 @@ struct Closer {
                 print(command.spec.help, terminator: "")
                 return 0
             }
-            let context = CommandContext(database: parsed.value("db") ?? database)
+            let context = CommandContext(database: parsed.value("db") ?? database, keymap: keymap, theme: theme)
             return try await command.run(parsed, context: context)
         } catch let error as UsageError {
             Output.error(error.description)

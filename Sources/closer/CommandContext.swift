@@ -1,13 +1,20 @@
 import Foundation
 import Store
 
-/// What every subcommand gets besides its arguments: the database location.
+/// What every subcommand gets besides its arguments: the global options (database location,
+/// and the terminal UI's `--keymap` / `--theme` given before the command).
 struct CommandContext: Sendable {
     /// The database path the user gave with `--db`, or nil for the default.
     let explicitDatabase: String?
+    /// `--keymap` given before the command (`closer --keymap vim demo`); the command's own wins.
+    let keymap: String?
+    /// `--theme` given before the command; the command's own wins.
+    let theme: String?
 
-    init(database: String?) {
+    init(database: String?, keymap: String? = nil, theme: String? = nil) {
         explicitDatabase = database
+        self.keymap = keymap
+        self.theme = theme
     }
 
     /// The database file to use.

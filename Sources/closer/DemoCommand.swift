@@ -44,7 +44,7 @@ enum DemoCommand: Command {
         }
         defer { if let workspace { try? FileManager.default.removeItem(at: workspace) } }
         if arguments.flag("no-sync") {
-            return try await runOffline(arguments, databasePath: databasePath, leads: leads, users: users, seed: seed)
+            return try await runOffline(arguments, context: context, databasePath: databasePath, leads: leads, users: users, seed: seed)
         }
         let server: SimulatorServer
         do {
@@ -69,15 +69,15 @@ enum DemoCommand: Command {
             sync = WorkerSync(worker: SyncWorker(store: workerStore, provider: provider,
                                                  options: SyncOptions(interval: 30), username: user.username))
         }
-        return try await TerminalSession.run(store: store, user: user.username, keymap: arguments.value("keymap"),
-                                             theme: arguments.value("theme"), sync: sync, offlineReason: "")
+        return try await TerminalSession.run(store: store, user: user.username, keymap: arguments.value("keymap") ?? context.keymap,
+                                             theme: arguments.value("theme") ?? context.theme, sync: sync, offlineReason: "")
     }
 
     /// The clock of `--no-sync` demo data: 2026-11-15 12:00 UTC, so every run draws the same screen.
     static let offlineDataNow: Int64 = 1_795_262_400
 
     /// `--no-sync`: the demo data of `seed` seeded locally (only into an empty database), no sync.
-    static func runOffline(_ arguments: CommandLineArguments, databasePath: String, leads: Int, users: Int,
+    static func runOffline(_ arguments: CommandLineArguments, context: CommandContext, databasePath: String, leads: Int, users: Int,
                            seed: Int) async throws -> Int32 {
         let store = try CommandContext(database: databasePath).openStore(for: spec.name)
         let generator = DemoDataGenerator(seed: UInt64(seed), now: offlineDataNow, userCount: users)
@@ -86,8 +86,8 @@ enum DemoCommand: Command {
             try DemoConversationSeeder(store: store, generator: generator).seed(firstLeads: 3_000)  // conversation pane
         }
         let user = generator.users.first?.username ?? "demo"
-        return try await TerminalSession.run(store: store, user: user, keymap: arguments.value("keymap"),
-                                             theme: arguments.value("theme"), sync: nil,
+        return try await TerminalSession.run(store: store, user: user, keymap: arguments.value("keymap") ?? context.keymap,
+                                             theme: arguments.value("theme") ?? context.theme, sync: nil,
                                              offlineReason: "sync off")
     }
 }

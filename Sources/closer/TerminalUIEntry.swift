@@ -60,17 +60,18 @@ enum TerminalSession {
     @MainActor
     static func run(store: LeadStore, user: String, keymap: String?, theme: String?, sync: WorkerSync?,
                     offlineReason: String) async throws -> Int32 {
-        let configuration = UIConfiguration.load(keymap: keymap, theme: theme)
+        let loaded = UIConfiguration.load(keymap: keymap, theme: theme)
         _ = try? DefaultViews.install(into: store, currentUser: user)
+        var terminalOptions = CursesTerminal.Options()
+        terminalOptions.noColor = loaded.noColor
+        let terminal = try CursesTerminal(options: terminalOptions)
+        defer { terminal.shutdown() }
+        let configuration = loaded.adapted(to: terminal.colorDepth)
         var setup = CloserApp.Setup(currentUser: user, keymap: configuration.keymap, theme: configuration.theme,
                                     themeLoader: configuration.themeLoader, noColor: configuration.noColor,
                                     diagnostics: configuration.diagnostics)
         setup.offlineReason = offlineReason
-        var terminalOptions = CursesTerminal.Options()
-        terminalOptions.noColor = configuration.noColor
-        let terminal = try CursesTerminal(options: terminalOptions)
-        defer { terminal.shutdown() }
-        let app = CloserApp(store: store, setup: setup, size: terminal.canvas.size, sync: sync)
+        let app = CloserApp(session: AppSession(store: store, currentUser: user), setup: setup, size: terminal.canvas.size, sync: sync)
         app.control = terminal
         sync?.worker.start()
         defer { sync?.worker.stop() }

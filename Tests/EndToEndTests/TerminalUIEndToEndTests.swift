@@ -68,7 +68,7 @@ final class TerminalUIEndToEndTests: XCTestCase {
         try ui.send("/")
         try ui.type("zoe")
         let searched = try ui.waitFor("search results for zoe") { $0.contains("/zoe") && !$0.contains("of 400") }
-        let rows = searched.split(separator: "\n").dropFirst(2).dropLast().map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let rows = searched.split(separator: "\n").dropFirst(3).dropLast().map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }  // tab bar, title, header
         XCTAssertFalse(rows.isEmpty)
         for row in rows {
             let folded = row.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)

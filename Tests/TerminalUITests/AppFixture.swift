@@ -63,7 +63,7 @@ enum AppFixture {
         let configuration = UIConfiguration.load(environment: [:], executablePath: "/nonexistent", directories: directories)
         let setup = CloserApp.Setup(currentUser: "ana", keymap: configuration.keymap, theme: configuration.theme,
                                     themeLoader: configuration.themeLoader, diagnostics: diagnostics, environment: [:])
-        return CloserApp(store: store, setup: setup, size: size, sync: nil, now: { clock.now })
+        return CloserApp(session: AppSession(store: store, currentUser: "ana", now: { clock.now }), setup: setup, size: size, sync: nil)
     }
 }
 

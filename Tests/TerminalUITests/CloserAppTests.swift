@@ -32,7 +32,7 @@ final class CloserAppTests: XCTestCase {
         XCTAssertTrue(app.frame().snapshot().contains("Last name"))
 
         app.press("s")
-        guard case .prompt(.setStatus, _) = app.overlay else { return XCTFail("status choice list expected") }
+        guard case .prompt(let request, _) = app.overlay, request.purpose == "set-status" else { return XCTFail("status choice list expected") }
         app.type("cu")  // jumps to the first option starting with "c", then "u"... typing picks "customer"
         app.press("<Enter>")
         let status = try XCTUnwrap(store.lead(id: id)?.status)
@@ -69,7 +69,7 @@ final class CloserAppTests: XCTestCase {
         app.press("i")
         app.type("   ")
         app.press("<Enter>")
-        guard case .prompt(.addNote, let dialog) = app.overlay else { return XCTFail("the prompt stays open") }
+        guard case .prompt(let request, let dialog) = app.overlay, request.purpose == "add-note" else { return XCTFail("the prompt stays open") }
         let message = try XCTUnwrap(dialog.error)
         XCTAssertTrue(app.frame().snapshot().contains(message))
         XCTAssertEqual(try store.outboxEntries(forLead: id).count, 0, "nothing saved")
@@ -86,7 +86,7 @@ final class CloserAppTests: XCTestCase {
         for _ in 0..<40 { app.press("<Backspace>") }
         app.type("not-an-email")
         app.press("<C-s>")
-        guard case .form(let form) = app.overlay else { return XCTFail("an invalid form stays open") }
+        guard case .form(let open) = app.overlay, let form = (open as? LeadFormOverlay)?.screen else { return XCTFail("an invalid form stays open") }
         XCTAssertNotNil(form.view.fields.first { $0.id == "email" }?.error)
         XCTAssertTrue(app.frame().snapshot().contains(try XCTUnwrap(form.view.fields.first { $0.id == "email" }?.error)))
         XCTAssertEqual(try store.outboxEntries(forLead: id).count, 0)
@@ -104,7 +104,7 @@ final class CloserAppTests: XCTestCase {
         app.type("sort created")
         app.press("<Enter>")
         XCTAssertEqual(app.list.sort.key, .created)
-        XCTAssertTrue(app.frame().line(0).contains("sort created asc"))
+        XCTAssertTrue(app.frame().line(1).contains("sort created asc"))
         app.press(":")
         app.type("filter status=contact")
         app.press("<Enter>")
@@ -167,7 +167,7 @@ final class CloserAppTests: XCTestCase {
     func testMouseClickSelectsARowAndWheelScrolls() async throws {
         let app = AppFixture.app(try AppFixture.store(), size: Size(rows: 24, columns: 80), clock: TestClock(AppFixture.start))
         _ = app.handle(.mouse(MouseEvent(kind: .click(button: 1), position: Position(row: 6, column: 10))))
-        XCTAssertEqual(app.list.selectedRow, 4, "row 6 = title + header + 4")
+        XCTAssertEqual(app.list.selectedRow, 3, "row 6 = tab bar + title + header + 3")
         _ = app.handle(.mouse(MouseEvent(kind: .wheelDown, position: Position(row: 6, column: 10))))
         XCTAssertEqual(app.list.topIndex, 1)
     }

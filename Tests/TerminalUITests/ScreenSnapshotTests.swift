@@ -13,8 +13,9 @@ final class ScreenSnapshotTests: XCTestCase {
         let canvas = app.frame()
         TestSupport.assertSnapshot(canvas, named: "app-list-80x24")
         TestSupport.assertNoControlCharacters(canvas)
-        XCTAssertTrue(canvas.line(0).contains("All leads · sort name asc · 1 of 30"))
-        XCTAssertTrue(canvas.line(1).contains("Name") && canvas.line(1).contains("Status"))
+        XCTAssertTrue(canvas.line(0).hasPrefix(" 1 Leads"), "the tab bar on top")
+        XCTAssertTrue(canvas.line(1).contains("All leads · sort name asc · 1 of 30"))
+        XCTAssertTrue(canvas.line(2).contains("Name") && canvas.line(2).contains("Status"))
         XCTAssertTrue(canvas.line(23).contains("offline: no remote configured"))
     }
 
@@ -22,7 +23,7 @@ final class ScreenSnapshotTests: XCTestCase {
     func testStatusColumnUsesTheThemeColourOfEachStatus() async throws {
         let app = AppFixture.app(try AppFixture.store(), size: Size(rows: 24, columns: 80), clock: TestClock(AppFixture.start))
         let canvas = app.frame()
-        let row = 3  // Ada Lovelace, a prospect, not selected
+        let row = 4  // Ada Lovelace, a prospect, not selected (tab bar, title, header, Red Hacker)
         let line = canvas.line(row)
         guard let range = line.range(of: "prospect") else { return XCTFail("no status on row: \(line)") }
         let column = line.distance(from: line.startIndex, to: range.lowerBound)
@@ -46,7 +47,7 @@ final class ScreenSnapshotTests: XCTestCase {
         let canvas = app.frame()
         TestSupport.assertSnapshot(canvas, named: "app-split-250x60")
         TestSupport.assertNoControlCharacters(canvas)
-        XCTAssertTrue(canvas.line(2).contains("│"), "separator between the panes")
+        XCTAssertTrue(canvas.line(3).contains("│"), "separator between the panes")
         XCTAssertTrue(canvas.snapshot().contains("First name"), "detail of the selection beside the list")
     }
 
@@ -89,7 +90,7 @@ final class ScreenSnapshotTests: XCTestCase {
         let selected = app.list.selectedId
         _ = app.handle(.resize(Size(rows: 24, columns: 80)))
         XCTAssertEqual(app.list.selectedId, selected)
-        XCTAssertEqual(app.list.visibleRows, 21, "24 rows - title - header - status bar")
+        XCTAssertEqual(app.list.visibleRows, 20, "24 rows - tab bar - title - header - status bar")
         let canvas = app.frame()
         XCTAssertTrue(canvas.snapshot().contains(">"), "selection marker still visible")
         _ = app.handle(.resize(Size(rows: 50, columns: 200)))
@@ -138,12 +139,12 @@ final class DetailSyncProblemSnapshotTests: XCTestCase {
         let text = canvas.snapshot()
         XCTAssertTrue(text.contains("✗ Enter a valid email address.  [x fix · X discard]"), text)
         XCTAssertTrue(text.contains("+15559999999") && text.contains("kept yours (+15550001000)"), text)
-        XCTAssertTrue(canvas.line(0).contains("Ada Lovelace"))
+        XCTAssertTrue(canvas.line(1).contains("Ada Lovelace"))
         app.press("x")
-        guard case .form(let form) = app.overlay else { return XCTFail("fix opens the form") }
+        guard case .form(let open) = app.overlay, let form = (open as? LeadFormOverlay)?.screen else { return XCTFail("fix opens the form") }
         XCTAssertEqual(form.focusedLeadField, .email, "fix focuses the refused field")
         app.press("<Esc>", "X")
-        guard case .confirm(.detail, _) = app.overlay else { return XCTFail("discard asks first") }
+        guard case .confirm = app.overlay, app.detail?.pendingConfirmation != nil else { return XCTFail("discard asks first") }
         app.press("y")
         XCTAssertEqual(try store.lead(id: id)?.email, "p1@example.test", "discard restores the value before the change")
     }

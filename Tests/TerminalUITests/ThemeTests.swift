@@ -121,3 +121,20 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(ThemeElement.parent(of: "list"), "normal")
     }
 }
+
+/// Issue 12 item 8: on a terminal without colour every theme still marks focus.
+final class MonochromeTerminalTests: XCTestCase {
+    func testEveryShippedThemeMarksFocusInReverseOnATerminalWithoutColour() throws {
+        let directories = (keymaps: [TestSupport.keymapsDirectory], themes: [TestSupport.themesDirectory])
+        for name in ["default", "light", "mono", "high-contrast"] {
+            let configuration = UIConfiguration.load(theme: name, environment: [:], executablePath: "/nonexistent", directories: directories)
+            let vt100 = configuration.adapted(to: .none)
+            XCTAssertTrue(vt100.noColor, name)
+            for element in ["prompt.selected", "list.selected", "form.focused", "help.selected", "command.selected", "tabs.active"] {
+                XCTAssertTrue(vt100.theme.style(element).attributes.contains(.reverse), "\(name): \(element) in reverse")
+            }
+            XCTAssertEqual(configuration.adapted(to: .basic8).theme.style("prompt.selected"), configuration.theme.style("prompt.selected"),
+                           "colour terminals keep the theme")
+        }
+    }
+}

@@ -75,4 +75,10 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let suspend: Action = "suspend"
     public static let quit: Action = "quit"
     public static let setTheme: Action = "set-theme"
+    public static let setKeymap: Action = "set-keymap"
+    // Panes (the pane shell): show a pane; `:leads`, `:calendar`… are aliases
+    public static let openLeads: Action = "open-leads"
+    public static let openCalendar: Action = "open-calendar"
+    public static let openConversation: Action = "open-conversation"
+    public static let openDashboard: Action = "open-dashboard"
 }

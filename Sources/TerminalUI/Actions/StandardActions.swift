@@ -1,9 +1,9 @@
 /// The contents of `ActionTable.standard`.
 enum StandardActions {
-    static let lists: Set<KeyContext> = [.leads, .detail, .help]
+    static let lists: Set<KeyContext> = [.leads, .detail, .calendar, .conversation, .dashboard, .help]
     static let all: [ActionInfo] = [
-        ActionInfo(.cursorDown, "Move down one line", [.leads, .detail, .help, .prompt]),
-        ActionInfo(.cursorUp, "Move up one line", [.leads, .detail, .help, .prompt]),
+        ActionInfo(.cursorDown, "Move down one line", lists.union([.prompt])),
+        ActionInfo(.cursorUp, "Move up one line", lists.union([.prompt])),
         ActionInfo(.pageDown, "Move down one page", lists),
         ActionInfo(.pageUp, "Move up one page", lists),
         ActionInfo(.halfPageDown, "Move down half a page", lists),
@@ -58,5 +58,11 @@ enum StandardActions {
         ActionInfo(.suspend, "Suspend to the shell (fg to return)", [.global]),
         ActionInfo(.quit, "Quit Closer", [.global]),
         ActionInfo(.setTheme, "Switch to another theme", [.global], argument: "THEME"),
+        ActionInfo(.setKeymap, "Say how to start with another keymap", [.global], argument: "KEYMAP"),
+        // Panes (the pane shell)
+        ActionInfo(.openLeads, "Show the lead list (tab 1)", [.global]),
+        ActionInfo(.openCalendar, "Show the appointment calendar (tab 2)", [.global]),
+        ActionInfo(.openConversation, "Show the conversation of the lead (tab 3)", [.global]),
+        ActionInfo(.openDashboard, "Show the manager dashboard (tab 4)", [.global]),
     ]
 }

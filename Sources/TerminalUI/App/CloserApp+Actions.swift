@@ -1,20 +1,19 @@
 import Core
 import Foundation
-import Store
 import ViewModels
 
-/// Actions: what each name of the action table does, for keys and the `:` line alike.
+/// Actions: the shared ones (quit, help, `:`, sync, theme, `open-…`, back along the stack) run
+/// here; everything else goes to the visible pane. Keys and the `:` line take the same path.
 extension CloserApp {
-    /// Runs `action` (with `:` line `arguments`, if any) in the focused pane.
+    /// Runs `action` (with `:` line `arguments`, if any).
     func perform(_ action: Action, arguments: [String]) -> AppResponse {
-        let inDetail = focus == .detail && detail != nil
         let argument = arguments.joined(separator: " ")
         switch action {
         case .quit: return .quit
         case .redraw: return .redrawAll
         case .suspend: return .suspend
         case .help:
-            overlay = .help(HelpOverlay(keymap: dispatcher.keymap), searching: nil)
+            overlay = .help(HelpOverlay(keymap: dispatcher.keymap, leading: helpContexts, omitting: absentPaneContexts), searching: nil)
         case .commandLine:
             commandLine.refresh()
             var input = lastCommandHistory
@@ -25,70 +24,40 @@ extension CloserApp {
         case .setTheme:
             guard !argument.isEmpty else { return openCommandLine("theme ") }
             switchTheme(argument)
-        case .back, .closeDetail, .cancel:
-            if action == .back && !list.marked.isEmpty && focus == .list { list.clearMarks(); inform("Marks cleared") }
-            else if focus == .detail { focus = .list } else if !list.filter.search.isEmpty { list.search("") }
-        case .focusNextPane:
-            if isSplit { focus = focus == .list ? .detail : .list; if focus == .detail { openDetailForSelection(request: true) } }
-            else if detail != nil { focus = focus == .list ? .detail : .list }
-        case .openDetail:
-            guard list.selectedId != nil else { return .redraw }
-            openDetailForSelection(request: true)
-            focus = .detail
-        case .cursorDown, .cursorUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .cursorTop, .cursorBottom,
-             .scrollDown, .scrollUp, .searchNext, .searchPrevious:
-            if inDetail { moveInDetail(action) } else { moveInList(action) }
-        case .search:
-            if !argument.isEmpty { list.search(argument) } else {
-                list.beginSearch()
-                overlay = .search(TextFieldState(text: list.filter.search))
-            }
-        case .filterStatus: return argumentOrPrompt(argument, .filterStatus, "Filter by status", LeadStatus.allCases.map(\.rawValue))
-        case .filterSource: return argumentOrPrompt(argument, .filterSource, "Filter by source", LeadSource.allCases.map(\.rawValue))
-        case .filterOwner: return argumentOrPrompt(argument, .filterOwner, "Filter by owner", owners)
-        case .filterPending: list.filterPending()
-        case .filterUnread: list.filterUnread()
-        case .filterRejected: list.filterRejected()
-        case .clearFilters: list.clearFilters()
-        case .sortNext:
-            if let key = LeadSort.Key(rawValue: argument) { list.setSort(LeadSort(key, ascending: list.sort.ascending)) } else { list.sortNext() }
-        case .sortReverse: list.sortReverse()
-        case .viewSave: return argumentOrPrompt(argument, .viewSave, "Save view as", nil)
-        case .viewLoad: return argumentOrPrompt(argument, .viewLoad, "Load view", list.savedViewNames)
-        case .toggleMark: list.toggleMark(); list.cursorDown()
-        case .markAll: list.markAll()
-        case .clearMarks: list.clearMarks()
-        case .setStatus: return argumentOrPrompt(argument, .setStatus, statusPromptTitle, LeadStatus.allCases.map(\.rawValue))
-        case .assign: return argumentOrPrompt(argument, .assign, "Assign to", owners)
-        case .delete:
-            if inDetail { detail?.delete() } else { list.delete() }
-        case .editField, .editLead, .fixRejected:
-            return openEditForm(action, focusField: inDetail ? detailScreen.selectedField(of: detail!) : nil)
-        case .newLead:
-            overlay = .form(LeadFormScreen(model: .newLead(store: store, currentUser: setup.currentUser, now: now)))
-        case .addNote:
-            guard ensureDetail() else { return .redraw }
-            if !argument.isEmpty { return answerPrompt(.addNote, answer: argument, dialog: nil) }
-            overlay = .prompt(.addNote, PromptDialog(title: "Note for \(detail?.title ?? "lead") (Enter saves)", mode: .input(TextFieldState(maxLength: 499))))
-        case .addNoteEditor: addNoteInEditor()
-        case .copyEmail, .copyPhone:
-            guard ensureDetail() else { return .redraw }
-            let request = action == .copyEmail ? detail?.copyEmail() : detail?.copyPhone()
-            if let request { control?.copyToClipboard(request.text) }
-        case .discardRejected:
-            guard ensureDetail() else { return .redraw }
-            detail?.discardRejected()
+        case .setKeymap:
+            inform("Start Closer with --keymap \(argument.isEmpty ? "NAME" : TextSanitizer.line(argument)) to switch keymaps", error: true)
         default:
-            inform("'\(action.rawValue)' does nothing here", error: true)
+            if let id = paneOpened(by: action) {
+                open(id)
+                return .redraw
+            }
+            switch activePane.perform(action, argument: argument) {
+            case .handled: break
+            case .respond(let response): return response
+            case .notHandled:
+                if action == .back || action == .cancel || action == .closeDetail { back() }
+                else { inform("'\(action.rawValue)' does nothing here", error: true) }
+            }
         }
         return .redraw
     }
 
-    var owners: [String] { ((try? store.users()) ?? []).map(\.username) }
+    /// The pane an `open-…` action shows (registered or one of the four built-in names).
+    func paneOpened(by action: Action) -> PaneID? {
+        registry.first { $0.openAction == action }?.id ?? PaneRegistry.openActions[action]
+    }
 
-    var statusPromptTitle: String {
-        if focus == .list && !list.marked.isEmpty { return "Set status of \(list.marked.count) marked leads" }
-        return "Set status of \(focus == .detail ? detail?.title ?? "lead" : list.displayRows.first { $0.isSelected }?.name ?? "lead")"
+    /// Help lists the visible pane's keys first, then its other context, then the rest.
+    var helpContexts: [KeyContext] {
+        var contexts = [activePane.keyContext]
+        if let own = descriptor(activePaneID)?.keyContext, !contexts.contains(own) { contexts.append(own) }
+        if activePaneID == .leads, !contexts.contains(.detail) { contexts.append(.detail) }
+        return contexts
+    }
+
+    /// Key contexts of the built-in panes that are not registered (left out of help).
+    var absentPaneContexts: Set<KeyContext> {
+        Set<KeyContext>([.calendar, .conversation, .dashboard]).subtracting(registry.map(\.keyContext))
     }
 
     /// Opens the `:` line with `text` typed.
@@ -100,84 +69,36 @@ extension CloserApp {
         return .redraw
     }
 
-    /// Uses `argument` when the `:` line gave one, else asks (a choice list, or free text when `options` is nil).
-    func argumentOrPrompt(_ argument: String, _ purpose: PromptPurpose, _ title: String, _ options: [String]?) -> AppResponse {
-        if !argument.isEmpty { return answerPrompt(purpose, answer: argument, dialog: nil) }
-        if let options {
-            guard !options.isEmpty else { inform("Nothing to choose from", error: true); return .redraw }
-            var selected = 0
-            if purpose == .setStatus, let current = (focus == .detail ? detail?.lead?.status : list.selectedLead?.status),
-               let index = options.firstIndex(of: current.rawValue) { selected = index }
-            overlay = .prompt(purpose, PromptDialog(title: title, mode: .choice(options: options, selected: selected)))
-        } else {
-            overlay = .prompt(purpose, PromptDialog(title: title, mode: .input(TextFieldState())))
-        }
-        return .redraw
-    }
-
-    /// Applies the answer of a prompt.
-    func answerPrompt(_ purpose: PromptPurpose, answer: String, dialog: PromptDialog?) -> AppResponse {
-        let value = answer.trimmingCharacters(in: .whitespaces)
-        switch purpose {
-        case .setStatus:
-            guard let status = LeadStatus(rawValue: value) else { inform("status: \(VendorMessages.invalidChoice(value))", error: true); break }
-            if focus == .detail, let _ = detail { detail?.setStatus(status) } else { list.setStatus(status) }
-            afterLocalEdit()
-        case .assign:
-            guard !value.isEmpty else { break }
-            if focus == .detail, let id = detail?.leadId, list.marked.isEmpty || focus == .detail {
-                do { _ = try store.assign(value, toLeads: [id]); inform("Assigned to \(value)") } catch { inform("\(error)", error: true) }
-            } else {
-                list.assign(value)
-            }
-            afterLocalEdit()
-        case .addNote:
-            guard var current = detail else { break }
-            let problems = current.addNote(answer)
-            detail = current
-            if !problems.isEmpty, var dialog {
-                dialog.error = problems.joined(separator: " ")
-                overlay = .prompt(.addNote, dialog)
-            } else if problems.isEmpty {
-                afterLocalEdit()
-            }
-        case .filterStatus:
-            guard let status = LeadStatus(rawValue: value) else { inform("status: \(VendorMessages.invalidChoice(value))", error: true); break }
-            list.filterStatus(status)
-        case .filterSource:
-            guard let source = LeadSource(rawValue: value) else { inform("source: \(VendorMessages.invalidChoice(value))", error: true); break }
-            list.filterSource(source)
-        case .filterOwner: if !value.isEmpty { list.filterOwner(value) }
-        case .viewSave: if !value.isEmpty { list.viewSave(value) }
-        case .viewLoad: if !value.isEmpty { list.viewLoad(value) }
-        }
-        if isSplit || focus == .detail { openDetailForSelection(request: false) }
-        return .redraw
-    }
-
-    /// Runs a `:` line through the command line view model.
+    /// Runs a `:` line. The first word is an action of the table or an alias of one
+    /// (`CommandAliases`), run by `perform` like a key with the rest as arguments; the list's
+    /// `filter`, `sort` and `view` verbs go to the Leads pane's list.
     func runCommandLine(_ line: String, history: CommandLineInput) -> AppResponse {
         lastCommandHistory = history
-        guard !line.isEmpty else { return .redraw }
-        let outcome = commandLine.execute(line, list: &list)
-        switch outcome {
-        case .handled:
-            if line.hasPrefix("status") { afterLocalEdit() }
-            if isSplit { openDetailForSelection(request: false) } else { detail?.reload() }
-        case .failed(let text):
-            inform(text, error: true)
-        case .command(let command):
-            switch command {
-            case .quit: return .quit
-            case .sync: return perform(.syncNow, arguments: [])
-            case .theme(let name): switchTheme(name)
-            case .keymap(let name): inform("Start Closer with --keymap \(name) to switch keymaps", error: true)
-            case .runAction(let name, let arguments):
-                let action = Action(rawValue: name)
-                guard ActionTable.standard.contains(action) else { inform("unknown command '\(name)'", error: true); break }
-                return perform(action, arguments: arguments)
+        let words = CommandLineViewModel.tokens(line)
+        guard let name = words.first else { return .redraw }
+        let arguments = Array(words.dropFirst())
+        if let action = CommandAliases.action(for: name) ?? (ActionTable.standard.contains(Action(rawValue: name)) ? Action(rawValue: name) : nil) {
+            if let info = ActionTable.standard.info(action), info.argument == nil, !arguments.isEmpty {
+                inform(":\(TextSanitizer.line(name)) takes no argument", error: true)
+                return .redraw
             }
+            return perform(action, arguments: arguments)
         }
+        guard CommandAliases.listVerbs.contains(name) else {
+            inform("unknown command '\(TextSanitizer.line(name))'", error: true)
+            return .redraw
+        }
+        guard activePaneID == .leads, let leads = leadsPane else {
+            inform(":\(name) works in the lead list (1)", error: true)
+            return .redraw
+        }
+        switch commandLine.execute(line, list: &leads.list) {
+        case .handled: leads.afterListCommand()
+        case .failed(let text): inform(text, error: true)
+        case .command(let command):
+            if case .runAction(let name, let arguments) = command { return perform(Action(rawValue: name), arguments: arguments) }
+        }
+        commandLine.clearMessage()
         return .redraw
     }
 
@@ -187,98 +108,23 @@ extension CloserApp {
         theme = loaded.theme
         if let problem = loaded.diagnostics.first { inform(problem.description, error: true) } else { inform("Theme \(name)") }
     }
+}
 
-    /// Makes sure the selected lead's detail is loaded (actions from the list that need it).
-    @discardableResult
-    func ensureDetail() -> Bool {
-        if focus == .list || detail == nil { openDetailForSelection(request: false) }
-        if detail == nil { inform("No lead selected", error: true) }
-        return detail != nil
-    }
+/// Short `:` words for actions (`:calendar` = `:open-calendar`).
+enum CommandAliases {
+    /// Alias → action.
+    static let table: [String: Action] = [
+        "leads": .openLeads, "calendar": .openCalendar, "conversation": .openConversation, "dashboard": .openDashboard,
+        "status": .setStatus, "search": .search, "note": .addNote, "sync": .syncNow, "theme": .setTheme,
+        "quit": .quit, "q": .quit, "keymap": .setKeymap,
+    ]
 
-    func openEditForm(_ action: Action, focusField: LeadField?) -> AppResponse {
-        guard ensureDetail(), var current = detail else { return .redraw }
-        if action == .fixRejected { current.fixRejected() } else { current.editLead(focus: action == .editField ? focusField : nil) }
-        detail = current
-        if let model = current.form { overlay = .form(LeadFormScreen(model: model)) }
-        return .redraw
-    }
+    /// Words the Leads pane's list parses itself (`:filter status=contact`, `:sort created desc`, `:view save NAME`).
+    static let listVerbs: Set<String> = ["filter", "sort", "view"]
 
-    func saveForm(_ form: LeadFormScreen) -> AppResponse {
-        var form = form
-        if form.model.mode == .create {
-            var model = form.model
-            let outcome = model.save()
-            form.replaceModel(model)
-            if case .saved(let lead) = outcome {
-                overlay = .none
-                afterLocalEdit()
-                list.select(leadId: lead.id)
-                openDetailForSelection(request: false)
-                inform("Lead created")
-            } else {
-                form.showValidation()
-                if let message = model.message { statusBar.post(message) }
-                overlay = .form(form)
-            }
-            return .redraw
-        }
-        guard var current = detail else { overlay = .none; return .redraw }
-        current.form = form.model
-        let outcome = current.saveForm()
-        detail = current
-        if case .saved = outcome {
-            overlay = .none
-            afterLocalEdit()
-        } else {
-            if let model = current.form { form.replaceModel(model) }
-            form.showValidation()
-            overlay = .form(form)
-        }
-        return .redraw
-    }
+    /// The action `word` stands for.
+    static func action(for word: String) -> Action? { table[word] }
 
-    func addNoteInEditor() {
-        guard ensureDetail(), let control else { return }
-        do {
-            let text = try ExternalEditor(environment: setup.environment).edit("", runner: { try control.runExternal($0) })
-            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { inform("Empty note: nothing saved"); return }
-            if detail?.addNote(text).isEmpty == true { afterLocalEdit() }
-        } catch {
-            inform("\(error)", error: true)
-        }
-    }
-
-    func moveInList(_ action: Action) {
-        switch action {
-        case .cursorDown, .searchNext: list.cursorDown()
-        case .cursorUp, .searchPrevious: list.cursorUp()
-        case .pageDown: list.pageDown()
-        case .pageUp: list.pageUp()
-        case .halfPageDown: list.halfPageDown()
-        case .halfPageUp: list.halfPageUp()
-        case .cursorTop: list.cursorTop()
-        case .cursorBottom: list.cursorBottom()
-        case .scrollDown: list.scrollDown()
-        case .scrollUp: list.scrollUp()
-        default: break
-        }
-        if isSplit { openDetailForSelection(request: false) }
-    }
-
-    func moveInDetail(_ action: Action) {
-        guard let detail else { return }
-        let page = max(1, ScreenLayout(size: size).statusBar.row - 2)
-        switch action {
-        case .cursorDown, .scrollDown, .searchNext: detailScreen.move(by: 1, detail: detail)
-        case .cursorUp, .scrollUp, .searchPrevious: detailScreen.move(by: -1, detail: detail)
-        case .pageDown: detailScreen.move(by: page, detail: detail)
-        case .pageUp: detailScreen.move(by: -page, detail: detail)
-        case .halfPageDown: detailScreen.move(by: page / 2, detail: detail)
-        case .halfPageUp: detailScreen.move(by: -page / 2, detail: detail)
-        case .cursorTop: detailScreen.jump(top: true, detail: detail)
-        case .cursorBottom: detailScreen.jump(top: false, detail: detail)
-        default: break
-        }
-    }
+    /// All alias words (for completion).
+    static var names: [String] { table.keys.sorted() }
 }

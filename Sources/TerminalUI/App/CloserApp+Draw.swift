@@ -6,45 +6,39 @@ extension CloserApp {
     func drawFrame(on canvas: Canvas) {
         if canvas.size != size { resize(to: canvas.size) }  // a resize the back end did not report as an event
         canvas.cursor = nil
-        let layout = ScreenLayout(size: canvas.size)
+        let layout = self.layout
         if case .tooSmall = layout.panes {
             ScreenLayout.drawTooSmall(size: canvas.size, canvas: canvas, theme: theme)
             return
         }
+        TabBar.draw(tabs, right: "", in: layout.tabBar, canvas: canvas, theme: theme)
         drawTitle(in: layout.title, canvas: canvas)
-        switch layout.panes {
-        case .tooSmall:
-            break
-        case .single(let body):
-            if focus == .detail, let detail {
-                canvas.fill(Rect(row: body.row, column: body.column, height: body.height, width: 1), style: theme.style("detail"))
-                detailScreen.draw(detail, in: Rect(row: body.row, column: body.column + 1, height: body.height, width: body.width - 1),
-                                  canvas: canvas, theme: theme, focused: true)
-            } else {
-                LeadListScreen.draw(list, in: body, canvas: canvas, theme: theme, focused: true)
-            }
-        case .split(let listRect, let separator, let detailRect):
-            LeadListScreen.draw(list, in: listRect, canvas: canvas, theme: theme, focused: focus == .list)
-            Box.verticalLine(separator, canvas: canvas, style: theme.style("border"))
-            if let detail {
-                canvas.fill(Rect(row: detailRect.row, column: detailRect.column, height: detailRect.height, width: 1), style: theme.style("detail"))
-                detailScreen.draw(detail, in: Rect(row: detailRect.row, column: detailRect.column + 1, height: detailRect.height,
-                                                   width: detailRect.width - 1), canvas: canvas, theme: theme, focused: focus == .detail)
-            } else {
-                canvas.fill(detailRect, style: theme.style("detail"))
-                canvas.put("No lead selected", at: Position(row: detailRect.row, column: detailRect.column + 1),
-                           style: theme.style("dim"), maxColumns: detailRect.width - 1)
-            }
-        }
+        activePane.draw(on: canvas, in: layout.body, theme: theme, focused: true)
         drawStatusBar(in: layout.statusBar, canvas: canvas)
         drawOverlay(layout: layout, canvas: canvas)
+    }
+
+    /// The registered panes' tabs in number order, the visible one active.
+    var tabs: [TabBar.Tab] {
+        registry.sorted { $0.number < $1.number }
+            .map { TabBar.Tab(number: $0.number, title: $0.tabTitle, isActive: $0.id == activePaneID) }
+    }
+
+    /// The registered pane whose tab is drawn at `column` of the tab bar.
+    func tabAt(column: Int) -> PaneID? {
+        var start = 0
+        for tab in tabs {
+            let width = DisplayWidth.of(" \(tab.number) \(tab.title) ")
+            if column >= start && column < start + width { return registry.first { $0.number == tab.number }?.id }
+            start += width + 1
+        }
+        return nil
     }
 
     func drawTitle(in rect: Rect, canvas: Canvas) {
         let style = theme.style("title")
         canvas.fill(rect, style: style)
-        var text = " Closer │ " + LeadListScreen.title(of: list)
-        if focus == .detail, let detail, !isSplit { text = " Closer │ " + detail.title + " │ " + list.positionText + " · Esc back" }
+        let text = " Closer │ " + activePane.title
         let right = setup.currentUser.isEmpty ? "" : TextSanitizer.line(setup.currentUser) + " "
         let rightWidth = DisplayWidth.of(right)
         let leftWidth = rect.width - (rightWidth + 2 <= rect.width / 3 ? rightWidth + 1 : 0)
@@ -56,17 +50,17 @@ extension CloserApp {
     }
 
     func drawStatusBar(in rect: Rect, canvas: Canvas) {
-        if case .search(var field) = overlay {
+        if case .search(let request, var field) = overlay {
             canvas.fill(rect, style: theme.style("prompt"))
             canvas.put("/", at: Position(row: rect.row, column: rect.column), style: theme.style("prompt"), maxColumns: 1)
-            let hint = "  Enter keep · Esc cancel · \(list.totalText) found"
+            let hint = "  Enter keep · Esc cancel · \(request.resultText())"
             let width = max(1, rect.width - 1 - min(DisplayWidth.of(hint), rect.width / 2))
             let (text, cursorColumn) = field.visible(width: width)
             canvas.put(text, at: Position(row: rect.row, column: rect.column + 1), style: theme.style("prompt.input"), maxColumns: width)
             canvas.put(hint, at: Position(row: rect.row, column: rect.column + 1 + width), style: theme.style("dim"),
                        maxColumns: rect.width - 1 - width)
             canvas.cursor = Position(row: rect.row, column: rect.column + 1 + min(cursorColumn, width - 1))
-            overlay = .search(field)
+            overlay = .search(request, field)
             return
         }
         var left: [StatusSegment] = []
@@ -95,21 +89,26 @@ extension CloserApp {
         }
     }
 
-    /// The hint shown when there is no message.
+    /// The hint shown when there is no message: help, then the visible pane's own hints, with
+    /// the keys the active keymap binds in the pane's context.
     var idleHint: String {
-        let help = keyHint(.help) ?? "?"
-        if focus == .detail { return "\(help) help · \(keyHint(.back) ?? "Esc") back · \(keyHint(.editLead) ?? "e") edit · \(keyHint(.setStatus) ?? "s") status · \(keyHint(.addNote) ?? "i") note" }
-        return "\(help) help · \(keyHint(.search) ?? "/") search · \(keyHint(.openDetail) ?? "Enter") open · \(keyHint(.commandLine) ?? ":") command · \(keyHint(.quit) ?? "q") quit"
+        let context = activePane.keyContext
+        var parts = ["\(keyHint(.help, in: context) ?? "?") help"]
+        for hint in activePane.footerHints {
+            guard let key = keyHint(hint.action, in: context) else { continue }
+            parts.append("\(key) \(hint.label)")
+        }
+        return parts.joined(separator: " · ")
     }
 
-    /// The first key bound to `action` for the focused pane, in key notation.
-    func keyHint(_ action: Action) -> String? {
-        dispatcher.keymap.keys(for: action, in: focus == .detail ? .detail : .leads).map { KeyNotation.format($0) }
+    /// The first key bound to `action` in `context` (or global), in key notation; the shortest wins, Enter first.
+    func keyHint(_ action: Action, in context: KeyContext) -> String? {
+        dispatcher.keymap.keys(for: action, in: context).map { KeyNotation.format($0) }
             .min { ($0 == "<Enter>" ? 0 : $0.count, $0) < ($1 == "<Enter>" ? 0 : $1.count, $1) }
     }
 
     func drawOverlay(layout: ScreenLayout, canvas: Canvas) {
-        let body = Rect(row: layout.title.bottom, column: 0, height: layout.statusBar.row - layout.title.bottom, width: layout.screen.width)
+        let body = layout.body
         switch overlay {
         case .none, .search:
             break
@@ -117,9 +116,9 @@ extension CloserApp {
             let rect = Rect(row: layout.statusBar.row - 1, column: 0, height: 2, width: layout.screen.width)
             canvas.cursor = input.draw(in: rect, canvas: canvas, theme: theme)
             overlay = .command(input)
-        case .prompt(let purpose, var dialog):
+        case .prompt(let request, var dialog):
             canvas.cursor = dialog.draw(in: layout.screen, canvas: canvas, theme: theme)
-            overlay = .prompt(purpose, dialog)
+            overlay = .prompt(request, dialog)
         case .confirm(_, let dialog):
             dialog.draw(in: layout.screen, canvas: canvas, theme: theme)
         case .help(var help, let searching):
@@ -133,11 +132,8 @@ extension CloserApp {
                 canvas.cursor = Position(row: layout.statusBar.row, column: min(layout.screen.width - 1, 6 + column))
                 overlay = .help(help, searching: field)
             }
-        case .form(var form):
-            let rect: Rect
-            if case .split(_, _, let detailRect) = layout.panes { rect = detailRect } else { rect = body }
-            canvas.cursor = form.draw(in: rect, canvas: canvas, theme: theme)
-            overlay = .form(form)
+        case .form(let form):
+            canvas.cursor = form.draw(in: body, canvas: canvas, theme: theme)
         case .diagnostics(let problems):
             let width = min(body.width, 76)
             let lines = problems.flatMap { TextWrapper.wrap($0, width: max(1, width - 3)) }

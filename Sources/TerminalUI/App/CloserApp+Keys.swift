@@ -10,15 +10,14 @@ extension CloserApp {
         case .diagnostics:
             overlay = .none
             return .redraw
-        case .search(let field): return handleSearchKey(key, field: field)
+        case .search(let request, let field): return handleSearchKey(key, request: request, field: field)
         case .command(let input): return handleCommandKey(key, input: input)
-        case .prompt(let purpose, let dialog): return handlePromptKey(key, purpose: purpose, dialog: dialog)
-        case .confirm(let target, _): return handleConfirmKey(key, target: target)
+        case .prompt(let request, let dialog): return handlePromptKey(key, request: request, dialog: dialog)
+        case .confirm(let request, _): return handleConfirmKey(key, request: request)
         case .help(let help, let searching): return handleHelpKey(key, help: help, searching: searching)
         case .form(let form): return handleFormKey(key, form: form)
         }
-        let context: KeyContext = focus == .detail ? .detail : .leads
-        switch dispatcher.dispatch(key, in: context) {
+        switch dispatcher.dispatch(key, in: activePane.keyContext) {
         case .action(let action):
             statusBar.pendingKeys = ""
             return perform(action, arguments: [])
@@ -30,32 +29,25 @@ extension CloserApp {
         }
     }
 
-    func handleSearchKey(_ key: Key, field: TextFieldState) -> AppResponse {
+    func handleSearchKey(_ key: Key, request: SearchRequest, field: TextFieldState) -> AppResponse {
         var field = field
         switch dispatcher.dispatch(key, in: .prompt, textInput: true) {
         case .action(.submit):
             overlay = .none
-            list.commitSearch()
-            if isSplit { openDetailForSelection(request: false) }
-            return .redraw
+            request.onCommit()
         case .action(.cancel), .action(.back):
             overlay = .none
-            list.cancelSearch()
-            if isSplit { openDetailForSelection(request: false) }
-            return .redraw
+            request.onCancel()
         case .action(.cursorDown):
-            list.cursorDown()
-            return .redraw
+            request.onMove(1)
         case .action(.cursorUp):
-            list.cursorUp()
-            return .redraw
+            request.onMove(-1)
         default:
             guard field.handle(key) else { return .none }
-            overlay = .search(field)
-            list.updateSearch(field.text)
-            if isSplit { openDetailForSelection(request: false) }
-            return .redraw
+            overlay = .search(request, field)
+            request.onChange(field.text)
         }
+        return .redraw
     }
 
     func handleCommandKey(_ key: Key, input: CommandLineInput) -> AppResponse {
@@ -86,12 +78,16 @@ extension CloserApp {
         return .redraw
     }
 
-    func handlePromptKey(_ key: Key, purpose: PromptPurpose, dialog: PromptDialog) -> AppResponse {
+    func handlePromptKey(_ key: Key, request: PromptRequest, dialog: PromptDialog) -> AppResponse {
         var dialog = dialog
         switch dispatcher.dispatch(key, in: .prompt, textInput: true) {
         case .action(.submit):
             overlay = .none
-            return answerPrompt(purpose, answer: dialog.answer, dialog: dialog)
+            if let problem = request.onSubmit(dialog.answer) {
+                dialog.error = problem
+                overlay = .prompt(request, dialog)
+            }
+            return .redraw
         case .action(.cancel), .action(.back):
             overlay = .none
             return .redraw
@@ -102,32 +98,20 @@ extension CloserApp {
         default:
             guard dialog.handle(key) else { return .none }
         }
-        overlay = .prompt(purpose, dialog)
+        overlay = .prompt(request, dialog)
         return .redraw
     }
 
-    func handleConfirmKey(_ key: Key, target: ConfirmTarget) -> AppResponse {
+    func handleConfirmKey(_ key: Key, request: ConfirmRequest) -> AppResponse {
         guard let yes = ConfirmDialog.answer(for: key) else { return .none }
         overlay = .none
-        switch (target, yes) {
-        case (.list, true): list.confirm()
-        case (.list, false): list.cancelConfirmation()
-        case (.detail, true): detail?.confirm()
-        case (.detail, false): detail?.cancelConfirmation()
-        }
-        if yes {
-            afterLocalEdit()
-            if detail?.isMissing == true || detail?.isDeleted == true {
-                focus = .list
-                openDetailForSelection(request: false)
-            }
-        }
+        request.onAnswer(yes)
         return .redraw
     }
 
     func handleHelpKey(_ key: Key, help: HelpOverlay, searching: TextFieldState?) -> AppResponse {
         var help = help
-        let height = max(1, ScreenLayout(size: size).statusBar.row - 3)
+        let height = max(1, layout.body.height - 2)
         if var field = searching {
             switch dispatcher.dispatch(key, in: .prompt, textInput: true) {
             case .action(.submit): overlay = .help(help, searching: nil)
@@ -168,39 +152,36 @@ extension CloserApp {
         return .redraw
     }
 
-    func handleFormKey(_ key: Key, form: LeadFormScreen) -> AppResponse {
-        var form = form
+    func handleFormKey(_ key: Key, form: any PaneForm) -> AppResponse {
         switch dispatcher.dispatch(key, in: .form, textInput: true) {
         case .action(.nextField): form.moveFocus(1)
         case .action(.previousField): form.moveFocus(-1)
-        case .action(.save): return saveForm(form)
+        case .action(.save):
+            if form.save(), case .form(let open) = overlay, open === form { overlay = .none }
         case .action(.cancel), .action(.back):
             overlay = .none
-            inform("Not saved")
-            return .redraw
+            form.cancel()
         case .pending: return .redraw
         default:
             guard form.handle(key) else { return .none }
         }
-        overlay = .form(form)
         return .redraw
     }
 
     func handlePaste(_ text: String) -> AppResponse {
         switch overlay {
-        case .search(var field):
+        case .search(let request, var field):
             field.insert(text)
-            overlay = .search(field)
-            list.updateSearch(field.text)
+            overlay = .search(request, field)
+            request.onChange(field.text)
         case .command(var input):
             input.paste(text)
             overlay = .command(input)
-        case .prompt(let purpose, var dialog):
+        case .prompt(let request, var dialog):
             dialog.paste(text)
-            overlay = .prompt(purpose, dialog)
-        case .form(var form):
+            overlay = .prompt(request, dialog)
+        case .form(let form):
             form.paste(text)
-            overlay = .form(form)
         default:
             return .none
         }
@@ -209,40 +190,12 @@ extension CloserApp {
 
     func handleMouse(_ mouse: MouseEvent) -> AppResponse {
         guard case .none = overlay else { return .none }
-        let layout = ScreenLayout(size: size)
-        let listRect: Rect?
-        switch layout.panes {
-        case .tooSmall: return .none
-        case .single(let body): listRect = focus == .list ? body : nil
-        case .split(let rect, _, _): listRect = rect
+        let layout = self.layout
+        if case .tooSmall = layout.panes { return .none }
+        if mouse.kind == .click(button: 1), layout.tabBar.contains(mouse.position), let id = tabAt(column: mouse.position.column) {
+            open(id)
+            return .redraw
         }
-        switch mouse.kind {
-        case .wheelDown:
-            if let listRect, listRect.contains(mouse.position) || !isSplit { list.scrollDown() } else { detailScreen.move(by: 3, detail: detail) }
-        case .wheelUp:
-            if let listRect, listRect.contains(mouse.position) || !isSplit { list.scrollUp() } else { detailScreen.move(by: -3, detail: detail) }
-        case .click(button: 1), .doubleClick(button: 1):
-            guard let listRect, let index = LeadListScreen.table.rowIndex(at: mouse.position, in: listRect, rowCount: list.rows.count) else {
-                if isSplit, case .split(_, _, let detailRect) = layout.panes, detailRect.contains(mouse.position) { focus = .detail }
-                return .redraw
-            }
-            let delta = index - list.selectedRow
-            for _ in 0..<abs(delta) { delta > 0 ? list.cursorDown() : list.cursorUp() }
-            focus = .list
-            if isSplit { openDetailForSelection(request: false) }
-            if case .doubleClick = mouse.kind { return perform(.openDetail, arguments: []) }
-        default:
-            return .none
-        }
-        if isSplit { openDetailForSelection(request: false) }
-        return .redraw
-    }
-}
-
-extension LeadDetailScreen {
-    /// Moves by `delta` when a detail is shown.
-    mutating func move(by delta: Int, detail: LeadDetailViewModel?) {
-        guard let detail else { return }
-        move(by: delta, detail: detail)
+        return activePane.handleMouse(mouse, in: layout.body) ? .redraw : .none
     }
 }

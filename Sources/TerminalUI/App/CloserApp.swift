@@ -1,11 +1,12 @@
 import Core
 import Foundation
-import Store
 import ViewModels
 
-/// The Closer terminal application: the lead list and detail panes, prompts, the `:` line, the
-/// help overlay and the status bar, driven by keys through the keymap's actions. It only reads
-/// and writes the local database; background sync runs elsewhere and is polled in `idle()`.
+/// The Closer terminal application: a shell around the panes of `PaneRegistry` (lead list and
+/// detail today). It keeps what panes share: the tab bar, title row, status bar, overlays
+/// (prompts, confirmations, forms, search, the `:` line, help), the key dispatcher, the layout
+/// and a back stack. It only reads and writes the local database; background sync runs elsewhere
+/// and is polled in `idle()`.
 @MainActor
 public final class CloserApp: TerminalApp {
     /// Everything the app starts with besides the database.
@@ -41,16 +42,20 @@ public final class CloserApp: TerminalApp {
         }
     }
 
-    /// The database the UI reads and edits (its own connection).
-    public let store: LeadStore
+    /// The data the panes' view models are made from.
+    public let session: AppSession
     /// Setup values.
     public internal(set) var setup: Setup
-    /// The lead list.
-    public internal(set) var list: LeadListViewModel
-    /// The detail of the selected lead, when shown.
-    public internal(set) var detail: LeadDetailViewModel?
-    /// Detail pane scroll and selection.
-    var detailScreen = LeadDetailScreen()
+    /// The panes this app shows (`PaneRegistry.all`; tests pass their own).
+    public let registry: [PaneDescriptor]
+    /// The panes made so far (a pane is made the first time it is opened).
+    var panes: [PaneID: any Pane] = [:]
+    /// The visible pane.
+    public internal(set) var activePaneID: PaneID = .leads
+    /// Panes to go back to with Esc, most recent last.
+    public internal(set) var backStack: [PaneID] = []
+    /// Panes that missed a reload while hidden (reloaded when shown).
+    var stalePanes: Set<PaneID> = []
     /// The `:` line's parser, executor and completion.
     var commandLine: CommandLineViewModel
     /// Key sequences to actions.
@@ -61,8 +66,6 @@ public final class CloserApp: TerminalApp {
     public internal(set) var statusBar = StatusBarModel(sync: .offline(reason: "no remote configured"))
     /// What has the keyboard above the panes.
     public internal(set) var overlay: AppOverlay = .none
-    /// Which pane has the keyboard.
-    public internal(set) var focus: AppPane = .list
     /// The terminal size of the last frame / resize.
     public internal(set) var size: Size
     /// Background sync, if a remote is configured.
@@ -75,45 +78,50 @@ public final class CloserApp: TerminalApp {
     var lastDataVersion: Int?
     var lastDataCheck = Date.distantPast
     var dataChangedSince: Date?
-    var lastPositionResolve = Date.distantPast
-    var lastSyncText = ""
     var lastMessageShown: String?
     /// The `:` line's history, kept between openings.
     var lastCommandHistory = CommandLineInput()
 
-    /// An app over `store` for a terminal of `size`.
-    public init(store: LeadStore, setup: Setup, size: Size, sync: BackgroundSync? = nil,
-                now: @escaping @Sendable () -> Date = { Date() }) {
-        self.store = store
+    /// An app over `session` for a terminal of `size`, showing the first pane of `registry`.
+    public init(session: AppSession, setup: Setup, size: Size, sync: BackgroundSync? = nil,
+                registry: [PaneDescriptor] = PaneRegistry.all) {
+        self.session = session
+        self.registry = registry
         self.setup = setup
         self.size = size
         self.sync = sync
-        self.now = now
+        self.now = session.now
         self.theme = setup.theme
         self.dispatcher = KeyDispatcher(keymap: setup.keymap)
-        let layout = ScreenLayout(size: size)
-        self.list = LeadListViewModel(store: store, currentUser: setup.currentUser,
-                                      visibleRows: CloserApp.listHeight(layout), now: now)
-        self.commandLine = CommandLineViewModel(store: store, actionNames: ActionTable.standard.names,
-                                                themeNames: setup.themeLoader.availableThemes(), now: now)
+        self.commandLine = session.commandLine(actionNames: ActionTable.standard.names + CommandAliases.names,
+                                               themeNames: setup.themeLoader.availableThemes())
         statusBar.sync = sync?.indicator ?? .offline(reason: setup.offlineReason)
-        try? statusBar.refreshCounts(from: store)
-        lastDataVersion = try? store.externalDataVersion()
+        session.refreshCounts(&statusBar)
+        lastDataVersion = session.externalDataVersion()
         if !setup.diagnostics.isEmpty { overlay = .diagnostics(setup.diagnostics.map(\.description)) }
-        if layout.isSplit { openDetailForSelection(request: false) }
-    }
-
-    /// Rows the list shows for `layout` (header excluded).
-    static func listHeight(_ layout: ScreenLayout) -> Int {
-        switch layout.panes {
-        case .tooSmall: return 1
-        case .single(let rect): return LeadListScreen.visibleRows(height: rect.height)
-        case .split(let list, _, _): return LeadListScreen.visibleRows(height: list.height)
+        if let first = registry.first {
+            activePaneID = first.id
+            _ = pane(first.id)
         }
     }
 
-    /// Whether list and detail are side by side at the current size.
-    public var isSplit: Bool { ScreenLayout(size: size).isSplit }
+    /// The layout at the current size (with the tab bar).
+    var layout: ScreenLayout { ScreenLayout(size: size, tabBar: true) }
+
+    /// The visible pane.
+    var activePane: any Pane { pane(activePaneID)! }
+
+    /// The registry entry of `id`, nil when not registered.
+    func descriptor(_ id: PaneID) -> PaneDescriptor? { registry.first { $0.id == id } }
+
+    /// Pane `id`, made on first use; nil when not registered.
+    func pane(_ id: PaneID) -> (any Pane)? {
+        if let made = panes[id] { return made }
+        guard let descriptor = descriptor(id) else { return nil }
+        let made = descriptor.make(PaneEnvironment(session: session, host: self, body: layout.body))
+        panes[id] = made
+        return made
+    }
 
     // MARK: - TerminalApp
 
@@ -139,7 +147,7 @@ public final class CloserApp: TerminalApp {
     }
 
     /// Polls background sync cheaply: status changes, data the worker wrote (reload, keeping the
-    /// selection on the same lead), unknown positions, expired messages.
+    /// selection on the same lead), the pane's own idle work, expired messages.
     public func idle() -> AppResponse {
         var changed = false
         let date = now()
@@ -152,7 +160,7 @@ public final class CloserApp: TerminalApp {
         }
         if date.timeIntervalSince(lastDataCheck) >= 0.2 {
             lastDataCheck = date
-            if let version = try? store.externalDataVersion(), version != lastDataVersion {
+            if let version = session.externalDataVersion(), version != lastDataVersion {
                 lastDataVersion = version
                 dataChangedSince = dataChangedSince ?? date
             }
@@ -162,11 +170,7 @@ public final class CloserApp: TerminalApp {
             reloadAfterExternalChange()
             changed = true
         }
-        if (list.total == nil || list.topIndex == nil) && !list.rows.isEmpty && date.timeIntervalSince(lastPositionResolve) >= 0.5 {
-            lastPositionResolve = date
-            list.resolvePosition()
-            changed = true
-        }
+        if activePane.idle(now: date) { changed = true }
         let visible = statusBar.visibleMessage(at: date)?.text
         if visible != lastMessageShown {
             lastMessageShown = visible
@@ -184,60 +188,23 @@ public final class CloserApp: TerminalApp {
         }
     }
 
-    /// The worker wrote to the database: reload list (same lead stays selected) and detail.
+    /// The worker wrote to the database: the visible pane re-reads now, hidden ones when shown.
     func reloadAfterExternalChange() {
-        let atTop = list.selectedIndex == 0 && !list.isSearching
-        list.reload()
-        if atTop { list.cursorTop() }
-        let id = detail?.leadId
-        detail?.reload()
-        if id != nil, id != list.selectedId, isSplit, focus == .list { openDetailForSelection(request: false) }
-        try? statusBar.refreshCounts(from: store)
+        activePane.reload()
+        stalePanes = Set(panes.keys).subtracting([activePaneID])
+        session.refreshCounts(&statusBar)
         commandLine.refresh()
     }
 
     /// Re-lays out for `newSize`.
     func resize(to newSize: Size) {
         size = newSize
-        let layout = ScreenLayout(size: newSize)
-        list.resize(visibleRows: Self.listHeight(layout))
-        if layout.isSplit, detail == nil { openDetailForSelection(request: false) }
+        activePane.resize(to: layout.body)
     }
 
-    /// Moves any view model message to the status bar.
+    /// Moves the command line's message to the status bar and shows the keys typed so far.
     func collectMessages() {
-        if let message = list.message { statusBar.post(message); list.clearMessage() }
-        if let message = detail?.message { statusBar.post(message); detail?.clearMessage() }
-        if let message = commandLine.message { statusBar.post(message) }
-        if let pending = list.pendingConfirmation, case .none = overlay {
-            overlay = .confirm(.list, ConfirmDialog(question: pending.prompt))
-        }
-        if let pending = detail?.pendingConfirmation, case .none = overlay {
-            overlay = .confirm(.detail, ConfirmDialog(question: pending.prompt))
-        }
+        if let message = commandLine.message { statusBar.post(message); commandLine.clearMessage() }
         statusBar.pendingKeys = dispatcher.pendingDescription
-    }
-
-    /// Shows `text` in the status bar.
-    func inform(_ text: String, error: Bool = false) {
-        statusBar.post(error ? .error(text, now: now()) : .info(text, now: now()))
-    }
-
-    /// Loads the detail of the selected lead (split view follows the selection; Enter opens it).
-    func openDetailForSelection(request: Bool) {
-        guard let id = list.selectedId else { detail = nil; return }
-        if detail?.leadId != id {
-            detail = LeadDetailViewModel(store: store, leadId: id, currentUser: setup.currentUser, now: now)
-            detailScreen.reset()
-        }
-        if request { sync?.requestDetail(leadId: id) }
-    }
-
-    /// After a local edit: counts, list and detail re-read, and the worker nudged to push.
-    func afterLocalEdit() {
-        list.reload()
-        detail?.reload()
-        try? statusBar.refreshCounts(from: store)
-        sync?.syncNow()
     }
 }

@@ -1,5 +1,4 @@
 import Core
-import Store
 import ViewModels
 
 /// Draws the lead detail view model with `FieldListView`: every field (rejected server messages

@@ -1,5 +1,4 @@
 import Core
-import Store
 import ViewModels
 
 /// The edit-lead / new-lead form: a `FormView` kept in step with a `LeadFormViewModel`, which

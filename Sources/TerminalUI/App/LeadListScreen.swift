@@ -1,5 +1,4 @@
 import Core
-import Store
 import ViewModels
 
 /// Draws the lead list view model: a table of the visible rows (sync mark, name, company,

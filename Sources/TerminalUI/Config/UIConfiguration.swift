@@ -33,3 +33,16 @@ public struct UIConfiguration: Sendable {
                                noColor: noColor, themeLoader: themeLoader)
     }
 }
+
+extension UIConfiguration {
+    /// The configuration for a terminal showing `depth` colours: on one without colour (`vt100`,
+    /// `TERM=dumb`-like) the theme drops its colours and marks focus in reverse, as `NO_COLOR` does,
+    /// so every theme shows the selection of lists and pickers everywhere.
+    public func adapted(to depth: ColorDepth) -> UIConfiguration {
+        guard depth == .none, !noColor else { return self }
+        var adapted = self
+        adapted.noColor = true
+        adapted.theme.colorsEnabled = false
+        return adapted
+    }
+}

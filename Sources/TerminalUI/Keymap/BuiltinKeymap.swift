@@ -3,7 +3,8 @@
 enum BuiltinKeymap {
     static let defaultKeys = """
 # Closer default keys: arrows plus vi-ish movement.
-#   bind CONTEXTS KEY [KEY...] ACTION     contexts: global leads detail form help prompt
+#   bind CONTEXTS KEY [KEY...] ACTION     contexts: global leads detail calendar conversation
+#                                         dashboard form help prompt
 #   unbind CONTEXTS KEY [KEY...]
 #   include FILE
 # Keys are looked up in the focused pane's context first, then in global.
@@ -21,23 +22,29 @@ bind global <C-r> sync-now
 bind global <C-l> redraw
 bind global <C-z> suspend
 
-# Movement in the list, the detail and the help screen
-bind leads,detail,help j cursor-down
-bind leads,detail,help <Down> cursor-down
-bind leads,detail,help k cursor-up
-bind leads,detail,help <Up> cursor-up
-bind leads,detail,help <PageDown> page-down
-bind leads,detail,help <C-f> page-down
-bind leads,detail,help <PageUp> page-up
-bind leads,detail,help <C-b> page-up
-bind leads,detail,help <C-d> half-page-down
-bind leads,detail,help <C-u> half-page-up
-bind leads,detail,help g g cursor-top
-bind leads,detail,help <Home> cursor-top
-bind leads,detail,help G cursor-bottom
-bind leads,detail,help <End> cursor-bottom
-bind leads,detail,help <C-e> scroll-down
-bind leads,detail,help <C-y> scroll-up
+# Panes: the digits of the tab bar
+bind global 1 open-leads
+bind global 2 open-calendar
+bind global 3 open-conversation
+bind global 4 open-dashboard
+
+# Movement in the list, the detail, the other panes and the help screen
+bind leads,detail,calendar,conversation,dashboard,help j cursor-down
+bind leads,detail,calendar,conversation,dashboard,help <Down> cursor-down
+bind leads,detail,calendar,conversation,dashboard,help k cursor-up
+bind leads,detail,calendar,conversation,dashboard,help <Up> cursor-up
+bind leads,detail,calendar,conversation,dashboard,help <PageDown> page-down
+bind leads,detail,calendar,conversation,dashboard,help <C-f> page-down
+bind leads,detail,calendar,conversation,dashboard,help <PageUp> page-up
+bind leads,detail,calendar,conversation,dashboard,help <C-b> page-up
+bind leads,detail,calendar,conversation,dashboard,help <C-d> half-page-down
+bind leads,detail,calendar,conversation,dashboard,help <C-u> half-page-up
+bind leads,detail,calendar,conversation,dashboard,help g g cursor-top
+bind leads,detail,calendar,conversation,dashboard,help <Home> cursor-top
+bind leads,detail,calendar,conversation,dashboard,help G cursor-bottom
+bind leads,detail,calendar,conversation,dashboard,help <End> cursor-bottom
+bind leads,detail,calendar,conversation,dashboard,help <C-e> scroll-down
+bind leads,detail,calendar,conversation,dashboard,help <C-y> scroll-up
 bind leads,help / search
 bind leads,help n search-next
 bind leads,help N search-previous

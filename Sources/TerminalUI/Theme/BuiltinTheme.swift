@@ -9,6 +9,8 @@ enum BuiltinTheme {
 
 color normal            default default
 color title             black   cyan    bold
+color tabs              cyan    default
+color tabs.active       black   cyan    bold
 color border            blue    default
 color dim               default default dim
 

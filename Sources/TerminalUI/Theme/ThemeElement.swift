@@ -9,7 +9,7 @@ public enum ThemeElement {
     /// Every element a theme file may name, parents before children.
     public static let all: [String] = {
         var names = [
-            root, "title", "border", "dim",
+            root, "title", "border", "dim", "tabs", "tabs.active",
             "list", "list.header", "list.selected", "list.marked", "list.match",
             "status",
         ]
@@ -29,7 +29,7 @@ public enum ThemeElement {
 
     /// Elements that mark focus; without colour (`NO_COLOR`, mono) they are shown in reverse.
     public static let focusElements: Set<String> = [
-        "list.selected", "form.focused", "prompt.selected", "help.selected", "command.selected", "statusbar",
+        "list.selected", "tabs.active", "form.focused", "prompt.selected", "help.selected", "command.selected", "statusbar",
     ]
 
     /// The parent of `element` (`nil` for the root).

@@ -25,10 +25,12 @@ public struct HelpOverlay: Sendable {
     /// First line shown.
     public var scroll: Int = 0
 
-    /// Help generated from `keymap` and `actions`.
-    public init(keymap: Keymap, actions: ActionTable = .standard) {
+    /// Help generated from `keymap` and `actions`; the `leading` contexts (the visible pane's)
+    /// come first, then the others in declaration order (global first), without `omitting`
+    /// (contexts of panes that are not registered).
+    public init(keymap: Keymap, actions: ActionTable = .standard, leading: [KeyContext] = [], omitting: Set<KeyContext> = []) {
         var lines: [HelpLine] = []
-        for context in KeyContext.allCases {
+        for context in leading + KeyContext.allCases.filter({ !leading.contains($0) }) where !omitting.contains(context) {
             let entries = actions.entries.filter { $0.contexts.contains(context) }
             guard !entries.isEmpty else { continue }
             lines.append(HelpLine(context: context, action: nil, keys: "", summary: HelpOverlay.title(of: context)))
@@ -49,6 +51,9 @@ public struct HelpOverlay: Sendable {
         case .form: return "Forms"
         case .help: return "Help screen"
         case .prompt: return "Prompts and the : command line"
+        case .calendar: return "Calendar"
+        case .conversation: return "Conversation"
+        case .dashboard: return "Dashboard"
         }
     }
 

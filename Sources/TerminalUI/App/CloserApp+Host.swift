@@ -1,0 +1,101 @@
+import Core
+import ViewModels
+
+/// `PaneHost`: what panes ask of the app — navigation along the back stack, the status bar and
+/// the shared overlays.
+extension CloserApp: PaneHost {
+    /// At most this many panes are remembered for Esc.
+    static let backStackLimit = 20
+
+    public func open(_ id: PaneID) {
+        guard id != activePaneID else { return }
+        guard descriptor(id) != nil else {
+            inform("no \(id.rawValue) pane yet", error: true)
+            return
+        }
+        backStack.removeAll { $0 == id }
+        backStack.append(activePaneID)
+        if backStack.count > Self.backStackLimit { backStack.removeFirst(backStack.count - Self.backStackLimit) }
+        show(id)
+    }
+
+    public func back() {
+        guard let previous = backStack.popLast() else { return }
+        show(previous)
+    }
+
+    /// Makes `id` the visible pane (no stack change).
+    func show(_ id: PaneID) {
+        guard let shown = pane(id) else { return }
+        dispatcher.cancel()
+        activePaneID = id
+        shown.resize(to: layout.body)
+        if stalePanes.remove(id) != nil { shown.reload() }
+        shown.didBecomeActive()
+    }
+
+    /// The Leads pane (made if needed).
+    var leadsPane: LeadsPane? { pane(.leads) as? LeadsPane }
+
+    public func openLead(id: Int64) {
+        guard let leads = leadsPane else { return inform("no leads pane", error: true) }
+        if activePaneID != .leads { open(.leads) }
+        leads.openLeadForHost(id: id)
+    }
+
+    public func openLeads(filter: LeadFilter, title: String) {
+        guard let leads = leadsPane else { return inform("no leads pane", error: true) }
+        if activePaneID != .leads { open(.leads) }
+        leads.openDrillDown(filter: filter, title: title)
+    }
+
+    public func inform(_ text: String, error: Bool) {
+        statusBar.post(error ? .error(text, now: now()) : .info(text, now: now()))
+    }
+
+    public func post(_ message: StatusMessage) { statusBar.post(message) }
+
+    public var environment: [String: String] { setup.environment }
+
+    public func confirm(_ question: String, onAnswer: @escaping @MainActor (Bool) -> Void) {
+        overlay = .confirm(ConfirmRequest(onAnswer: onAnswer), ConfirmDialog(question: question))
+    }
+
+    public func prompt(_ request: PromptRequest) {
+        overlay = .prompt(request, PromptDialog(title: request.title, mode: request.mode))
+    }
+
+    public func openForm(_ form: any PaneForm) { overlay = .form(form) }
+
+    public func beginSearch(_ request: SearchRequest) {
+        overlay = .search(request, TextFieldState(text: request.initialText))
+    }
+
+    public func didEditLocally() {
+        session.refreshCounts(&statusBar)
+        sync?.syncNow()
+    }
+
+    public func requestDetail(leadId: Int64) { sync?.requestDetail(leadId: leadId) }
+}
+
+/// Conveniences over the Leads pane for tests, the bench and the executable.
+extension CloserApp {
+    /// The lead list (of the Leads pane).
+    public var list: LeadListViewModel { leadsPane!.list }
+    /// The open lead detail, if any.
+    public var detail: LeadDetailViewModel? { leadsPane?.detail }
+    /// Which half of the Leads pane has the keys.
+    public var focus: AppPane { activePaneID == .leads ? leadsPane?.focus ?? .list : .list }
+    /// Whether list and detail are side by side at the current size.
+    public var isSplit: Bool { ScreenLayout.panes(of: layout.body).isSplit }
+
+    /// Moves the list selection to a lead (as a jump would); false when the lead is not in the list.
+    @discardableResult
+    public func selectLead(id: Int64) -> Bool {
+        guard let leads = leadsPane else { return false }
+        let found = leads.list.select(leadId: id)
+        if leads.isSplit { leads.openDetailForSelection(request: false) }
+        return found
+    }
+}

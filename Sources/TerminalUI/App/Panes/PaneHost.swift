@@ -1,0 +1,120 @@
+import Core
+import ViewModels
+
+/// What panes ask of the app that holds them: navigation, the status bar, and the shared modal
+/// overlays (confirmation, prompt, form, incremental search). `CloserApp` implements it.
+@MainActor
+public protocol PaneHost: AnyObject {
+    /// The data session (make view models from it).
+    var session: AppSession { get }
+    /// Clipboard, external editor, bell (nil in tests).
+    var control: TerminalControl? { get }
+    /// The process environment (`$VISUAL`/`$EDITOR`).
+    var environment: [String: String] { get }
+
+    // Navigation
+    /// Shows pane `id` (made on first use), pushing the current one on the back stack.
+    /// Says "no calendar pane yet" for a pane that is not registered.
+    func open(_ id: PaneID)
+    /// Goes back along the stack (what Esc does when the pane has nothing to unwind).
+    func back()
+    /// Leads pane: opens the detail of lead `id`; Esc returns to the pane that asked.
+    func openLead(id: Int64)
+    /// Leads pane: shows the list with `filter` under `title` (a dashboard drill-down); Esc
+    /// restores the list as it was and returns to the pane that asked.
+    func openLeads(filter: LeadFilter, title: String)
+
+    // Status bar
+    /// Shows `text` in the status bar (newest message wins).
+    func inform(_ text: String, error: Bool)
+    /// Shows a view model's message.
+    func post(_ message: StatusMessage)
+
+    // Overlays (one at a time; each replaces whatever was open)
+    /// Asks `question` (y/n); `onAnswer` gets the answer.
+    func confirm(_ question: String, onAnswer: @escaping @MainActor (Bool) -> Void)
+    /// Opens a prompt (free text or a choice list).
+    func prompt(_ request: PromptRequest)
+    /// Opens a form over the pane.
+    func openForm(_ form: any PaneForm)
+    /// Starts an as-you-type search in the status bar row.
+    func beginSearch(_ request: SearchRequest)
+
+    // Data
+    /// After a local edit: outbox counts re-read and the sync worker nudged to push.
+    func didEditLocally()
+    /// Asks the sync worker to fetch the full detail of a lead now (no-op offline).
+    func requestDetail(leadId: Int64)
+}
+
+extension PaneHost {
+    /// Shows an info message.
+    public func inform(_ text: String) { inform(text, error: false) }
+}
+
+/// A question for `PaneHost.prompt`: its title, free text or choices, and what to do with the answer.
+public struct PromptRequest {
+    /// What the answer is for (tests and help look at it: "set-status", "add-note", …).
+    public var purpose: String
+    /// The question, e.g. "Set status of 3 leads".
+    public var title: String
+    /// Free text or a choice list.
+    public var mode: PromptDialog.Mode
+    /// Gets the answer; returns nil to close the prompt, or a message to keep it open showing it.
+    public var onSubmit: @MainActor (String) -> String?
+
+    /// A prompt request.
+    public init(purpose: String, title: String, mode: PromptDialog.Mode, onSubmit: @escaping @MainActor (String) -> String?) {
+        self.purpose = purpose
+        self.title = title
+        self.mode = mode
+        self.onSubmit = onSubmit
+    }
+}
+
+/// An as-you-type search in the status bar row (`/`): the pane filters on every change.
+public struct SearchRequest {
+    /// The text to start from.
+    public var initialText: String
+    /// The text changed.
+    public var onChange: @MainActor (String) -> Void
+    /// Enter: keep the result.
+    public var onCommit: @MainActor () -> Void
+    /// Esc: back to what was shown before.
+    public var onCancel: @MainActor () -> Void
+    /// Up/Down while typing: move the pane's selection by the delta.
+    public var onMove: @MainActor (Int) -> Void
+    /// What the hint says after the text ("12 found").
+    public var resultText: @MainActor () -> String
+
+    /// A search request.
+    public init(initialText: String, onChange: @escaping @MainActor (String) -> Void, onCommit: @escaping @MainActor () -> Void,
+                onCancel: @escaping @MainActor () -> Void, onMove: @escaping @MainActor (Int) -> Void,
+                resultText: @escaping @MainActor () -> String) {
+        self.initialText = initialText
+        self.onChange = onChange
+        self.onCommit = onCommit
+        self.onCancel = onCancel
+        self.onMove = onMove
+        self.resultText = resultText
+    }
+}
+
+/// A form a pane opens over itself (`PaneHost.openForm`): the app routes the form context's keys
+/// to it (next/previous field, save, cancel) and typing to the focused field.
+@MainActor
+public protocol PaneForm: AnyObject {
+    /// Moves the focus by `delta` fields.
+    func moveFocus(_ delta: Int)
+    /// An editing key for the focused field; returns whether it was used.
+    func handle(_ key: Key) -> Bool
+    /// Pasted text into the focused field.
+    func paste(_ text: String)
+    /// Draws the form into `rect`; returns where the cursor goes.
+    func draw(in rect: Rect, canvas: Canvas, theme: Theme) -> Position?
+    /// Validates and saves; returns true when saved (the form closes) and false when it stays
+    /// open showing its messages.
+    func save() -> Bool
+    /// The form was closed without saving.
+    func cancel()
+}
