@@ -81,4 +81,24 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let openCalendar: Action = "open-calendar"
     public static let openConversation: Action = "open-conversation"
     public static let openDashboard: Action = "open-dashboard"
+
+    // Conversation pane
+    /// A text reply on the lead's last channel (inside the 24 h window).
+    public static let reply: Action = "reply"
+    /// A channel template with its parameters.
+    public static let sendTemplate: Action = "send-template"
+    /// A file (path prompt, size checked first).
+    public static let sendFile: Action = "send-file"
+    /// A follow-up e-mail through CleverApp (subject prompt, body in $VISUAL/$EDITOR).
+    public static let sendEmail: Action = "send-email"
+    /// Folds or unfolds the selected entry.
+    public static let toggleFold: Action = "toggle-fold"
+    /// Sends a failed send again (an unknown outcome asks first).
+    public static let retrySend: Action = "retry-send"
+    /// Discards a send that has not gone.
+    public static let discardSend: Action = "discard-send"
+    /// Transfers the prospect to a group or agent (`:transfer`).
+    public static let transfer: Action = "transfer"
+    /// Archives the prospect with a reason (`:archive REASON`).
+    public static let archive: Action = "archive"
 }

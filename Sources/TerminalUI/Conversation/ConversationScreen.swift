@@ -11,6 +11,10 @@ public struct ConversationScreen: Sendable {
     public var glyphs: ChannelGlyphs
     /// The entry drawn at the bottom of the timeline area.
     public private(set) var bottom: ConversationPosition?
+    /// Whether the screen draws its own title row (the app's title bar shows the pane's title instead).
+    public var showsTitle = true
+    /// Whether the screen draws its key hint row (the app's status bar has hints of its own).
+    public var showsHints = true
     /// Wrapped entries by (cursor, width, unfolded); checked against the item so changes show.
     private var cache: [CacheKey: (item: ConversationItem, lines: [Line])] = [:]
 
@@ -41,9 +45,10 @@ public struct ConversationScreen: Sendable {
     public mutating func draw(_ model: ConversationViewModel, in rect: Rect, canvas: Canvas, theme: Theme, focused: Bool) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect, style: theme.style("normal"))
-        drawTitle(model, row: rect.row, rect: rect, canvas: canvas, theme: theme)
-        let hint = rect.height >= 8
-        let area = Rect(row: rect.row + 1, column: rect.column, height: max(0, rect.height - 1 - (hint ? 1 : 0)), width: rect.width)
+        if showsTitle { drawTitle(model, row: rect.row, rect: rect, canvas: canvas, theme: theme) }
+        let hint = showsHints && rect.height >= 8
+        let top = showsTitle ? 1 : 0
+        let area = Rect(row: rect.row + top, column: rect.column, height: max(0, rect.height - top - (hint ? 1 : 0)), width: rect.width)
         if hint {
             canvas.putPadded(hintText(model), at: Position(row: rect.bottom - 1, column: rect.column), width: rect.width,
                              style: theme.style("dim"))

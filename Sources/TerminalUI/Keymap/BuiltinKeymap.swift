@@ -111,5 +111,17 @@ bind prompt <Down> cursor-down
 # Help screen
 bind help q cancel
 bind help <Esc> cancel
+
+# Conversation pane
+bind conversation r reply
+bind conversation T send-template
+bind conversation F send-file
+bind conversation E send-email
+bind conversation <Enter> toggle-fold
+bind conversation R retry-send
+bind conversation X discard-send
+bind conversation / search
+bind conversation n search-next
+bind conversation N search-previous
 """
 }
