@@ -13,8 +13,11 @@ import Foundation
 /// | GET | /_sim/state | → `{now, users, leads (with deleted, updated_on), notes, activities, appointments}` |
 /// | GET | /_sim/stats?since=N | → `{total, per_path, per_status, faults, rate_limited, first_index, requests: [{time, method, path, status, user, fault, reset?}]}` |
 /// | POST | /_sim/stats/reset | → `{"ok": true}` |
-/// | GET | /_sim/faults | → `{latency_ms, error_rate, drop_rate, malformed_rate, rate_limit}` |
-/// | POST | /_sim/faults | any of latency_ms, error_rate, drop_rate, malformed_rate, rate_limit ("N/S" or "off"), reset=1 → the settings |
+/// | GET | /_sim/state | also one object per other vendor, keyed by kind (`zenvia`, `cleverapp`, `closingdealz`, `chatbot`) |
+/// | GET | /_sim/vendors | → `{"vendors": [{kind, url, key, chatbot_id?}]}` |
+/// | GET | /_sim/faults?vendor=K | → `{latency_ms, error_rate, drop_rate, malformed_rate, rate_limit}` of seed 001 plus `vendors` (kind → settings); with `vendor`, that vendor's |
+/// | POST | /_sim/faults | any of latency_ms, error_rate, drop_rate, malformed_rate, rate_limit ("N/S" or "off"), reset=1, vendor (a kind or all, default all) → the settings |
+/// | POST | /_sim/<kind>/... | a vendor's own control endpoints (e.g. `/_sim/zenvia/inbound`, see the vendor's API file) |
 /// | POST | /_sim/leads/create | create-lead fields (assignee required), `as` = acting user → `{"lead": {...}}` |
 /// | POST | /_sim/leads/update | slug + any subset of fields (no owner check) → `{"lead": {...}}` |
 /// | POST | /_sim/leads/delete | slug → `{"ok": true}` |
@@ -25,8 +28,11 @@ import Foundation
 /// | POST | /_sim/appointments/delete | appointment_id → `{"ok": true}` |
 struct ControlAPI: Sendable {
     let state: SimulatorState
-    let faults: FaultInjector
+    let vendors: [any VendorAPI]
+    let faults: FaultBoard
     let log: RequestLog
+    /// The `closer-sim` vendor lines, set once the port is known.
+    let endpoints = LockedValue<[VendorEndpoint]>([])
 
     func handle(_ request: HTTPRequest) -> HTTPResponse {
         let route = request.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
@@ -44,21 +50,49 @@ struct ControlAPI: Sendable {
             }
             return .json(200, ["user": SimulatorState.userJSON(user)])
         case ("GET", "_sim/state"):
-            return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: state.dumpJSON())
+            return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: stateDump())
+        case ("GET", "_sim/vendors"):
+            return .json(200, ["vendors": endpoints.get().map { endpoint -> [String: Any] in
+                var item: [String: Any] = ["kind": endpoint.kind.rawValue, "url": endpoint.url.absoluteString, "key": endpoint.apiKey]
+                if let id = endpoint.chatbotId { item["chatbot_id"] = id }
+                return item
+            }])
         case ("GET", "_sim/stats"): return .json(200, log.json(since: Int(form["since"] ?? "") ?? 0))
         case ("POST", "_sim/stats/reset"):
             log.reset()
             return ok
-        case ("GET", "_sim/faults"): return .json(200, faults.settings.json)
-        case ("POST", "_sim/faults"):
-            if let message = faults.apply(form) { return problem(400, "faults", message) }
-            return .json(200, faults.settings.json)
+        case ("GET", "_sim/faults"), ("POST", "_sim/faults"):
+            if request.method == "POST", let message = faults.apply(form) { return problem(400, "faults", message) }
+            guard let body = faults.json(vendor: form["vendor"]) else {
+                return problem(400, "faults", FaultBoard.unknownVendor(form["vendor"] ?? ""))
+            }
+            return .json(200, body)
+        case (_, _) where route.hasPrefix("_sim/") && vendorControl(route) != nil:
+            let (vendor, rest) = vendorControl(route) ?? (vendors[0], "")
+            return vendor.control(request.method, rest, form) ?? problem(404, "request", "Unknown control endpoint \(request.method) \(request.path).")
         case ("POST", _): return perform(route, form)
         default: return problem(404, "request", "Unknown control endpoint \(request.method) \(request.path).")
         }
     }
 
     private var ok: HTTPResponse { .json(200, ["ok": true]) }
+
+    /// seed 001's dump with every other vendor's state as one more top-level object.
+    private func stateDump() -> [UInt8] {
+        let parts = vendors.filter { $0.kind != .leadsCRM }.map { vendor -> (String, [UInt8]) in
+            let data = (try? JSONSerialization.data(withJSONObject: vendor.stateJSON(), options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+            return (vendor.kind.rawValue, [UInt8](data))
+        }
+        return state.dumpJSON(vendors: parts)
+    }
+
+    /// `_sim/<kind>/<rest>` for a vendor other than seed 001.
+    private func vendorControl(_ route: String) -> (any VendorAPI, String)? {
+        let parts = route.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, let kind = VendorKind(rawValue: String(parts[1])), kind != .leadsCRM,
+              let vendor = vendors.first(where: { $0.kind == kind }) else { return nil }
+        return (vendor, String(parts[2]))
+    }
 
     /// The "another agent" writes.
     private func perform(_ route: String, _ form: [String: String]) -> HTTPResponse {

@@ -14,18 +14,26 @@ public final class FaultInjector: @unchecked Sendable {
     private let lock = NSLock()
     private var current: FaultSettings
     private var random: SeededRandom
-    /// Per key: the window's start (epoch seconds) and requests counted in it.
-    private var windows: [String: (start: Int64, count: Int)] = [:]
+    /// The injected rate limit's windows (nil: no limit in force).
+    private var windows: FixedWindowCounter?
+    /// How this vendor's 429 and 5xx bodies look.
+    let responses: FaultResponses
 
-    public init(settings: FaultSettings = FaultSettings(), seed: UInt64 = 1) {
+    public convenience init(settings: FaultSettings = FaultSettings(), seed: UInt64 = 1) {
+        self.init(settings: settings, seed: seed, responses: .leadsCRM)
+    }
+
+    init(settings: FaultSettings, seed: UInt64, responses: FaultResponses) {
         current = settings
         random = SeededRandom(seed: seed ^ 0xFA17)
+        self.responses = responses
+        windows = settings.rateLimit.map { FixedWindowCounter(limit: $0) }
     }
 
     /// The settings in force.
     public var settings: FaultSettings {
         get { lock.withLock { current } }
-        set { lock.withLock { current = newValue; windows = [:] } }
+        set { lock.withLock { current = newValue; windows = newValue.rateLimit.map { FixedWindowCounter(limit: $0) } } }
     }
 
     /// Applies `/_sim/faults` fields; returns a message for a bad value (nothing changes then).
@@ -33,7 +41,7 @@ public final class FaultInjector: @unchecked Sendable {
         lock.withLock {
             var next = current
             if let problem = next.apply(form) { return problem }
-            if next.rateLimit != current.rateLimit { windows = [:] }
+            if next.rateLimit != current.rateLimit { windows = next.rateLimit.map { FixedWindowCounter(limit: $0) } }
             current = next
             return nil
         }
@@ -49,31 +57,15 @@ public final class FaultInjector: @unchecked Sendable {
     func gate(key: String, now: Double) -> Gate {
         lock.withLock {
             var headers: [(String, String)] = []
-            if let limit = current.rateLimit {
-                let window = Int64(max(1, limit.windowSeconds))
-                let start = Int64(now.rounded(.down)) / window * window
-                let reset = start + window
-                var entry = windows[key] ?? (start, 0)
-                if entry.start != start { entry = (start, 0) }
-                let retryAfter = max(1, Int((Double(reset) - now).rounded(.up)))
-                let base: [(String, String)] = [
-                    ("X-RateLimit-Limit", String(limit.requests)), ("X-RateLimit-Reset", String(reset)),
-                ]
-                if entry.count >= limit.requests {
-                    windows[key] = entry
-                    let response = Envelope.error(
-                        429, key: "request", "Too many requests: retry after the rate-limit window resets.",
-                        headers: base + [("X-RateLimit-Remaining", "0"), ("Retry-After", String(retryAfter))])
-                    return .limited(response, resetAt: Double(reset))
+            if let decision = windows?.admit(key, now: now) {  // mutates in place (no copy of the table)
+                headers = decision.headers
+                if !decision.allowed {
+                    return .limited(responses.rateLimited(headers), resetAt: Double(decision.reset))
                 }
-                entry.count += 1
-                windows[key] = entry
-                headers = base + [("X-RateLimit-Remaining", String(limit.requests - entry.count))]
             }
             if roll(current.errorRate) {
                 let status = random.next() % 2 == 0 ? 500 : 503
-                let response = Envelope.error(status, key: "server", "Injected server error (closer-sim fault).", headers: headers)
-                return .serverError(response)
+                return .serverError(responses.serverError(status, headers))
             }
             return .pass(rateHeaders: headers)
         }

@@ -23,6 +23,8 @@ struct JSONWriter {
     mutating func int(_ number: Int64) { value(); bytes.append(contentsOf: String(number).utf8) }
     mutating func int(_ number: Int) { int(Int64(number)) }
     mutating func bool(_ flag: Bool) { value(); bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
+    /// A value already serialized as JSON (a vendor's part of `/_sim/state`).
+    mutating func raw(_ json: [UInt8]) { value(); bytes.append(contentsOf: json) }
     mutating func null() { value(); bytes.append(contentsOf: "null".utf8) }
 
     /// `"name": "text"` in one call.

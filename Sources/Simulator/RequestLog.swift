@@ -12,6 +12,8 @@ public struct RequestRecord: Sendable {
     public var fault: String?
     /// For a 429: the epoch second its window resets (the `X-RateLimit-Reset` value).
     public var resetAt: Double?
+    /// The vendor kind that served it (`leads-crm`, `zenvia`, ...).
+    public var vendor: String = VendorKind.leadsCRM.rawValue
 }
 
 /// Counts and records every `/api/v1` request (up to `capacity` records; counts never stop).
@@ -24,6 +26,7 @@ public final class RequestLog: @unchecked Sendable {
     private var perPath: [String: Int] = [:]
     private var perStatus: [Int: Int] = [:]
     private var perFault: [String: Int] = [:]
+    private var perVendor: [String: Int] = [:]
 
     public init(capacity: Int = 200_000) { self.capacity = capacity }
 
@@ -33,6 +36,7 @@ public final class RequestLog: @unchecked Sendable {
             perPath[record.path, default: 0] += 1
             perStatus[record.status, default: 0] += 1
             if let fault = record.fault { perFault[fault, default: 0] += 1 }
+            perVendor[record.vendor, default: 0] += 1
             if records.count >= capacity {
                 records.removeFirst(capacity / 10)
                 dropped += capacity / 10
@@ -50,6 +54,7 @@ public final class RequestLog: @unchecked Sendable {
             perPath = [:]
             perStatus = [:]
             perFault = [:]
+            perVendor = [:]
         }
     }
 
@@ -67,7 +72,7 @@ public final class RequestLog: @unchecked Sendable {
             let list = slice.map { record -> [String: Any] in
                 var item: [String: Any] = [
                     "time": record.time, "method": record.method, "path": record.path, "status": record.status,
-                    "user": record.user ?? NSNull(), "fault": record.fault ?? NSNull(),
+                    "user": record.user ?? NSNull(), "fault": record.fault ?? NSNull(), "vendor": record.vendor,
                 ]
                 if let reset = record.resetAt { item["reset"] = reset }
                 return item
@@ -75,7 +80,7 @@ public final class RequestLog: @unchecked Sendable {
             return [
                 "total": total, "per_path": perPath,
                 "per_status": Dictionary(uniqueKeysWithValues: perStatus.map { (String($0.key), $0.value) }),
-                "faults": perFault, "rate_limited": perStatus[429] ?? 0,
+                "faults": perFault, "per_vendor": perVendor, "rate_limited": perStatus[429] ?? 0,
                 "first_index": dropped + start, "requests": list,
             ]
         }

@@ -14,13 +14,21 @@ public enum SimulatorCommandLine {
     public static let usage = """
         usage: closer-sim [--port P] [--host 127.0.0.1] [--leads N] [--seed S] [--users N]
                           [--latency-ms N] [--error-rate F] [--drop-rate F] [--malformed-rate F]
-                          [--rate-limit N/SECONDS]
+                          [--rate-limit N/SECONDS] [--fault-vendor KIND]
+                          [--closingdealz-plan basic|free] [--closingdealz-rate-limit N/SECONDS]
+                          [--zenvia-rate-limit N/SECONDS] [--zenvia-prospects N]
 
-        A loopback stand-in for the "Leads & CRM" API (seed 001) under /api/v1, with control
-        endpoints under /_sim/ (state, stats, faults, server-side edits; loopback only).
-        Prints base_url=... and one user=... apikey=... token=... line per user, then serves
-        until SIGINT or SIGTERM. Defaults: port 0 (a free port), 200 leads, seed 1, 3 users.
-        Rates are shares from 0 to 1; --rate-limit 10/1 allows 10 requests per key per second.
+        A loopback stand-in for five vendor APIs on one port: "Leads & CRM" (seed 001) under
+        /api/v1, Zenvia under /zenvia/v1, CleverApp under /cleverapp, ClosingDealz under
+        /closingdealz, the chatbot workspace under /chatbot; control endpoints under /_sim/
+        (state, stats, faults, server-side edits; loopback only).
+        Prints base_url=..., control_url=..., one user=... apikey=... token=... line per user and
+        one vendor=KIND url=... key=... line per other vendor, then serves until SIGINT or SIGTERM.
+        Defaults: port 0 (a free port), 200 leads, seed 1, 3 users, ClosingDealz basic plan and
+        1000/300, Zenvia 120/60 and one prospect per three demo leads (at most 500).
+        Rates are shares from 0 to 1; --rate-limit 10/1 injects a limit of 10 requests per key per
+        second. Fault flags apply to every vendor, or only to --fault-vendor (leads-crm, zenvia,
+        cleverapp, closingdealz, chatbot).
         """
 
     /// Parses arguments (without the program name). `--name value` and `--name=value` both work.
@@ -40,7 +48,8 @@ public enum SimulatorCommandLine {
             index += 1
             if name == "--help" || name == "-h" { return .success(.help) }
             let known = ["--port", "--host", "--leads", "--seed", "--users", "--latency-ms", "--error-rate",
-                         "--drop-rate", "--malformed-rate", "--rate-limit"]
+                         "--drop-rate", "--malformed-rate", "--rate-limit", "--fault-vendor", "--closingdealz-plan",
+                         "--closingdealz-rate-limit", "--zenvia-rate-limit", "--zenvia-prospects"]
             guard known.contains(name) else { return fail("unknown option '\(name)'") }
             if value == nil {
                 guard index < arguments.count else { return fail("\(name) needs a value") }
@@ -72,6 +81,22 @@ public enum SimulatorCommandLine {
                 if name == "--error-rate" { config.faults.errorRate = rate }
                 if name == "--drop-rate" { config.faults.dropRate = rate }
                 if name == "--malformed-rate" { config.faults.malformedRate = rate }
+            case "--fault-vendor":
+                guard let kind = VendorKind(rawValue: text) else {
+                    return fail("--fault-vendor must be one of \(VendorKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+                }
+                config.faultVendor = kind
+            case "--closingdealz-plan":
+                guard let plan = ClosingDealzPlan(rawValue: text) else { return fail("--closingdealz-plan must be basic or free, got '\(text)'") }
+                config.closingDealzPlan = plan
+            case "--closingdealz-rate-limit", "--zenvia-rate-limit":
+                guard let limit = FaultSettings.RateLimit(parsing: text) else {
+                    return fail("\(name) must be N/SECONDS with positive integers, got '\(text)'")
+                }
+                if name == "--zenvia-rate-limit" { config.zenviaRateLimit = limit } else { config.closingDealzRateLimit = limit }
+            case "--zenvia-prospects":
+                guard let count = Int(text), count >= 0, count <= 100_000 else { return fail("--zenvia-prospects must be 0...100000, got '\(text)'") }
+                config.zenviaProspects = count
             default:  // --rate-limit
                 guard let limit = FaultSettings.RateLimit(parsing: text) else {
                     return fail("--rate-limit must be N/SECONDS with positive integers, got '\(text)'")

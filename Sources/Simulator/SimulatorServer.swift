@@ -1,8 +1,10 @@
 import Core
 import Foundation
 
-/// The simulated "Leads & CRM" vendor (seed 001) on loopback: the API under `/api/v1`, the
-/// control endpoints under `/_sim/` (see `ControlAPI`), fault injection and a request log.
+/// The five simulated vendors on one loopback port, each under its own base path
+/// (`VendorKind.basePath`: seed 001 under `/api/v1`, Zenvia `/zenvia/v1`, CleverApp `/cleverapp`,
+/// ClosingDealz `/closingdealz`, the chatbot `/chatbot`), the control endpoints under `/_sim/`
+/// (see `ControlAPI`), fault injection per vendor and a request log.
 ///
 /// In-process use (tests, the `closer` demo):
 /// ```
@@ -10,10 +12,16 @@ import Foundation
 /// defer { sim.stop() }
 /// sim.baseURL   // http://127.0.0.1:<port>/api/v1
 /// sim.users[0]  // username, apiKey, token
+/// sim.endpoint(.closingdealz)  // url, apiKey (chatbotId for .chatbot)
 /// ```
 public final class SimulatorServer: Sendable {
     public let state: SimulatorState
+    /// seed 001's fault injector (`faults(for:)` has every vendor's).
     public let faults: FaultInjector
+    /// The other vendors' states.
+    public let vendors: VendorStates
+    private let board: FaultBoard
+    private let apis: [any VendorAPI]
     public let log: RequestLog
     /// The port actually bound.
     public let port: UInt16
@@ -30,18 +38,33 @@ public final class SimulatorServer: Sendable {
 
     /// Starts serving a state built by the caller.
     public static func start(_ configuration: SimulatorConfiguration, state: SimulatorState) throws -> SimulatorServer {
-        let faults = FaultInjector(settings: configuration.faults, seed: configuration.seed)
+        let vendors = VendorStates(configuration)
+        let apis: [any VendorAPI] = [LeadsAPI(state: state)] + vendors.apis(configuration)
+        var injectors: [VendorKind: FaultInjector] = [:]
+        for api in apis {
+            injectors[api.kind] = FaultInjector(
+                settings: configuration.faults(for: api.kind), seed: api.kind == .leadsCRM ? configuration.seed : configuration.seed ^ UInt64(api.kind.basePath.utf8.count),
+                responses: api.faultResponses)
+        }
+        let board = FaultBoard(injectors)
         let log = RequestLog()
-        let router = Router(state: state, faults: faults, log: log)
+        let router = Router(state: state, vendors: apis, faults: board, log: log)
         let server = HTTPServer(limits: configuration.limits) { request in router.handle(request) }
         let port = try server.start(host: configuration.host, port: configuration.port)
         router.origin.set("http://\(configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host):\(port)")
-        return SimulatorServer(state: state, faults: faults, log: log, port: port, host: configuration.host, server: server)
+        let sim = SimulatorServer(state: state, vendors: vendors, apis: apis, board: board, log: log, port: port,
+                                  host: configuration.host, server: server)
+        router.control.endpoints.set(sim.endpoints)
+        return sim
     }
 
-    private init(state: SimulatorState, faults: FaultInjector, log: RequestLog, port: UInt16, host: String, server: HTTPServer) {
+    private init(state: SimulatorState, vendors: VendorStates, apis: [any VendorAPI], board: FaultBoard, log: RequestLog,
+                 port: UInt16, host: String, server: HTTPServer) {
         self.state = state
-        self.faults = faults
+        self.apis = apis
+        self.vendors = vendors
+        self.board = board
+        self.faults = board.injector(.leadsCRM)
         self.log = log
         self.port = port
         self.host = host
@@ -56,6 +79,32 @@ public final class SimulatorServer: Sendable {
     /// `http://host:port/api/v1`, the seed 001 base URL.
     public var baseURL: URL { origin.appendingPathComponent("api").appendingPathComponent("v1") }
 
+    /// The fault injector of one vendor.
+    public func faults(for kind: VendorKind) -> FaultInjector { board.injector(kind) }
+
+    /// How to reach one vendor: its base URL and key (seed 001: the first user's apikey).
+    public func endpoint(_ kind: VendorKind) -> VendorEndpoint {
+        let url = URL(string: origin.absoluteString + kind.basePath) ?? origin
+        switch kind {
+        case .leadsCRM: return VendorEndpoint(kind: kind, url: url, apiKey: users.first?.apiKey ?? "")
+        case .closingdealz: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.closingDealzKey)
+        case .zenvia: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.zenviaKey)
+        case .cleverapp: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.cleverAppKeys[0])
+        case .chatbot: return VendorEndpoint(kind: kind, url: url, apiKey: vendors.chatbotKey, chatbotId: vendors.chatbotId)
+        }
+    }
+
+    /// One vendor's object of `/_sim/state` (the vendor's own field names), for in-process checks;
+    /// seed 001's is `state.dump()`.
+    public func vendorState(_ kind: VendorKind) -> [String: Any] {
+        guard kind != .leadsCRM, let api = apis.first(where: { $0.kind == kind }) else { return state.dump() }
+        let data = (try? JSONSerialization.data(withJSONObject: api.stateJSON(), options: [.withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+    }
+
+    /// The vendors beside seed 001, in `closer-sim`'s order.
+    public var endpoints: [VendorEndpoint] { VendorKind.others.filter(VendorStates.served.contains).map(endpoint) }
+
     /// The users and their credentials.
     public var users: [SimUser] { state.allUsers }
 
@@ -64,73 +113,6 @@ public final class SimulatorServer: Sendable {
 
     /// Stops listening and closes every connection.
     public func stop() { server.stop() }
-}
-
-/// Sends each request to the API or the control endpoints, applying faults and logging.
-final class Router: Sendable {
-    let api: LeadsAPI
-    let control: ControlAPI
-    let faults: FaultInjector
-    let log: RequestLog
-    let state: SimulatorState
-    let origin = LockedValue("http://127.0.0.1")
-
-    init(state: SimulatorState, faults: FaultInjector, log: RequestLog) {
-        self.state = state
-        self.api = LeadsAPI(state: state)
-        self.control = ControlAPI(state: state, faults: faults, log: log)
-        self.faults = faults
-        self.log = log
-    }
-
-    func handle(_ request: HTTPRequest) -> HTTPResponse {
-        if request.path == "/_sim" || request.path.hasPrefix("/_sim/") {
-            guard request.fromLoopback else {
-                return .json(403, ["errors": ["request": ["Control endpoints are loopback-only."]]])
-            }
-            return control.handle(request)
-        }
-        guard request.path.hasPrefix(LeadsAPI.basePath + "/") else {
-            return .json(404, ["status_code": 404, "errors": ["request": ["Not found."]], "data": [String: Any]()])
-        }
-        let received = Date().timeIntervalSince1970
-        let key = request.header("apikey") ?? ""
-        let user = key.isEmpty ? nil : state.user(apiKey: key, token: bearer(request)).map(\.username)
-        let latency = faults.latencyMs
-        if latency > 0 { usleep(UInt32(min(latency, 60_000)) * 1000) }  // settings keep it in 0...60000
-        var record = RequestRecord(time: received, method: request.method, path: request.path, status: 0, user: user)
-        var response: HTTPResponse
-        switch faults.gate(key: key, now: received) {  // a request counts in the window it arrived in
-        case .limited(let limited, let reset):
-            response = limited
-            record.fault = "rate_limit"
-            record.resetAt = reset
-        case .serverError(let failure):
-            response = failure
-            record.fault = "error"
-        case .pass(let headers):
-            let origin = request.header("host").flatMap(Self.safeHost).map { "http://" + $0 } ?? self.origin.get()
-            response = api.handle(request, origin: origin)
-            response.headers += headers
-            record.fault = faults.spoil(&response)
-        }
-        record.status = response.status
-        log.add(record)
-        return response
-    }
-
-    /// The Host header when it is a plain host[:port] (it ends up in paging URLs).
-    static func safeHost(_ host: String) -> String? {
-        let allowed = host.utf8.allSatisfy { b in
-            (b >= 48 && b <= 58) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 45 || b == 46 || b == 91 || b == 93
-        }
-        return allowed && !host.isEmpty && host.count <= 255 ? host : nil
-    }
-
-    private func bearer(_ request: HTTPRequest) -> String {
-        let value = request.header("authorization") ?? ""
-        return value.lowercased().hasPrefix("bearer ") ? String(value.dropFirst(7)).trimmingCharacters(in: .whitespaces) : ""
-    }
 }
 
 /// A value behind a lock, for the few mutable fields of otherwise immutable objects.

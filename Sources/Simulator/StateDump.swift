@@ -5,7 +5,10 @@ extension SimulatorState {
     /// The whole state as JSON bytes for `/_sim/state`: every lead (deleted ones with
     /// `"deleted": true`), notes, activities, appointments and users with their credentials.
     /// Written by hand (not JSONSerialization) so 100,000 leads dump in well under a second.
-    public func dumpJSON() -> [UInt8] {
+    /// `vendors` are added as further top-level fields (kind → that vendor's serialized state).
+    public func dumpJSON() -> [UInt8] { dumpJSON(vendors: []) }
+
+    func dumpJSON(vendors: [(String, [UInt8])]) -> [UInt8] {
         locked {
             var out = JSONWriter(capacity: 64 + leads.count * 600)
             out.beginObject()
@@ -69,6 +72,10 @@ extension SimulatorState {
                 out.endObject()
             }
             out.endArray()
+            for (kind, json) in vendors {
+                out.key(kind)
+                out.raw(json)
+            }
             out.endObject()
             return out.bytes
         }

@@ -20,6 +20,8 @@ extension LeadStore {
                 try writeLead(lead)
             case (.lead, .delete):
                 try db.run("UPDATE leads SET deleted = 0 WHERE id = ?", [.integer(entry.recordId)])
+            case (_, .push):
+                return  // nothing local to undo: the lead just is not sent there
             case (.lead, .create):
                 try db.run("DELETE FROM outbox WHERE lead_id = ?", [.integer(entry.recordId)])
                 try db.run("DELETE FROM leads WHERE id = ?", [.integer(entry.recordId)])

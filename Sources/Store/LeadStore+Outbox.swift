@@ -4,22 +4,27 @@ import Foundation
 /// The outbox: queued local changes, read and settled by the sync worker.
 extension LeadStore {
     static let outboxColumns = """
-        id, kind, op, record_id, lead_id, payload, base, state, attempts, messages, not_before, created, updated
+        id, kind, op, record_id, lead_id, payload, base, state, attempts, messages, not_before, created, updated, remote
         """
 
     /// Pending entries ready to send, oldest first, at most one per record: an entry waits while an
     /// earlier entry of the same record is still queued (in any state), and while its lead's
     /// "create" is still queued. Entries with `notBefore` in the future are skipped.
-    public func nextOutboxBatch(limit: Int = 100, now: Date = Date()) throws -> [OutboxEntry] {
+    /// With `remote`, only that remote's entries (the order rules hold per remote); without, every entry.
+    /// With `op`, only entries of that operation.
+    public func nextOutboxBatch(limit: Int = 100, now: Date = Date(), remote: String? = nil, op: OutboxOp? = nil) throws -> [OutboxEntry] {
         try locked {
             try db.cached("""
                 SELECT \(Self.outboxColumns) FROM outbox o
-                WHERE o.state = 'pending' AND (o.not_before IS NULL OR o.not_before <= ?)
-                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.kind = o.kind AND p.record_id = o.record_id AND p.id < o.id)
+                WHERE o.state = 'pending' AND (o.not_before IS NULL OR o.not_before <= ?1) AND (?3 IS NULL OR o.remote = ?3)
+                  AND (?4 IS NULL OR o.op = ?4)
+                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.kind = o.kind AND p.record_id = o.record_id AND p.id < o.id
+                                  AND p.remote IS o.remote)
                   AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.kind = 'lead' AND p.op = 'create'
-                                  AND p.record_id = o.lead_id AND p.id < o.id)
-                ORDER BY o.id LIMIT ?
-                """).rows([.integer(LeadColumns.seconds(now)), .integer(Int64(limit))], Self.readOutbox)
+                                  AND p.record_id = o.lead_id AND p.id < o.id AND p.remote IS o.remote)
+                ORDER BY o.id LIMIT ?2
+                """).rows([.integer(LeadColumns.seconds(now)), .integer(Int64(limit)), remote.map { .text($0) } ?? .null,
+                           op.map { .text($0.rawValue) } ?? .null], Self.readOutbox)
         }
     }
 
@@ -47,10 +52,12 @@ extension LeadStore {
     }
 
     /// Number of entries per state (states with none are 0).
-    public func outboxCounts() throws -> [OutboxState: Int] {
+    /// With `remote`, only that remote's entries.
+    public func outboxCounts(remote: String? = nil) throws -> [OutboxState: Int] {
         try locked {
             var counts = Dictionary(uniqueKeysWithValues: OutboxState.allCases.map { ($0, 0) })
-            try db.cached("SELECT state, count(*) FROM outbox GROUP BY state").forEachRow {
+            try db.cached("SELECT state, count(*) FROM outbox WHERE ?1 IS NULL OR remote = ?1 GROUP BY state")
+                .forEachRow([remote.map { .text($0) } ?? .null]) {
                 if let state = OutboxState(rawValue: $0.text(0)) { counts[state] = $0.int(1) }
             }
             return counts
@@ -91,10 +98,16 @@ extension LeadStore {
 
     /// After a crash: every inflight entry goes back to pending. Returns how many did.
     /// (A create that was inflight may have reached the server: link-before-create on retry.)
+    /// With `remote`, only that remote's entries; without, only entries not routed yet (which
+    /// count one more attempt: routing gives them new ids, so "it may have been sent" must survive
+    /// in `attempts`). Another remote's entries in flight are never touched.
     @discardableResult
-    public func resetInflightOutbox() throws -> Int {
-        try locked {
-            try db.run("UPDATE outbox SET state = 'pending', updated = ? WHERE state = 'inflight'", [.integer(Self.now())])
+    public func resetInflightOutbox(remote: String? = nil) throws -> Int {
+        try write {
+            try db.run("""
+                UPDATE outbox SET state = 'pending', updated = ?1, attempts = attempts + (remote IS NULL)
+                WHERE state = 'inflight' AND remote IS ?2
+                """, [.integer(Self.now()), remote.map { .text($0) } ?? .null])
             return db.changes
         }
     }
@@ -118,7 +131,7 @@ extension LeadStore {
         if op == .update, let latest = try db.cached("""
             SELECT \(Self.outboxColumns) FROM outbox WHERE kind = ? AND record_id = ? ORDER BY id DESC LIMIT 1
             """).firstRow([.text(kind.rawValue), .integer(recordId)], Self.readOutbox),
-           latest.state != .inflight, latest.op != .delete {
+           latest.state != .inflight, latest.state != .unknown, latest.op != .delete, latest.op != .push, latest.remote == nil {
             var mergedPayload = latest.payload.merging(payload) { _, new in new }
             var mergedBase = latest.base.merging(base) { old, _ in old }
             if latest.op == .update {
@@ -156,6 +169,6 @@ extension LeadStore {
             serverMessages: JSONText.decodeMessages(s.text(9)),
             notBefore: s.optionalInt64(10).map { Date(timeIntervalSince1970: TimeInterval($0)) },
             createdAt: Date(timeIntervalSince1970: TimeInterval(s.int64(11))),
-            updatedAt: Date(timeIntervalSince1970: TimeInterval(s.int64(12))))
+            updatedAt: Date(timeIntervalSince1970: TimeInterval(s.int64(12))), remote: s.optionalText(13))
     }
 }

@@ -8,6 +8,8 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
 /// What an outbox entry asks the server to do.
 public enum OutboxOp: String, Sendable, CaseIterable, Codable {
     case create, update, delete
+    /// Send the lead to a destination remote (ClosingDealz, chatbot, ...): it gets no edits afterwards.
+    case push
 }
 
 /// Where an outbox entry is in its life. Done entries are deleted.
@@ -18,6 +20,9 @@ public enum OutboxState: String, Sendable, CaseIterable, Codable {
     case inflight
     /// The server said no; `serverMessages` says why. The local value stays until fixed or discarded.
     case rejected
+    /// The request was sent but its answer was lost, and the remote offers no way to find out
+    /// whether it took effect: never resent on its own; the user resends it or marks it sent.
+    case unknown
 }
 
 /// One queued local change, written in the same transaction as the edit it describes.
@@ -47,6 +52,8 @@ public struct OutboxEntry: Sendable, Equatable, Identifiable {
     public let notBefore: Date?
     public let createdAt: Date
     public let updatedAt: Date
+    /// The remote the entry is for; nil until the worker routes it (local edits do not know the remotes).
+    public var remote: String? = nil
 }
 
 /// A local record's link to its remote twin at one provider, with the last values seen there.

@@ -17,8 +17,24 @@ enum Schema {
             try db.execute(bulkState)
             try recreateTriggers(db)
         },
+        { try addOutboxRemote($0) },  // providers (issue 8): outbox entries name their remote; detail freshness
         { try $0.execute(conversation) },  // conversation pane: events per remote record, their FTS, unread (Schema+Conversation)
     ]
+
+    /// Adds `outbox.remote` (NULL: not routed to a remote yet) when the file lacks it, its index,
+    /// and `detail_fetched` (when each linked lead's detail was last read, per remote).
+    static func addOutboxRemote(_ db: Database) throws {
+        let columns = try db.prepare("PRAGMA table_info(outbox)").rows { $0.text(1) }
+        if !columns.contains("remote") { try db.execute("ALTER TABLE outbox ADD COLUMN remote TEXT") }
+        try db.execute("""
+            CREATE INDEX IF NOT EXISTS outbox_remote ON outbox(remote, state, id);
+            CREATE TABLE IF NOT EXISTS detail_fetched (
+                provider TEXT NOT NULL, local_id INTEGER NOT NULL, fetched INTEGER NOT NULL,  -- Unix milliseconds
+                PRIMARY KEY (provider, local_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS detail_fetched_age ON detail_fetched(provider, fetched);
+            """)
+    }
 
     /// One row; `fts_deferred = 1` only inside a bulk write's own transaction (never committed):
     /// new leads then get their FTS rows in one statement at the end instead of one per insert.

@@ -7,6 +7,7 @@ import Store
 /// appointments are all equal cost no writes.
 struct AppointmentPuller {
     let context: SyncContext
+    let provider: any AppointmentProvider
 
     var store: LeadStore { context.store }
     var key: String { context.providerKey }
@@ -19,7 +20,7 @@ struct AppointmentPuller {
         context.progress(.pullingAppointments, done: 0, total: 0)
         while true {
             try Task.checkCancellation()
-            let page = try await context.provider.appointments(from: position, limit: context.options.pageSize)
+            let page = try await provider.appointments(from: position, limit: context.options.pageSize)
             for row in page.items {
                 byLead[row.leadRemoteId, default: []].append(row.appointment)
                 seen.insert(row.appointment.remoteId)

@@ -7,6 +7,7 @@ import Store
 /// pull never copies it as a second local note (which would make the push send it again).
 struct DetailFetcher {
     let context: SyncContext
+    let provider: any LeadPullingProvider
 
     var store: LeadStore { context.store }
     var key: String { context.providerKey }
@@ -16,7 +17,7 @@ struct DetailFetcher {
     func fetch(_ leads: [(remoteId: String, localId: Int64)]) async throws {
         guard !leads.isEmpty else { return }
         let width = context.options.concurrency
-        let provider = context.provider
+        let provider = self.provider
         var index = 0
         var finished = 0
         var batch: [RemoteLeadDetail] = []
@@ -44,7 +45,9 @@ struct DetailFetcher {
     func apply(_ details: [RemoteLeadDetail]) throws {
         guard !details.isEmpty else { return }
         try store.transaction {
-            for detail in details { try apply(detail) }
+            var ids: [Int64] = []
+            for detail in details { ids.append(try apply(detail)) }
+            try store.markDetailsFetched(provider: key, localIds: ids, at: context.clock.now())
         }
         context.progress { $0.detailsFetched += details.count }
     }
@@ -52,13 +55,15 @@ struct DetailFetcher {
     /// Fetches one lead's detail and applies it; returns false when the lead is gone on the server.
     @discardableResult
     func fetchOne(remoteId: String) async throws -> Bool {
-        guard let detail = try await context.provider.leadDetail(remoteId: remoteId) else { return false }
+        guard let detail = try await provider.leadDetail(remoteId: remoteId) else { return false }
         try apply([detail])
         return true
     }
 
-    /// Applies a detail in one transaction: the lead (detail-only fields included), notes, activities.
-    func apply(_ detail: RemoteLeadDetail) throws {
+    /// Applies a detail in one transaction: the lead (detail-only fields included), notes,
+    /// activities. Returns the local lead id.
+    @discardableResult
+    func apply(_ detail: RemoteLeadDetail) throws -> Int64 {
         try store.transaction {
             var lead = detail.lead
             if let link = try store.remoteLink(provider: key, kind: .lead, remoteId: lead.remoteId) {
@@ -75,6 +80,7 @@ struct DetailFetcher {
             let missing = try store.linkedRemoteIds(provider: key, kind: .note, leadId: localId).contains { !remoteIds.contains($0) }
             try store.applyRemoteNotes(provider: key, leadId: localId, detail.notes, complete: missing)
             try store.applyRemoteActivities(provider: key, leadId: localId, detail.activities)
+            return localId
         }
     }
 

@@ -8,7 +8,11 @@ struct EntrySender {
     let context: SyncContext
 
     var store: LeadStore { context.store }
-    var provider: any RemoteProvider { context.provider }
+    var editor: any LeadEditingProvider { get throws { try context.require(.createLeads, "create leads") } }
+    var updater: any LeadUpdatingProvider { get throws { try context.require(.editLeads, "edit leads") } }
+    var noteTaker: any NoteProvider { get throws { try context.require(.notes, "keep notes") } }
+    var calendar: any AppointmentProvider { get throws { try context.require(.appointments, "keep appointments") } }
+    var detailOnly: [String] { context.detailOnlyLeadFields }
     var key: String { context.providerKey }
 
     func send(_ entry: OutboxEntry) async throws -> Int {
@@ -23,6 +27,8 @@ struct EntrySender {
         case (.appointment, .create): try await createAppointment(entry)
         case (.appointment, .update): return try await updateAppointment(entry)
         case (.appointment, .delete): try await deleteAppointment(entry)
+        case (_, .push): try await DestinationPushEngine(context: context, target: context.require(.pushLeads, "take pushed leads"))
+            .sendOne(entry)
         }
         return 0
     }
@@ -37,22 +43,24 @@ struct EntrySender {
         }
         guard let lead = try store.lead(id: entry.recordId) else { return }  // gone locally: nothing to create
         let fields = Self.wireFields(lead)
+        let provider = try editor
+        let detailOnly = self.detailOnly
         try await CreateProtocol(context: context).run(
             entry: entry,
             find: { try await findCreatedLead(fields) },
             create: { try await provider.createLead(fields) },
             link: { found in
                 var base = found.fields
-                for key in provider.detailOnlyLeadFields { base[key] = fields[key] ?? "" }
+                for key in detailOnly { base[key] = fields[key] ?? "" }
                 try store.linkRemote(
                     provider: key, kind: .lead, localId: entry.recordId, remoteId: found.remoteId, base: base,
-                    contentHash: LeadHash.combined(listFields: found.fields, allFields: base, detailKeys: provider.detailOnlyLeadFields))
+                    contentHash: LeadHash.combined(listFields: found.fields, allFields: base, detailKeys: detailOnly))
             })
     }
 
     /// The remote lead a create with `fields` made: same e-mail and name, not linked to another local lead; the newest.
     func findCreatedLead(_ fields: [String: String]) async throws -> RemoteLead? {
-        let candidates = try await provider.findLeads(matching: fields)
+        let candidates = try await editor.findLeads(matching: fields)
         for candidate in candidates.reversed()
         where candidate.fields["first_name"] == fields["first_name"] && candidate.fields["last_name"] == fields["last_name"] {
             if try store.remoteLink(provider: key, kind: .lead, remoteId: candidate.remoteId) == nil { return candidate }
@@ -72,6 +80,7 @@ struct EntrySender {
             return merged.count
         }
         let fields = Self.wireFields(lead)
+        let provider = try updater
         do {
             try await provider.updateLead(remoteId: link.remoteId, fields: fields)
         } catch {
@@ -79,11 +88,11 @@ struct EntrySender {
             throw error
         }
         var listFields: [String: String] = [:]
-        for (field, value) in fields where !provider.detailOnlyLeadFields.contains(field) { listFields[field] = value }
+        for (field, value) in fields where !detailOnly.contains(field) { listFields[field] = value }
         try store.transaction {
             try store.updateRemoteBase(
                 provider: key, kind: .lead, localId: entry.recordId, fields: fields,
-                contentHash: LeadHash.combined(listFields: listFields, allFields: fields, detailKeys: provider.detailOnlyLeadFields))
+                contentHash: LeadHash.combined(listFields: listFields, allFields: fields, detailKeys: detailOnly))
             try finish(merged)
         }
         return merged.count
@@ -91,7 +100,7 @@ struct EntrySender {
 
     func deleteLead(_ entry: OutboxEntry) async throws {
         guard let link = try store.remoteLink(provider: key, kind: .lead, localId: entry.recordId) else { return }
-        try await provider.deleteLead(remoteId: link.remoteId)
+        try await editor.deleteLead(remoteId: link.remoteId)
         try store.unlinkRemote(provider: key, kind: .lead, localId: entry.recordId)
     }
 
@@ -101,6 +110,7 @@ struct EntrySender {
         if try store.remoteLink(provider: key, kind: .note, localId: entry.recordId) != nil { return }
         let leadRemoteId = try remoteLeadId(entry)
         let text = try store.note(id: entry.recordId)?.text ?? entry.payload["note"] ?? ""
+        let provider = try noteTaker
         try await CreateProtocol(context: context).run(
             entry: entry,
             find: {
@@ -118,7 +128,7 @@ struct EntrySender {
 
     func deleteNote(_ entry: OutboxEntry) async throws {
         guard let link = try store.remoteLink(provider: key, kind: .note, localId: entry.recordId) else { return }
-        try await provider.deleteNote(remoteId: link.remoteId)
+        try await noteTaker.deleteNote(remoteId: link.remoteId)
         try store.unlinkRemote(provider: key, kind: .note, localId: entry.recordId)
     }
 
@@ -133,6 +143,7 @@ struct EntrySender {
         let firstName = try store.lead(id: entry.leadId)?.firstName ?? ""
         var fields = entry.payload
         if let local = try store.appointment(id: entry.recordId) { fields = Self.wireFields(local) }
+        let provider = try calendar
         try await CreateProtocol(context: context).run(
             entry: entry,
             find: {
@@ -153,7 +164,7 @@ struct EntrySender {
         var fields = entry.payload
         for later in merged { fields.merge(later.payload) { _, new in new } }
         do {
-            try await provider.updateAppointment(remoteId: link.remoteId, leadRemoteId: try remoteLeadId(entry), fields: fields)
+            try await calendar.updateAppointment(remoteId: link.remoteId, leadRemoteId: try remoteLeadId(entry), fields: fields)
         } catch {
             try release(merged)
             throw error
@@ -164,7 +175,7 @@ struct EntrySender {
 
     func deleteAppointment(_ entry: OutboxEntry) async throws {
         guard let link = try store.remoteLink(provider: key, kind: .appointment, localId: entry.recordId) else { return }
-        try await provider.deleteAppointment(remoteId: link.remoteId)
+        try await calendar.deleteAppointment(remoteId: link.remoteId)
         try store.unlinkRemote(provider: key, kind: .appointment, localId: entry.recordId)
     }
 

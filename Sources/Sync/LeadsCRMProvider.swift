@@ -2,10 +2,16 @@ import Core
 import Foundation
 import Store
 
-/// The seed 001 adapter: `RemoteProvider` over `LeadsCRMAPI`. Remote ids are slugs for leads
+/// The seed 001 adapter: the CRM capabilities over `LeadsCRMAPI`. Remote ids are slugs for leads
 /// (seed 001 views, updates and deletes leads by slug) and numeric ids for notes and appointments.
-public struct LeadsCRMProvider: RemoteProvider {
+public struct LeadsCRMProvider: LeadPullingProvider, LeadEditingProvider, NoteProvider, AppointmentProvider,
+    OverviewProvider
+{
     public let providerKey: String
+    /// seed 001 does everything but conversations; a lost create is found again by e-mail.
+    public let capabilities = ProviderCapabilities(
+        features: [.pullLeads, .createLeads, .editLeads, .deleteLeads, .notes, .appointments, .overview],
+        createRecovery: .lookUp)
     public let api: LeadsCRMAPI
     public var metrics: RequestMetrics { api.metrics }
     /// seed 001: the list row has no message or location; the detail has both.

@@ -11,7 +11,7 @@ struct PullEngine {
     static let positionKey = "leads.position"
 
     var store: LeadStore { context.store }
-    var provider: any RemoteProvider { context.provider }
+    let provider: any LeadPullingProvider
     var key: String { context.providerKey }
 
     /// One full scan of the lead list (resuming a scan a crash interrupted).
@@ -89,7 +89,7 @@ struct PullEngine {
             }
         }
         context.progress { $0.leadsPulled += pulled; $0.conflicts += conflicts }
-        try await DetailFetcher(context: context).fetch(needDetail)
+        try await DetailFetcher(context: context, provider: provider).fetch(needDetail)
     }
 
     /// Links the scan did not see: each is confirmed gone with a detail request (a lead can shift

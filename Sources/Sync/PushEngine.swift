@@ -22,7 +22,8 @@ struct PushEngine {
         context.progress(.pushing, done: 0, total: total)
         while true {
             try Task.checkCancellation()
-            let batch = try store.nextOutboxBatch(limit: context.options.pushBatchSize, now: context.clock.now())
+            let batch = try store.nextOutboxBatch(limit: context.options.pushBatchSize, now: context.clock.now(),
+                                                   remote: context.providerKey)
             if batch.isEmpty { return }
             try store.markOutboxInflight(batch.map(\.id))
             var groups: [[OutboxEntry]] = []
@@ -43,7 +44,7 @@ struct PushEngine {
                     context.progress(.pushing, done: pushedTotal, total: max(total, pushedTotal)) { $0.pushed += 1 + merged }
                 case .failure(let error):
                     switch error {
-                    case .credentialsRejected: auth = auth ?? error
+                    case .credentialsRejected, .remoteRefused: auth = auth ?? error
                     case .rejected(let errors):
                         try store.markOutboxRejected(entry.id, messages: errors.messages)
                         context.progress { $0.rejected += 1 }
@@ -59,18 +60,18 @@ struct PushEngine {
                 }
             }
             if let auth {
-                try store.resetInflightOutbox()
+                try store.resetInflightOutbox(remote: context.providerKey)
                 throw auth
             }
             if let transient {
-                try store.resetInflightOutbox()
+                try store.resetInflightOutbox(remote: context.providerKey)
                 throw transient
             }
         }
     }
 
     func pendingCount() throws -> Int {
-        let counts = try store.outboxCounts()
+        let counts = try store.outboxCounts(remote: context.providerKey)
         return (counts[.pending] ?? 0) + (counts[.inflight] ?? 0)
     }
 
@@ -113,6 +114,7 @@ struct PushEngine {
             } catch {
                 let syncError = (error as? SyncError) ?? (error is CancellationError ? .cancelled : .malformedResponse("\(error)"))
                 if case .credentialsRejected = syncError { stop = syncError }
+                if case .remoteRefused = syncError { stop = syncError }
                 if case .cancelled = syncError { stop = syncError }
                 results.append((entry, .failure(syncError)))
             }

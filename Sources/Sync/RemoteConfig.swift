@@ -5,6 +5,24 @@ public enum RemoteKind: String, Sendable, CaseIterable, Equatable {
     /// seed 001, the primary backend.
     case leadsCRM = "leads-crm"
     case zenvia, cleverapp, closingdealz, chatbot
+
+    /// Whether the kind needs an access token besides the API key (seed 001 sends both).
+    public var needsToken: Bool { self == .leadsCRM }
+
+    /// The short name the status bar uses ("cd" for ClosingDealz).
+    public var shortName: String {
+        switch self {
+        case .leadsCRM: return "crm"
+        case .closingdealz: return "cd"
+        default: return rawValue
+        }
+    }
+}
+
+/// Whether new local leads are forwarded to a remote (`push = new-leads | none`).
+public enum PushPolicy: String, Sendable, Equatable, CaseIterable {
+    case newLeads = "new-leads"
+    case none
 }
 
 /// Where a credential comes from: an inline value, a command's output (like a mail client's
@@ -24,17 +42,26 @@ public struct RemoteConfig: Sendable, Equatable {
     public var token: CredentialSource?
     /// The user the credentials belong to (optional; used as the default assignee of new leads).
     public var username: String?
+    /// seed 003: the chatbot whose leads the remote adds to (required for `kind = chatbot`).
+    public var chatbotId: String?
+    /// `push =`; nil: the default (new leads go to a leads-crm remote, nowhere else).
+    public var push: PushPolicy?
 
     /// A remote.
     public init(name: String, kind: RemoteKind, url: URL, apiKey: CredentialSource?, token: CredentialSource?,
-                username: String? = nil) {
+                username: String? = nil, chatbotId: String? = nil, push: PushPolicy? = nil) {
         self.name = name
         self.kind = kind
         self.url = url
         self.apiKey = apiKey
         self.token = token
         self.username = username
+        self.chatbotId = chatbotId
+        self.push = push
     }
+
+    /// Whether new local leads are forwarded here.
+    public var forwardsNewLeads: Bool { (push ?? (kind == .leadsCRM ? .newLeads : PushPolicy.none)) == .newLeads }
 
     /// A remote from `CLOSER_REMOTE_URL`, `CLOSER_API_KEY`, `CLOSER_TOKEN` (and `CLOSER_USERNAME`,
     /// `CLOSER_REMOTE_KIND`), for scripts and tests; nil when the URL variable is unset.
@@ -129,6 +156,8 @@ public struct RemoteConfigFile: Sendable, Equatable {
         var apiKey: CredentialSource?
         var token: CredentialSource?
         var username: String?
+        var chatbotId: String?
+        var push: PushPolicy?
         func setCredential(_ slot: inout CredentialSource?, _ source: CredentialSource, _ entry: ConfigFile.Entry) throws {
             if slot != nil { throw fail(entry.line, "\(entry.key): the credential is already given on an earlier line") }
             slot = source
@@ -157,12 +186,24 @@ public struct RemoteConfigFile: Sendable, Equatable {
             case "api_key_env": try setCredential(&apiKey, .environment(entry.value), entry)
             case "token_env": try setCredential(&token, .environment(entry.value), entry)
             case "username": username = entry.value
+            case "chatbot_id":
+                guard !entry.value.isEmpty, !entry.value.contains("/") else { throw fail(entry.line, "chatbot_id must be a chatbot id (no '/')") }
+                chatbotId = entry.value
+            case "push":
+                guard let value = PushPolicy(rawValue: entry.value) else {
+                    throw fail(entry.line, "push must be new-leads or none, not \"\(entry.value)\"")
+                }
+                push = value
             default:
                 throw fail(entry.line, "unknown key \"\(entry.key)\" in [remote \"\(name)\"]")
             }
         }
         guard let kind else { throw fail(section.line, "remote \"\(name)\" has no kind (e.g. kind = leads-crm)") }
         guard let url else { throw fail(section.line, "remote \"\(name)\" has no url") }
-        return RemoteConfig(name: name, kind: kind, url: url, apiKey: apiKey, token: token, username: username)
+        if kind == .chatbot, chatbotId == nil {
+            throw fail(section.line, "remote \"\(name)\" (kind chatbot) needs chatbot_id")
+        }
+        return RemoteConfig(name: name, kind: kind, url: url, apiKey: apiKey, token: token, username: username,
+                            chatbotId: chatbotId, push: push)
     }
 }

@@ -57,50 +57,14 @@ public struct RemoteOverview: Sendable, Equatable {
     }
 }
 
-/// What the sync worker needs from a vendor API, in provider-neutral terms: one adapter per
-/// vendor (seed 001 `LeadsCRMProvider` now; the other four vendors later). Methods throw `SyncError`.
-///
-/// Creates return nothing (seed 001 returns no id); the `find…` methods list the candidates a
-/// create may have made, so the worker can link the new record, and look before re-sending.
+/// Any vendor's adapter: its name and what it can do. The worker casts to the capability
+/// protocols (`LeadPullingProvider`, `LeadPushProvider`, ...) its `capabilities` declare; it never
+/// asks which vendor it is. Methods throw `SyncError`.
 public protocol RemoteProvider: Sendable {
     /// The provider key the store files links and sync state under (the remote's name).
     var providerKey: String { get }
     /// Wire counters (requests, retries, 429s).
     var metrics: RequestMetrics { get }
-    /// Fields a lead carries only in its detail, not in its list row (seed 001: message, location).
-    var detailOnlyLeadFields: [String] { get }
-
-    /// One page of every lead, from `position` (nil: the start).
-    func leads(from position: String?, limit: Int) async throws -> RemotePage<RemoteLead>
-    /// A lead's detail, or nil when the lead is gone on the server.
-    func leadDetail(remoteId: String) async throws -> RemoteLeadDetail?
-    /// One page of every appointment, from `position`.
-    func appointments(from position: String?, limit: Int) async throws -> RemotePage<RemoteAppointmentRow>
-    /// The provider's overview, when it has one.
-    func overview() async throws -> RemoteOverview?
-
-    /// Creates a lead from wire fields.
-    func createLead(_ fields: [String: String]) async throws
-    /// Remote leads that a create with these fields may have made (seed 001: the list filtered by e-mail).
-    func findLeads(matching fields: [String: String]) async throws -> [RemoteLead]
-    /// Replaces a lead's fields.
-    func updateLead(remoteId: String, fields: [String: String]) async throws
-    /// Deletes a lead; deleting one already gone succeeds.
-    func deleteLead(remoteId: String) async throws
-
-    /// Adds a note to a lead.
-    func createNote(leadRemoteId: String, text: String) async throws
-    /// The lead's notes (to find one just created); nil when the lead is gone.
-    func notes(leadRemoteId: String) async throws -> [RemoteNote]?
-    /// Deletes a note; one already gone succeeds.
-    func deleteNote(remoteId: String) async throws
-
-    /// Adds an appointment to a lead (fields: appointment_date, appointment_to, appointment_note, appointment_status).
-    func createAppointment(leadRemoteId: String, leadFirstName: String, fields: [String: String]) async throws
-    /// The lead's appointments (to find one just created).
-    func appointments(leadRemoteId: String, leadFirstName: String) async throws -> [RemoteAppointment]
-    /// Changes an appointment's fields.
-    func updateAppointment(remoteId: String, leadRemoteId: String, fields: [String: String]) async throws
-    /// Deletes an appointment; one already gone succeeds.
-    func deleteAppointment(remoteId: String) async throws
+    /// What this provider can do.
+    var capabilities: ProviderCapabilities { get }
 }

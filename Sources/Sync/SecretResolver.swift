@@ -16,7 +16,8 @@ public struct SecretResolver: Sendable {
     public func credentials(for remote: RemoteConfig) throws -> RemoteCredentials {
         RemoteCredentials(
             apiKey: try resolve(remote.apiKey, what: "api_key", remote: remote.name),
-            token: try resolve(remote.token, what: "token", remote: remote.name))
+            token: remote.kind.needsToken || remote.token != nil
+                ? try resolve(remote.token, what: "token", remote: remote.name) : Secret(""))
     }
 
     /// One credential; `what` and `remote` only name it in errors.

@@ -25,11 +25,23 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
     case configuration(String)
     /// The task was cancelled.
     case cancelled
+    /// The remote refuses to take anything more for a reason only the user can fix (ClosingDealz's
+    /// free plan): that remote stops, with the vendor's message, until the user resumes it.
+    case remoteRefused(String)
 
     /// Whether retrying the same request later can succeed (5xx, timeouts, dropped connections, garbled answers).
     public var isTransient: Bool {
         switch self {
         case .serverError, .timedOut, .connectionLost, .unreachable, .malformedResponse: return true
+        default: return false
+        }
+    }
+
+    /// Whether a request that failed this way may still have been carried out by the server
+    /// (the request went out and no answer came back).
+    public var mayHaveReachedServer: Bool {
+        switch self {
+        case .timedOut, .connectionLost, .malformedResponse, .cancelled: return true
         default: return false
         }
     }
@@ -50,6 +62,7 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedResponse(let detail): return "malformed answer from the server: \(TextSanitizer.line(detail))"
         case .configuration(let message): return message
         case .cancelled: return "cancelled"
+        case .remoteRefused(let message): return "the remote refuses more: \(TextSanitizer.line(message))"
         }
     }
 }

@@ -16,12 +16,21 @@ public struct SyncOptions: Sendable {
     public var entryRetry: RetryPolicy
     /// Read the overview each cycle.
     public var readOverview: Bool
+    /// Every linked lead's detail (seed 001: location, message, notes) is re-read at least once
+    /// every this many cycles, the stalest first (0, the library default: only when the list row
+    /// changed; `closer` uses `SyncOptions.standardDetailRefreshCycles`).
+    public var detailRefreshCycles: Int
+    /// At most this many rolling detail reads per cycle (the remote's request budget).
+    public var detailRefreshLimit: Int
+
+    /// The rolling detail refresh `closer sync`, the UI and the demo use (an hour at 60 s cycles).
+    public static let standardDetailRefreshCycles = 60
 
     /// Options; the defaults suit the TUI and `closer sync`.
     public init(
         pageSize: Int = 500, concurrency: Int = 4, detailsForNewLeads: Bool = true, pushBatchSize: Int = 100,
         interval: TimeInterval = 60, entryRetry: RetryPolicy = RetryPolicy(base: 2, cap: 300, maxAttempts: 1_000_000),
-        readOverview: Bool = true
+        readOverview: Bool = true, detailRefreshCycles: Int = 0, detailRefreshLimit: Int = 2000
     ) {
         self.pageSize = min(max(1, pageSize), 500)
         self.concurrency = max(1, concurrency)
@@ -30,5 +39,7 @@ public struct SyncOptions: Sendable {
         self.interval = max(1, interval)
         self.entryRetry = entryRetry
         self.readOverview = readOverview
+        self.detailRefreshCycles = max(0, detailRefreshCycles)
+        self.detailRefreshLimit = max(1, detailRefreshLimit)
     }
 }

@@ -48,6 +48,8 @@ public struct SyncStatus: Sendable, Equatable {
         case offline(String)
         /// seed 001 401 "auth": everything paused until new credentials are given; nothing is lost.
         case credentialsRejected(String)
+        /// The remote refuses more (e.g. a free plan's limit): this remote waits for the user; the vendor's message.
+        case refused(String)
         /// Not started, or stopped.
         case stopped
     }
@@ -57,6 +59,8 @@ public struct SyncStatus: Sendable, Equatable {
     public var pendingChanges = 0
     /// Outbox entries the server refused, waiting for the user.
     public var rejectedChanges = 0
+    /// Requests sent whose answer was lost on a remote that cannot be asked (listed by `closer push --review`).
+    public var unknownChanges = 0
     /// The last error, already phrased for the user (never a secret).
     public var lastError: String?
     /// When the last cycle finished without error.
@@ -78,10 +82,12 @@ public struct SyncStatus: Sendable, Equatable {
             parts.append(total > 0 ? "syncing: \(phase.rawValue) \(done)/\(total)" : "syncing: \(phase.rawValue)")
         case .offline(let reason): parts.append("offline (\(reason))")
         case .credentialsRejected: parts.append("credentials rejected")
+        case .refused(let message): parts.append("stopped: \(message)")
         case .stopped: parts.append("sync stopped")
         }
         if pendingChanges > 0 { parts.append("\(pendingChanges) pending") }
         if rejectedChanges > 0 { parts.append("\(rejectedChanges) rejected") }
+        if unknownChanges > 0 { parts.append("\(unknownChanges) outcome unknown") }
         return parts.joined(separator: " · ")
     }
 }

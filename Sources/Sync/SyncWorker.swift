@@ -20,6 +20,8 @@ public final class SyncWorker: @unchecked Sendable {
         public var state: SyncStatus.State
         public var pendingChanges: Int
         public var rejectedChanges: Int
+        /// Requests of unknown outcome waiting for the user (this remote).
+        public var unknownChanges: Int = 0
         /// The error that ended the cycle, if any.
         public var error: SyncError?
     }
@@ -34,12 +36,31 @@ public final class SyncWorker: @unchecked Sendable {
     private var startedOnce = false
     private let cycleLock = CycleLock()
 
+    /// Routes queued local changes to the configured remotes before each push.
+    let router: OutboxRouter
+
     /// A worker syncing `store` with `provider`. `username` is the remote user (note author).
+    /// `router` knows every configured remote (default: this one alone, forwarding new leads when
+    /// it is a CRM).
     public init(store: LeadStore, provider: any RemoteProvider, options: SyncOptions = SyncOptions(),
-                clock: any SyncClock = SystemClock(), username: String? = nil, retryPolicy: RetryPolicy = RetryPolicy()) {
+                clock: any SyncClock = SystemClock(), username: String? = nil, retryPolicy: RetryPolicy = RetryPolicy(),
+                router: OutboxRouter? = nil) {
         context = SyncContext(store: store, provider: provider, options: options, clock: clock,
                               center: SyncStatusCenter(), username: username, retryPolicy: retryPolicy)
+        self.router = router ?? OutboxRouter(targets: [
+            .init(remote: provider.providerKey, capabilities: provider.capabilities,
+                  forwardsNewLeads: provider.capabilities.can(.createLeads)),
+        ])
     }
+
+    /// The remote's name (its provider key).
+    public var remoteName: String { context.providerKey }
+
+    /// What the remote can do.
+    public var capabilities: ProviderCapabilities { context.capabilities }
+
+    /// The remote's provider (cast it to a capability protocol its capabilities declare).
+    public var provider: any RemoteProvider { context.provider }
 
     // MARK: - Observing
 
@@ -109,11 +130,12 @@ public final class SyncWorker: @unchecked Sendable {
     /// Fetches one lead's detail now. Returns false when the lead has no remote twin or is gone there.
     @discardableResult
     public func refreshDetail(leadId: Int64) async throws -> Bool {
-        guard !isPaused, let link = try context.store.remoteLink(provider: context.providerKey, kind: .lead, localId: leadId) else {
+        guard !isPaused, let puller = context.puller,
+              let link = try context.store.remoteLink(provider: context.providerKey, kind: .lead, localId: leadId) else {
             return false
         }
         do {
-            return try await DetailFetcher(context: context).fetchOne(remoteId: link.remoteId)
+            return try await DetailFetcher(context: context, provider: puller).fetchOne(remoteId: link.remoteId)
         } catch let error as SyncError {
             if case .credentialsRejected(let message) = error { pause(message) }
             throw error
@@ -147,17 +169,22 @@ public final class SyncWorker: @unchecked Sendable {
         let requestsBefore = context.provider.metrics.snapshot
         var failure: SyncError?
         do {
-            if isPaused { throw SyncError.credentialsRejected(context.center.current.lastError ?? "credentials rejected") }
+            if isPaused { throw pausedError }
             if phases.contains(.pull) {
-                try await PullEngine(context: context).pullLeads()
-                try await AppointmentPuller(context: context).pull()
-                if context.options.readOverview {
+                if let puller = context.puller { try await PullEngine(context: context, provider: puller).pullLeads() }
+                if let calendar = context.appointmentSource { try await AppointmentPuller(context: context, provider: calendar).pull() }
+                if let puller = context.puller { try await RollingDetailRefresh(context: context, provider: puller).run() }
+                if context.options.readOverview, let source = context.overviewSource {
                     context.progress(.readingOverview)
-                    let overview = try await context.provider.overview()
+                    let overview = try await source.overview()
                     context.center.update { $0.overview = overview }
                 }
             }
-            if phases.contains(.push) { try await PushEngine(context: context).drain() }
+            if phases.contains(.push) {
+                try router.route(context.store)
+                if let target = context.pushTarget { try await DestinationPushEngine(context: context, target: target).drain() }
+                try await PushEngine(context: context).drain()
+            }
         } catch let error as SyncError {
             failure = error
         } catch is CancellationError {
@@ -165,14 +192,13 @@ public final class SyncWorker: @unchecked Sendable {
         } catch {
             failure = .malformedResponse("\(error)")
         }
-        if failure != nil { _ = try? context.store.resetInflightOutbox() }
+        if failure != nil { _ = try? context.store.resetInflightOutbox(remote: context.providerKey) }
         let metrics = context.provider.metrics.snapshot
-        let counts = (try? context.store.outboxCounts()) ?? [:]
+        let counts = queueCounts()
         context.center.update { status in
             status.counters.requests += metrics.requests - requestsBefore.requests
             status.counters.retries += metrics.retries - requestsBefore.retries
-            status.pendingChanges = (counts[.pending] ?? 0) + (counts[.inflight] ?? 0)
-            status.rejectedChanges = counts[.rejected] ?? 0
+            Self.apply(counts, to: &status)
             switch failure {
             case nil:
                 status.state = .online
@@ -181,6 +207,9 @@ public final class SyncWorker: @unchecked Sendable {
             case .credentialsRejected(let message)?:
                 status.state = .credentialsRejected(message)
                 status.lastError = SyncError.credentialsRejected(message).description
+            case .remoteRefused(let message)?:
+                status.state = .refused(message)
+                status.lastError = SyncError.remoteRefused(message).description
             case .cancelled?:
                 status.state = .stopped
             case let error?:
@@ -189,6 +218,7 @@ public final class SyncWorker: @unchecked Sendable {
             }
         }
         if case .credentialsRejected(let message)? = failure { pause(message) }
+        if case .remoteRefused(let message)? = failure { pause(message, refused: true) }
         let after = context.center.current
         var delta = SyncCounters()
         delta.leadsScanned = after.counters.leadsScanned - before.leadsScanned
@@ -202,28 +232,53 @@ public final class SyncWorker: @unchecked Sendable {
         delta.retries = after.counters.retries - before.retries
         delta.requests = after.counters.requests - before.requests
         return Report(counters: delta, state: after.state, pendingChanges: after.pendingChanges,
-                      rejectedChanges: after.rejectedChanges, error: failure)
+                      rejectedChanges: after.rejectedChanges, unknownChanges: after.unknownChanges, error: failure)
     }
 
     /// Re-reads the pending and rejected counts from the store (call after local edits so the
     /// status bar shows them before the next cycle).
     public func refreshQueueCounts() {
-        let counts = (try? context.store.outboxCounts()) ?? [:]
-        context.center.update { status in
-            status.pendingChanges = (counts[.pending] ?? 0) + (counts[.inflight] ?? 0)
-            status.rejectedChanges = counts[.rejected] ?? 0
-        }
+        _ = try? router.route(context.store)
+        let counts = queueCounts()
+        context.center.update { Self.apply(counts, to: &$0) }
+    }
+
+    /// This remote's outbox counts (entries not routed yet count for every remote).
+    func queueCounts() -> [OutboxState: Int] {
+        var counts = (try? context.store.outboxCounts(remote: context.providerKey)) ?? [:]
+        let unrouted = (try? context.store.unroutedOutboxEntries(limit: 100_000)) ?? []
+        for entry in unrouted { counts[entry.state, default: 0] += 1 }
+        return counts
+    }
+
+    static func apply(_ counts: [OutboxState: Int], to status: inout SyncStatus) {
+        status.pendingChanges = (counts[.pending] ?? 0) + (counts[.inflight] ?? 0)
+        status.rejectedChanges = counts[.rejected] ?? 0
+        status.unknownChanges = counts[.unknown] ?? 0
     }
 
     // MARK: - Internals
 
     var isPaused: Bool { lock.withLock { paused } }
+    private var pausedByRefusal = false
 
-    private func pause(_ message: String) {
-        lock.withLock { paused = true }
+    /// The error a paused worker reports for a cycle.
+    private var pausedError: SyncError {
+        let message = context.center.current.lastError ?? "credentials rejected"
+        if lock.withLock({ pausedByRefusal }), case .refused(let reason) = context.center.current.state {
+            return .remoteRefused(reason)
+        }
+        return .credentialsRejected(message)
+    }
+
+    private func pause(_ message: String, refused: Bool = false) {
+        lock.withLock {
+            paused = true
+            pausedByRefusal = refused
+        }
         context.center.update { status in
-            status.state = .credentialsRejected(message)
-            status.lastError = SyncError.credentialsRejected(message).description
+            status.state = refused ? .refused(message) : .credentialsRejected(message)
+            status.lastError = (refused ? SyncError.remoteRefused(message) : .credentialsRejected(message)).description
         }
     }
 
@@ -234,15 +289,23 @@ public final class SyncWorker: @unchecked Sendable {
             return !startedOnce
         }
         guard first else { return }
-        if let entries = try? context.store.outboxEntries(limit: Int(Int32.max)) {
-            context.rememberMaybeSent(entries.filter { $0.state == .inflight }.map(\.id))
+        let key = context.providerKey
+        if let inflight = try? context.store.inflightOutboxEntries(remote: key) {
+            if context.capabilities.createRecovery == .none {
+                // Sent by a process that died before the answer: nothing can tell whether it took effect.
+                let creates = inflight.filter { $0.op == .push || $0.op == .create }.map(\.id)
+                try? context.store.markOutboxUnknown(creates, message: DestinationPushEngine.unknownAfterCrash)
+            }
+            context.rememberMaybeSent(inflight.map(\.id))
         }
-        _ = try? context.store.resetInflightOutbox()
-        let counts = (try? context.store.outboxCounts()) ?? [:]
-        context.center.update { status in
-            status.pendingChanges = (counts[.pending] ?? 0) + (counts[.inflight] ?? 0)
-            status.rejectedChanges = counts[.rejected] ?? 0
+        if let legacy = try? context.store.outboxEntries(limit: Int(Int32.max)) {
+            context.rememberMaybeSent(legacy.filter { $0.state == .inflight && $0.remote == nil }.map(\.id))
         }
+        _ = try? context.store.resetInflightOutbox(remote: key)
+        _ = try? context.store.resetInflightOutbox()  // entries of a file from before routing
+        _ = try? router.route(context.store)
+        let counts = queueCounts()
+        context.center.update { Self.apply(counts, to: &$0) }
     }
 
     private func runLoop(_ wakes: AsyncStream<Void>) async {

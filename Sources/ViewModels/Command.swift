@@ -30,6 +30,8 @@ public enum ParsedCommand: Sendable, Equatable {
     case viewDelete(String)
     /// `:search TEXT` (empty clears the search).
     case search(String)
+    /// `:push NAME` — queue the marked / selected leads for the destination remote NAME (providers, issue 8).
+    case push(String)
     /// Something for the UI (sync, theme, keymap, quit, an action).
     case command(Command)
 }

@@ -23,7 +23,7 @@ public struct CommandLineViewModel: Sendable {
     public var now: @Sendable () -> Date
 
     /// The command words besides action names.
-    public static let commandWords = ["filter", "keymap", "note", "q", "quit", "search", "sort", "status", "sync", "theme", "view"]
+    public static let commandWords = ["filter", "keymap", "note", "push", "q", "quit", "search", "sort", "status", "sync", "theme", "view"]
     /// The words `:filter` accepts on their own.
     public static let filterFlags = ["clear", "conflict", "pending", "rejected", "unread"]
 
@@ -76,6 +76,10 @@ public struct CommandLineViewModel: Sendable {
         case .viewLoad(let name): list.viewLoad(name)
         case .viewDelete(let name): list.viewDelete(name)
         case .search(let text): list.search(text)
+        case .push(let remote):
+            guard list.push(to: remote) else { return fail(list.message?.text ?? "push: nothing queued") }
+            message = nil
+            return .command(.sync)  // send now
         case .command(let command):
             message = nil
             return .command(command)
@@ -104,6 +108,16 @@ public struct CommandLineViewModel: Sendable {
         case "search": return .success(.search(rest.joined(separator: " ")))
         case "sync": return rest.isEmpty ? .success(.command(.sync)) : .failure(CommandLineError("usage: :sync"))
         case "quit", "q": return .success(.command(.quit))
+        case "push":
+            let destinations = (try? store.pushDestinations()) ?? []
+            guard rest.count == 1 else {
+                return .failure(CommandLineError("usage: :push REMOTE" + (destinations.isEmpty ? "" : " (" + destinations.joined(separator: ", ") + ")")))
+            }
+            guard destinations.contains(rest[0]) else {
+                return .failure(CommandLineError(destinations.isEmpty ? "push: no remote takes pushed leads"
+                    : "push: '\(TextSanitizerBridge.line(rest[0]))' is not a destination (" + destinations.joined(separator: ", ") + ")"))
+            }
+            return .success(.push(rest[0]))
         case "theme": return parseChoice(rest, word: "theme", names: themeNames).map { .command(.theme($0)) }
         case "keymap": return parseChoice(rest, word: "keymap", names: keymapNames).map { .command(.keymap($0)) }
         case "note":

@@ -1,4 +1,4 @@
-// closer-sim: the seed 001 "Leads & CRM" simulator on loopback (see SimulatorServer).
+// closer-sim: the five vendor APIs simulated on one loopback port (see SimulatorServer).
 import Foundation
 import Simulator
 
@@ -36,6 +36,9 @@ signal(SIGTERM) { _ in _exit(0) }
 var banner = "base_url=\(server.baseURL.absoluteString)\ncontrol_url=\(server.origin.absoluteString)/_sim/\n"
 for user in server.users {
     banner += "user=\(user.username) apikey=\(user.apiKey) token=\(user.token)\n"
+}
+for endpoint in server.endpoints {
+    banner += endpoint.line + "\n"
 }
 FileHandle.standardOutput.write(Data(banner.utf8))
 

@@ -7,6 +7,7 @@ enum CommandTable {
         ExportCommand.self,
         DoctorCommand.self,
         SyncCommand.self,
+        PushCommand.self,
         DemoCommand.self,
         TimelineCommand.self,  // conversation pane
         SendCommand.self,  // conversation pane

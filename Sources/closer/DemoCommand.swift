@@ -65,9 +65,10 @@ enum DemoCommand: Command {
                                       username: user.username)
             let credentials = RemoteCredentials(apiKey: Secret(user.apiKey), token: Secret(user.token))
             let provider = try RemoteProviderFactory.make(remote, credentials: credentials)
+            var remotes = [SyncCoordinator.Remote(config: remote, provider: provider)]
+            remotes += try DemoRemotes.vendors(of: server)
             let workerStore = try LeadStore(path: databasePath)
-            sync = WorkerSync(worker: SyncWorker(store: workerStore, provider: provider,
-                                                 options: SyncOptions(interval: 30), username: user.username))
+            sync = WorkerSync(coordinator: SyncCoordinator(store: workerStore, remotes: remotes, options: SyncOptions(interval: 30, detailRefreshCycles: 20)))
         }
         return try await TerminalSession.run(store: store, user: user.username, keymap: arguments.value("keymap") ?? context.keymap,
                                              theme: arguments.value("theme") ?? context.theme, sync: sync, offlineReason: "")

@@ -6,7 +6,7 @@ import Store
 /// the terminal and locale suit the UI. Exits 1 when the database is damaged or too new.
 enum DoctorCommand: Command {
     static let spec = CommandSpec(
-        name: "doctor", summary: "Check the database (integrity, schema, counts, outbox) and the terminal.",
+        name: "doctor", summary: "Check the database (integrity, schema, counts, outbox), every configured remote and the terminal.",
         options: [OptionSpec("full", help: "run SQLite's full integrity_check (about a minute at a million leads) "
             + "instead of the quick_check")],
         details: "Lines start with 'ok', 'warn' or 'FAIL'; the exit status is 1 when any line is FAIL.")
@@ -51,6 +51,8 @@ enum DoctorCommand: Command {
         }
         let config = Paths.configFilePath()
         report("ok", "config \(config)" + (FileManager.default.fileExists(atPath: config) ? "" : " (not present; defaults used)"))
+        let remoteStore = context.databaseExists ? try? LeadStore(path: path) : nil
+        for (level, text) in await DoctorRemotes.check(store: remoteStore) { report(level, text) }
         let terminal = TerminalCheck(
             environment: ProcessInfo.processInfo.environment,
             stdinIsTerminal: Platform.isTerminal(0), stdoutIsTerminal: Platform.isTerminal(1))

@@ -7,14 +7,16 @@ import Sync
 /// the configured remote; progress lines, a summary, and an exit status scripts can test.
 enum SyncCommand: Command {
     static let spec = CommandSpec(
-        name: "sync", summary: "Pull from and push to the remote (Leads & CRM API); --watch keeps syncing.",
+        name: "sync", summary: "Pull from and push to every configured remote (or --remote NAME); --watch keeps syncing.",
         options: [
             OptionSpec("once", help: "one cycle: pull, push, summary (the default)"),
             OptionSpec("watch", help: "keep syncing every --interval seconds until interrupted"),
-            OptionSpec("remote", value: "NAME", help: "the [remote \"NAME\"] of the config file (default: the only one, or \"crm\")"),
+            OptionSpec("remote", value: "NAME", help: "only the [remote \"NAME\"] of the config file (default: every remote)"),
             OptionSpec("config", value: "PATH", help: "config file (default: \(Paths.configFilePath()))"),
             OptionSpec("interval", value: "SECONDS", help: "seconds between cycles with --watch (default 60)"),
             OptionSpec("quiet", short: "q", help: "only the summary"),
+            OptionSpec("detail-refresh", value: "N", help: "re-read every lead's detail at least once every N cycles "
+                + "(default \(SyncOptions.standardDetailRefreshCycles); 0: only details of changed leads)"),
         ],
         details: """
             config file (git-config style; keep it chmod 600 if it holds api_key/token):
@@ -24,6 +26,16 @@ enum SyncCommand: Command {
                   api_key_cmd = pass show closer/crm-key     ; or api_key_env = CRM_KEY
                   token_cmd = pass show closer/crm-token     ; or token_env = CRM_TOKEN
                   username = alice
+              [remote "cd"]
+                  kind = closingdealz                        ; also zenvia, cleverapp, chatbot
+                  url = http://127.0.0.1:8700/closingdealz
+                  api_key_env = CD_KEY
+                  push = new-leads                           ; forward every new local lead (default: none)
+              [remote "bot"]
+                  kind = chatbot
+                  url = http://127.0.0.1:8700/chatbot
+                  chatbot_id = cb_123
+                  api_key_env = BOT_KEY
             Without a config file, CLOSER_REMOTE_URL, CLOSER_API_KEY and CLOSER_TOKEN name the remote.
             exit status: 0 synced; 1 other failure; 3 credentials rejected (sync paused, nothing lost);
             4 server unreachable or failing (changes stay queued).
@@ -38,68 +50,64 @@ enum SyncCommand: Command {
         }
         let interval = try arguments.integer("interval", in: 1...86_400) ?? 60
         let quiet = arguments.flag("quiet")
-        let remote = try loadRemote(arguments)
-        let credentials: RemoteCredentials
-        let provider: any RemoteProvider
-        do {
-            credentials = try SecretResolver().credentials(for: remote)
-            provider = try RemoteProviderFactory.make(
-                remote, credentials: credentials, retryPolicy: RetryPolicy(base: 0.25, cap: 5, maxAttempts: 6))
-        } catch {
-            throw CommandFailure(spec.name, "\(error)")
-        }
+        let refreshCycles = try arguments.integer("detail-refresh", in: 0...100_000) ?? SyncOptions.standardDetailRefreshCycles
+        let all = try RemoteSetup.allRemotes(arguments, command: spec.name)
+        let chosen = try RemoteSetup.remotes(arguments, command: spec.name)
+        let remotes = try RemoteSetup.providers(all, command: spec.name,
+                                                retryPolicy: RetryPolicy(base: 0.25, cap: 5, maxAttempts: 6),
+                                                needed: Set(chosen.map(\.name)))
         let store = try context.openStore(for: spec.name)
-        let worker = SyncWorker(store: store, provider: provider,
-                                options: SyncOptions(interval: TimeInterval(interval)), username: remote.username)
+        let coordinator = SyncCoordinator(store: store, remotes: remotes, options: SyncOptions(interval: TimeInterval(interval), detailRefreshCycles: refreshCycles))
+        let names = Set(chosen.map(\.name))
+        let several = names.count > 1
         let printer = ProgressPrinter(quiet: quiet)
-        worker.observeStatus { printer.show($0) }
+        coordinator.observeStatus { name, status in
+            if names.contains(name) { printer.show(status, prefix: several ? name + ": " : "") }
+        }
         if !quiet {
-            FileHandle.standardOutput.write(Data("syncing with \(TextSanitizer.line(remote.name)) (\(TextSanitizer.line(remote.url.absoluteString)))\n".utf8))
+            for remote in chosen {
+                FileHandle.standardOutput.write(Data("syncing with \(TextSanitizer.line(remote.name)) (\(TextSanitizer.line(remote.url.absoluteString)))\n".utf8))
+            }
         }
 
         if arguments.flag("watch") {
-            worker.start()
-            await worker.waitUntilStopped()
+            for worker in coordinator.workers where names.contains(worker.remoteName) { worker.start() }
+            await coordinator.waitUntilStopped()
             return 0
         }
-        let report = await worker.runOnce()
+        let reports = await coordinator.runOnce(only: names)
         printer.finish()
-        print(summary(report))
+        var code: Int32 = 0
+        for (name, report) in reports {
+            let text = summary(report, pulls: coordinator.worker(named: name)?.capabilities.can(.pullLeads) ?? true)
+            print(several ? text.split(separator: "\n").map { "\(name): " + $0 }.joined(separator: "\n") : text)
+            let label = several ? "closer sync: \(TextSanitizer.line(name))" : "closer sync"
+            switch report.error {
+            case nil: break
+            case .credentialsRejected(let message)?:
+                Output.error("\(label): credentials rejected by the server (\(TextSanitizer.line(message))); sync is paused and nothing was lost. Fix api_key/token and run again.")
+                code = max(code, credentialsRejectedCode)
+            case .remoteRefused(let message)?:
+                Output.error("\(label): the remote refuses more leads: \(TextSanitizer.line(message)) — nothing more is sent there; the rest stays queued.")
+                code = max(code, 1)
+            case let error?:
+                Output.error("\(label): \(error) — changes stay queued; run again later.")
+                code = max(code, error.isTransient ? unreachableCode : 1)
+            }
+        }
         for line in try rejectedLines(store) { print(line) }
-        switch report.error {
-        case nil: return 0
-        case .credentialsRejected(let message)?:
-            Output.error("closer sync: credentials rejected by the server (\(TextSanitizer.line(message))); sync is paused and nothing was lost. Fix api_key/token and run again.")
-            return credentialsRejectedCode
-        case let error?:
-            Output.error("closer sync: \(error) — changes stay queued; run again later.")
-            return error.isTransient ? unreachableCode : 1
+        let unknown = try store.unknownOutboxEntries()
+        if !unknown.isEmpty {
+            print("outcome unknown: \(unknown.count) pushes (see closer push --review)")
         }
-    }
-
-    /// The remote from the environment (`CLOSER_REMOTE_URL`...) or the config file.
-    static func loadRemote(_ arguments: CommandLineArguments) throws -> RemoteConfig {
-        do {
-            let path = arguments.value("config") ?? Paths.configFilePath()
-            if arguments.value("config") == nil, !FileManager.default.fileExists(atPath: path),
-               let remote = try RemoteConfig.fromEnvironment(ProcessInfo.processInfo.environment) {
-                return remote
-            }
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw CommandFailure(spec.name, "no remote configured: create \(path) with a [remote \"crm\"] section (see 'closer sync --help')")
-            }
-            return try RemoteConfigFile.load(path: path).remote(named: arguments.value("remote"))
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure(spec.name, "\(error)")
-        }
+        return code
     }
 
     /// "pulled 12 leads (2000 scanned, 12 details, 40 appointments) · pushed 3 changes · 1 rejected · 4 retries · 80 requests".
-    static func summary(_ report: SyncWorker.Report) -> String {
+    /// A remote that does not pull (a destination) leaves out the pull part.
+    static func summary(_ report: SyncWorker.Report, pulls: Bool = true) -> String {
         let c = report.counters
-        var parts = ["pulled \(c.leadsPulled) leads (\(c.leadsScanned) scanned, \(c.detailsFetched) details, \(c.appointmentsScanned) appointments)"]
+        var parts = pulls ? ["pulled \(c.leadsPulled) leads (\(c.leadsScanned) scanned, \(c.detailsFetched) details, \(c.appointmentsScanned) appointments)"] : []
         if c.conflicts > 0 { parts.append("\(c.conflicts) conflicts kept local") }
         if c.deletedRemotely > 0 { parts.append("\(c.deletedRemotely) deleted on the server") }
         parts.append("pushed \(c.pushed) changes")
@@ -107,8 +115,9 @@ enum SyncCommand: Command {
         parts.append("\(c.retries) retries")
         parts.append("\(c.requests) requests")
         var line = parts.joined(separator: " · ")
-        if report.pendingChanges > 0 || report.rejectedChanges > 0 {
+        if report.pendingChanges > 0 || report.rejectedChanges > 0 || report.unknownChanges > 0 {
             line += "\nqueued: \(report.pendingChanges) pending, \(report.rejectedChanges) rejected"
+            if report.unknownChanges > 0 { line += ", \(report.unknownChanges) outcome unknown (closer push --review)" }
         }
         return line
     }
@@ -135,7 +144,7 @@ final class ProgressPrinter: @unchecked Sendable {
 
     init(quiet: Bool) { self.quiet = quiet }
 
-    func show(_ status: SyncStatus) {
+    func show(_ status: SyncStatus, prefix: String = "") {
         guard !quiet else { return }
         let line: String? = lock.withLock {
             defer { lastState = status.state }
@@ -155,7 +164,7 @@ final class ProgressPrinter: @unchecked Sendable {
             }
         }
         // Unbuffered: with --watch the process runs until a signal ends it.
-        if let line { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+        if let line { FileHandle.standardOutput.write(Data((prefix + line + "\n").utf8)) }
     }
 
     func finish() { lock.withLock { lastPhase = nil } }

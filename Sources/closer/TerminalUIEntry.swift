@@ -20,27 +20,29 @@ struct TerminalUIOptions: Sendable {
 func runTerminalUI(_ options: TerminalUIOptions, context: CommandContext) async throws -> Int32 {
     guard TerminalSession.hasTerminal else { return TerminalSession.noTerminal("closer") }
     let store = try context.openStore(for: "closer")
-    var remote: RemoteConfig? = nil
+    var remotes: [RemoteConfig] = []
     var offlineReason = "no remote configured"
     var sync: WorkerSync? = nil
     do {
         let path = Paths.configFilePath()
         if FileManager.default.fileExists(atPath: path) {
-            remote = try RemoteConfigFile.load(path: path).remote(named: nil)
-        } else {
-            remote = try RemoteConfig.fromEnvironment(ProcessInfo.processInfo.environment)
+            remotes = try RemoteConfigFile.load(path: path).remotes
+        } else if let remote = try RemoteConfig.fromEnvironment(ProcessInfo.processInfo.environment) {
+            remotes = [remote]
         }
-        if let remote {
-            let credentials = try SecretResolver().credentials(for: remote)
-            let provider = try RemoteProviderFactory.make(remote, credentials: credentials)
+        if !remotes.isEmpty {
+            let providers = try remotes.map { remote in
+                SyncCoordinator.Remote(config: remote, provider: try RemoteProviderFactory.make(
+                    remote, credentials: try SecretResolver().credentials(for: remote)))
+            }
             let workerStore = try LeadStore(path: store.path)
-            sync = WorkerSync(worker: SyncWorker(store: workerStore, provider: provider,
-                                                 options: SyncOptions(interval: 60), username: remote.username))
+            sync = WorkerSync(coordinator: SyncCoordinator(store: workerStore, remotes: providers, options: SyncOptions(interval: 60, detailRefreshCycles: SyncOptions.standardDetailRefreshCycles)))
         }
     } catch {
         offlineReason = "sync off: \(error)"
     }
-    let user = remote?.username ?? ProcessInfo.processInfo.environment["USER"] ?? "me"
+    let primary = remotes.first { $0.kind == .leadsCRM } ?? remotes.first
+    let user = primary?.username ?? ProcessInfo.processInfo.environment["USER"] ?? "me"
     return try await TerminalSession.run(store: store, user: user, keymap: options.keymap, theme: options.theme,
                                          sync: sync, offlineReason: offlineReason)
 }
@@ -73,8 +75,8 @@ enum TerminalSession {
         setup.offlineReason = offlineReason
         let app = CloserApp(session: AppSession(store: store, currentUser: user), setup: setup, size: terminal.canvas.size, sync: sync)
         app.control = terminal
-        sync?.worker.start()
-        defer { sync?.worker.stop() }
+        sync?.start()
+        defer { sync?.stop() }
         let exit = try await CursesRunLoop.run(app, on: terminal)
         if case .signal(let number) = exit { return 128 + number }
         return 0

@@ -29,6 +29,21 @@ final class CommandLineTests: XCTestCase {
             rateLimit: FaultSettings.RateLimit(requests: 10, windowSeconds: 1)))
     }
 
+    func testVendorOptionsReachTheConfiguration() throws {
+        let config = try configuration([
+            "--closingdealz-plan", "free", "--closingdealz-rate-limit", "5/10", "--zenvia-rate-limit=7/60",
+            "--zenvia-prospects", "12", "--fault-vendor", "zenvia", "--error-rate", "1",
+        ])
+        XCTAssertEqual(config.closingDealzPlan, .free)
+        XCTAssertEqual(config.closingDealzRateLimit, FaultSettings.RateLimit(requests: 5, windowSeconds: 10))
+        XCTAssertEqual(config.zenviaRateLimit, FaultSettings.RateLimit(requests: 7, windowSeconds: 60))
+        XCTAssertEqual(config.zenviaProspects, 12)
+        XCTAssertEqual(config.faultVendor, .zenvia)
+        XCTAssertNil(problem(["--closingdealz-plan", "basic"]))
+        XCTAssertNotNil(problem(["--closingdealz-plan", "gold"]))
+        XCTAssertNotNil(problem(["--fault-vendor", "acme"]))
+    }
+
     func testBadUsageGivesOneLineMessages() {
         for arguments in [["--bogus"], ["--port"], ["--port", "99999"], ["--rate-limit", "10"], ["--error-rate", "1.5"], ["--users", "0"]] {
             let message = problem(arguments)
@@ -57,7 +72,8 @@ final class CommandLineTests: XCTestCase {
         try process.run()
         var text = ""
         let handle = output.fileHandleForReading
-        while text.components(separatedBy: "\n").filter({ $0.hasPrefix("user=") }).count < 2 {
+        let kinds = ["zenvia", "cleverapp", "closingdealz", "chatbot"]
+        while !kinds.allSatisfy({ text.contains("vendor=\($0) ") && text.hasSuffix("\n") }) {
             let chunk = handle.availableData
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
@@ -72,6 +88,12 @@ final class CommandLineTests: XCTestCase {
         let users = lines.filter { $0.hasPrefix("user=") }
         XCTAssertEqual(users.count, 2)
         XCTAssertTrue(users.allSatisfy { $0.contains(" apikey=ak_") && $0.contains(" token=tk_") })
+        let vendors = lines.filter { $0.hasPrefix("vendor=") }
+        for kind in kinds {
+            let line = try XCTUnwrap(vendors.first { $0.hasPrefix("vendor=\(kind) ") }, text)
+            XCTAssertTrue(line.contains(" url=http://127.0.0.1:") && line.contains(" key="), line)
+        }
+        XCTAssertTrue(vendors.first { $0.hasPrefix("vendor=chatbot ") }?.contains(" chatbot_id=cb_") ?? false, text)
         XCTAssertEqual(process.terminationStatus, 0)
 
         let bad = Process()

@@ -9,4 +9,11 @@ public protocol BackgroundSync: AnyObject, Sendable {
     func syncNow()
     /// Asks the worker to fetch one lead's notes and activities (the user opened it).
     func requestDetail(leadId: Int64)
+    /// With several remotes, one compact entry per remote (`crm ● zenvia ● cd ◐ 3`); "" with one.
+    var remotesSummary: String { get }
+}
+
+// Providers (issue 8): the per-remote summary is optional for adapters.
+extension BackgroundSync {
+    public var remotesSummary: String { "" }
 }

@@ -80,6 +80,7 @@ extension CloserApp {
 
     /// "● online", "⟳ syncing 3 of 10", "○ offline: …", "✗ credentials rejected".
     var syncBadge: String {
+        if let remotes = sync?.remotesSummary, !remotes.isEmpty, !statusBar.sync.isProblem { return remotes }
         switch statusBar.sync {
         case .online: return "● " + statusBar.syncText
         case .syncing: return "⟳ " + statusBar.syncText
