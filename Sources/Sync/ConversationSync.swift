@@ -223,3 +223,48 @@ public struct ConversationSync: Sendable {
         return "\(error)"
     }
 }
+
+/// The conversation sync's place in the background cycle.
+extension ConversationSync {
+    /// Interactions of every linked prospect since the last cycle, in one request
+    /// (`GET /prospects/interactions?createdAfter=`): one request a cycle, whatever the number of
+    /// leads, so polling stays inside Zenvia's 120 / min shared with the rest of sync.
+    @discardableResult
+    public func pullAll() async throws -> Int {
+        guard let zenvia else { return 0 }
+        let key = "conversation.after"
+        var query: [(String, String)] = [("limit", "1000")]
+        if let after = try store.syncState(provider: zenvia.providerKey, key: key) { query.append(("createdAfter", after)) }
+        let response = try await zenvia.client.send("GET", "/prospects/interactions", query: query, idempotent: true)
+        guard let list = try ZenviaProvider.value(response) as? [Any] else {
+            throw SyncError.malformedResponse("interactions are not a list")
+        }
+        var events: [ConversationEvent] = []
+        var newest: Date?
+        for case let object as [String: Any] in list {
+            guard let prospect = JSONReader.text(object["prospectId"]),
+                  let link = try store.remoteLink(provider: zenvia.providerKey, kind: .lead, remoteId: prospect),
+                  let event = ZenviaInteractionDecoding.event(object, leadId: link.localId) else { continue }
+            events.append(event)
+            newest = max(newest ?? event.createdAt, event.createdAt)
+        }
+        return try store.transaction {
+            let inserted = events.isEmpty ? 0 : try store.applyRemoteEvents(events)
+            if let newest { try store.setSyncState(provider: zenvia.providerKey, key: key, value: WireDate.formatTimestamp(newest)) }
+            return inserted
+        }
+    }
+
+    /// One background cycle: sends left `sending` by a killed process become `unknown` and are
+    /// looked for; queued sends go; new interactions come in. Errors end the cycle quietly (the
+    /// entries keep their state; the next cycle tries again).
+    public func runCycle() async {
+        if (try? store.recoverInterruptedSends()) ?? 0 > 0 {
+            for send in (try? store.unsentSends()) ?? [] where send.sendState == .unknown {
+                _ = try? await resolveUnknown(send.id)
+            }
+        }
+        await sendQueued()
+        _ = try? await pullAll()
+    }
+}

@@ -79,6 +79,16 @@ final class ConversationSyncTests: DestinationTestCase {
         XCTAssertEqual(third, 1)
         XCTAssertEqual(try store.unreadCount(leadId: lead), 1)
         XCTAssertEqual(try store.timeline(leadId: lead).last?.event?.text, "¿Siguen con la oferta?")
+
+        // The background cycle's one-request pull over every linked prospect.
+        let all = try await sync.pullAll()
+        XCTAssertGreaterThanOrEqual(all, 0)
+        _ = sim.vendors.zenviaInbound(prospect: prospect, content: "¿Hola?")
+        let next = try await sync.pullAll()
+        XCTAssertEqual(next, 1)
+        let none = try await sync.pullAll()
+        XCTAssertEqual(none, 0, "createdAfter the newest seen")
+        XCTAssertEqual(try store.unreadCount(leadId: lead), 2)
     }
 
     func testReplyInsideTheWindowIsSentOnceAndOutsideItFailsWithTheServersMessage() async throws {

@@ -68,7 +68,10 @@ public final class ConversationPane: Pane {
     /// Opens the selected lead's conversation, or re-reads the one shown.
     func followSelection() {
         guard let leadId = host.selectedLeadId else { model = nil; return }
-        if model?.leadId == leadId { model?.reload() } else { model = session.conversation(leadId: leadId) }
+        if model?.leadId == leadId { model?.reload() } else {
+            model = session.conversation(leadId: leadId)
+            host.requestDetail(leadId: leadId)  // the worker links the lead to its prospect and pulls its interactions
+        }
         host.didEditLocally()  // opening marked it read: the status bar's unread count is re-read
         post()
     }
