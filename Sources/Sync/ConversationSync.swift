@@ -255,10 +255,42 @@ extension ConversationSync {
         }
     }
 
+    /// Links local leads to Zenvia prospects with the same e-mail (one `GET /prospects?limit=1000`,
+    /// at most every 10 minutes), so inbound messages of leads never opened show as unread.
+    /// Returns how many leads were newly linked.
+    @discardableResult
+    public func linkKnownProspects(force: Bool = false) async throws -> Int {
+        guard let zenvia else { return 0 }
+        let key = "conversation.linked-at"
+        let nowSeconds = Int64(now().timeIntervalSince1970)
+        if !force, let last = try store.syncState(provider: zenvia.providerKey, key: key).flatMap({ Int64($0) }),
+           nowSeconds - last < 600 { return 0 }
+        let response = try await zenvia.client.send("GET", "/prospects", query: [("limit", "1000")], idempotent: true)
+        guard let list = try ZenviaProvider.value(response) as? [Any] else { throw SyncError.malformedResponse("prospects are not a list") }
+        var linked = 0
+        try store.transaction {
+            for case let prospect as [String: Any] in list {
+                guard let id = JSONReader.text(prospect["id"]),
+                      try store.remoteLink(provider: zenvia.providerKey, kind: .lead, remoteId: id) == nil else { continue }
+                let emails = (prospect["emails"] as? [Any] ?? []).compactMap { JSONReader.text($0) }
+                for email in emails {
+                    let ids = try store.leadIds(withEmail: email)
+                    guard ids.count == 1, try store.remoteLink(provider: zenvia.providerKey, kind: .lead, localId: ids[0]) == nil else { continue }
+                    try store.linkRemote(provider: zenvia.providerKey, kind: .lead, localId: ids[0], remoteId: id)
+                    linked += 1
+                    break
+                }
+            }
+            try store.setSyncState(provider: zenvia.providerKey, key: key, value: String(nowSeconds))
+        }
+        return linked
+    }
+
     /// One background cycle: sends left `sending` by a killed process become `unknown` and are
     /// looked for; queued sends go; new interactions come in. Errors end the cycle quietly (the
     /// entries keep their state; the next cycle tries again).
     public func runCycle() async {
+        _ = try? await linkKnownProspects()
         if (try? store.recoverInterruptedSends()) ?? 0 > 0 {
             for send in (try? store.unsentSends()) ?? [] where send.sendState == .unknown {
                 _ = try? await resolveUnknown(send.id)

@@ -41,7 +41,7 @@ public final class SyncCoordinator: @unchecked Sendable {
         let zenvia = remotes.lazy.compactMap { $0.provider as? ZenviaProvider }.first
         let cleverApp = remotes.lazy.compactMap { $0.provider as? CleverAppProvider }.first
         conversation = zenvia == nil && cleverApp == nil ? nil : ConversationSync(store: store, zenvia: zenvia, cleverApp: cleverApp)
-        conversationInterval = max(1, options.interval)
+        conversationInterval = min(max(1, options.interval), 10)  // a chat wants new messages soon; ~6 requests a minute
     }
 
     /// The worker of the remote `name`.
@@ -82,7 +82,11 @@ public final class SyncCoordinator: @unchecked Sendable {
     }
 
     /// Wakes every worker.
-    public func syncNow() { workers.forEach { $0.syncNow() } }
+    public func syncNow() {
+        workers.forEach { $0.syncNow() }
+        // A send is started once (queued → sending is atomic), so a cycle beside the loop's is safe.
+        if let conversation { Task.detached { await conversation.runCycle() } }
+    }
 
     /// Routes new local changes and refreshes every worker's queue counts.
     public func refreshQueueCounts() { workers.forEach { $0.refreshQueueCounts() } }
