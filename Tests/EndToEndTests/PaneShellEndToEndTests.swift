@@ -32,7 +32,7 @@ final class PaneShellEndToEndTests: XCTestCase {
         let ui = try startUI(["demo", "--no-sync"])
         defer { ui.kill() }
         let first = try ui.waitFor(text: "of 2000")
-        XCTAssertEqual(first.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) }, "1 Leads")
+        XCTAssertEqual(first.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces).hasPrefix("1 Leads") }, true)
         try ui.send("2")
         try ui.waitFor(text: "no calendar pane yet")
         try ui.send(":")
