@@ -286,11 +286,32 @@ extension ConversationSync {
         return linked
     }
 
+    /// Caches the channels' templates for the pane's `T` picker (sync_state "conversation"/"templates").
+    @discardableResult
+    public func refreshTemplates(force: Bool = false) async throws -> Int {
+        guard let zenvia else { return 0 }
+        let nowSeconds = Int64(now().timeIntervalSince1970)
+        if !force, let last = try store.syncState(provider: "conversation", key: "templates-at").flatMap({ Int64($0) }),
+           nowSeconds - last < 600 { return 0 }
+        try store.setSyncState(provider: "conversation", key: "templates-at", value: String(nowSeconds))
+        let channels = try await zenvia.channels(remoteId: nil)
+        var items: [[String: String]] = []
+        for channel in channels {
+            for template in channel.templates {
+                items.append(["channel": channel.channel, "key": template.key, "name": template.name, "body": template.body])
+            }
+        }
+        let data = try JSONSerialization.data(withJSONObject: items, options: [.sortedKeys])
+        try store.setSyncState(provider: "conversation", key: "templates", value: String(decoding: data, as: UTF8.self))
+        return items.count
+    }
+
     /// One background cycle: sends left `sending` by a killed process become `unknown` and are
     /// looked for; queued sends go; new interactions come in. Errors end the cycle quietly (the
     /// entries keep their state; the next cycle tries again).
     public func runCycle() async {
         _ = try? await linkKnownProspects()
+        _ = try? await refreshTemplates()
         if (try? store.recoverInterruptedSends()) ?? 0 > 0 {
             for send in (try? store.unsentSends()) ?? [] where send.sendState == .unknown {
                 _ = try? await resolveUnknown(send.id)

@@ -114,6 +114,28 @@ extension ConversationViewModel {
         reload()
     }
 
+    /// The cached templates of the reply channel (empty until the sync worker has read them).
+    public var templates: [MessageTemplate] {
+        guard let text = try? store.syncState(provider: MessageTemplate.cacheProvider, key: MessageTemplate.cacheKey),
+              let all = try? JSONDecoder().decode([MessageTemplate].self, from: Data(text.utf8)) else { return [] }
+        let channel = replyChannel.lowercased()
+        let own = all.filter { $0.channel.lowercased() == channel }
+        return own.isEmpty ? all.filter { $0.channel.lowercased() == "whatsapp" } : own
+    }
+
+    /// Values the pane prefills for a template's parameters: the lead's first name, the agent.
+    public func suggestedParameters(for template: MessageTemplate) -> [String: String] {
+        let first = (try? store.lead(id: leadId))?.firstName ?? ""
+        var values: [String: String] = [:]
+        for name in template.parameterNames {
+            switch name {
+            case "prospect.firstName", "firstName", "name": values[name] = TextSanitizerBridge.line(first)
+            default: break
+            }
+        }
+        return values
+    }
+
     mutating func queue(_ send: ConversationEvent, what: String) {
         do { try store.queueSend(send) } catch { return report(error, doing: "Queueing the send") }
         jumpToEnd()

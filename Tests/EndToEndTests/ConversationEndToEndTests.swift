@@ -73,9 +73,10 @@ final class ConversationEndToEndTests: XCTestCase {
         try ui.type("Son 32.000 EUR.")
         try ui.send("Enter")
         try ui.send("T")
-        try ui.type("follow_up")
+        try ui.waitFor(text: "follow_up —", timeout: 20)  // the picker shows the cached templates
+        try ui.send("Down")
         try ui.send("Enter")
-        try ui.type("prospect.firstName=Ana")
+        try ui.waitFor(text: "prospect.firstName=")  // prefilled with the lead's first name; the title previews it
         try ui.send("Enter")
         try ui.send("E")
         try ui.type("Su cotización")

@@ -89,26 +89,44 @@ extension ConversationPane {
         host.prompt(PromptRequest(purpose: purpose, title: title, mode: .input(field), onSubmit: onSubmit))
     }
 
-    /// `T`: the template key, then its parameters as `name=value` words, then it is queued.
+    /// `T`: a template picked from the channel's templates (or typed when none are cached), then
+    /// its parameters as `name=value` words, prefilled, with the filled-in preview in the prompt.
     func askTemplate(key: String) {
+        let templates = model?.templates ?? []
         func parameters(for key: String) {
-            ask("template-parameters", "Parameters of \(key) (name=value …, empty for none)", TextFieldState()) { [unowned self] text in
+            let template = templates.first { $0.key == key }
+            let suggested = template.map { model?.suggestedParameters(for: $0) ?? [:] } ?? [:]
+            let names = template?.parameterNames ?? []
+            let prefill = names.map { "\($0)=\(suggested[$0] ?? "")" }.joined(separator: " ")
+            let preview = template.map { TextSanitizer.line($0.preview(suggested)) } ?? key
+            ask("template-parameters", "\(key): \(preview)", TextFieldState(text: prefill)) { [unowned self] text in
                 var values: [String: String] = [:]
                 for word in text.split(separator: " ") {
                     let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-                    guard parts.count == 2, !parts[0].isEmpty else { return "Write name=value, e.g. name=Ana" }
+                    guard parts.count == 2, !parts[0].isEmpty else { return "Write name=value, e.g. prospect.firstName=Ana" }
                     values[parts[0]] = parts[1]
                 }
-                let preview = values.keys.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: ", ")
-                send { $0.sendTemplate(key: key, parameters: values, preview: preview.isEmpty ? "" : "(\(preview))") }
+                if let missing = names.first(where: { (values[$0] ?? "").isEmpty }) { return "Fill \(missing)" }
+                let filled = template?.preview(values)
+                    ?? values.keys.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: ", ")
+                send { $0.sendTemplate(key: key, parameters: values, preview: filled) }
                 return nil
             }
         }
         if !key.isEmpty { return parameters(for: key) }
-        ask("send-template", "Template key", TextFieldState()) { key in
+        if !templates.isEmpty {
+            let options = templates.map { "\($0.key) — \(TextSanitizer.line($0.name))" }
+            host.prompt(PromptRequest(purpose: "send-template", title: "Template", mode: .choice(options: options, selected: 0)) { choice in
+                let picked = String(choice.prefix { $0 != " " })
+                parameters(for: picked)  // the app closed this prompt before calling: the next one opens
+                return nil
+            })
+            return
+        }
+        ask("send-template", "Template key (none cached yet: sync first)", TextFieldState()) { key in
             let trimmed = key.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { return "Give the template's key" }
-            parameters(for: trimmed)  // the app closed this prompt before calling: the next one opens
+            parameters(for: trimmed)
             return nil
         }
     }
