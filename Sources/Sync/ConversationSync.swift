@@ -96,6 +96,12 @@ public struct ConversationSync: Sendable {
     /// `failed: <server message>` or `unknown` (the answer was lost). Returns whether it was sent.
     func send(_ send: ConversationEvent) async -> Bool {
         do {
+            if send.payload.contains(#""type":"zenvia-create""#) {  // :zenvia-create: POST /lead is idempotent (matching prospect)
+                guard try store.markSendStarted(send.id) else { return false }
+                let prospect = try await createProspect(forLead: send.leadId)
+                try store.markSendSucceeded(send.id, remoteId: nil, message: "linked to Zenvia prospect \(prospect)")
+                return true
+            }
             let target = try await targetId(for: send)
             guard try store.markSendStarted(send.id) else { return false }
             do {

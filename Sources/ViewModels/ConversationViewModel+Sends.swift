@@ -71,6 +71,13 @@ extension ConversationViewModel {
                                 payload: Self.payload(["type": "archive", "reason": reason]), createdAt: now()), what: "Archive")
     }
 
+    /// `:zenvia-create`: queues `POST /lead` (utmSource from the lead's source) for a lead with no
+    /// Zenvia prospect; the worker links the prospect it gets back.
+    public mutating func zenviaCreate() {
+        queue(ConversationEvent(leadId: leadId, provider: "zenvia", kind: .other, text: "Zenvia prospect requested",
+                                payload: Self.payload(["type": "zenvia-create"]), createdAt: now()), what: "Zenvia prospect")
+    }
+
     /// `R`: sends the selected failed entry again. One whose outcome is unknown asks first
     /// (`pendingResend`): it may have reached the lead.
     public mutating func retrySelected() {

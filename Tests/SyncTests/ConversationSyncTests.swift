@@ -63,6 +63,17 @@ final class ConversationSyncTests: DestinationTestCase {
         XCTAssertEqual(created, again)
         let made = try await prospects().filter { ($0["emails"] as? [String])?.contains("new.person@example.com") == true }
         XCTAssertEqual(made.count, 1, "one prospect")
+
+        // :zenvia-create through the queue, for a second new lead.
+        let other = try store.createLead(Lead(firstName: "Otra", lastName: "Persona", email: "otra.persona@example.com",
+                                              phone: "+34600111333", source: .website, owner: ana.username)).id
+        try store.queueSend(ConversationEvent(leadId: other, provider: "zenvia", kind: .other, text: "Zenvia prospect requested",
+                                              payload: #"{"type":"zenvia-create"}"#, createdAt: Date()))
+        let sent = await sync.sendQueued()
+        XCTAssertEqual(sent, 1)
+        XCTAssertNotNil(try store.remoteLink(provider: "zenvia", kind: .lead, localId: other))
+        let utm = try await prospects().first { ($0["emails"] as? [String])?.contains("otra.persona@example.com") == true }
+        XCTAssertNotNil(utm)
     }
 
     func testIncrementalPullStoresEachInteractionOnceAndCountsNewInboundAsUnread() async throws {

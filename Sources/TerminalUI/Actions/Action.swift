@@ -101,4 +101,6 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let transfer: Action = "transfer"
     /// Archives the prospect with a reason (`:archive REASON`).
     public static let archive: Action = "archive"
+    /// Creates the lead's Zenvia prospect (`POST /lead`) when it has none (`:zenvia-create`).
+    public static let zenviaCreate: Action = "zenvia-create"
 }

@@ -71,6 +71,7 @@ enum StandardActions {
         ActionInfo(.discardSend, "Discard a message that has not gone", [.conversation]),
         ActionInfo(.transfer, "Transfer the prospect to a group or agent", [.conversation], argument: "TARGET"),
         ActionInfo(.archive, "Archive the prospect with a reason", [.conversation], argument: "REASON"),
+        ActionInfo(.zenviaCreate, "Create the lead's Zenvia prospect", [.conversation]),
         ActionInfo(.openCalendar, "Show the appointment calendar (tab 2)", [.global]),
         ActionInfo(.openConversation, "Show the conversation of the lead (tab 3)", [.global]),
         ActionInfo(.openDashboard, "Show the manager dashboard (tab 4)", [.global]),

@@ -57,6 +57,7 @@ extension ConversationPane {
                     send { $0.archive(reason: reason) }; return nil
                 }
             }
+        case .zenviaCreate: send { $0.zenviaCreate() }
         case .retrySend:
             model?.retrySelected()
             if let pending = model?.pendingResend {
