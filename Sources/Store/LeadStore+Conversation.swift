@@ -134,6 +134,13 @@ extension LeadStore {
 
     /// Marks the lead's conversation read (opening it does this). No write when already read.
     public func markConversationRead(leadId: Int64) throws {
+        try locked {  // a read first: opening a read conversation takes no write lock
+            guard try db.scalarInt("SELECT 1 FROM conversation_unread WHERE lead_id = ?", [.integer(leadId)]) != nil else { return }
+            try markConversationReadLocked(leadId: leadId)
+        }
+    }
+
+    private func markConversationReadLocked(leadId: Int64) throws {
         try write {
             guard try db.scalarInt("SELECT 1 FROM conversation_unread WHERE lead_id = ?", [.integer(leadId)]) != nil else { return }
             try db.run("DELETE FROM conversation_unread WHERE lead_id = ?", [.integer(leadId)])
