@@ -184,3 +184,21 @@ extension LeadStore {
         }
     }
 }
+
+/// Which remotes the conversation sync uses, so the detail can show a lead's prospect links.
+extension LeadStore {
+    /// Records the remote names the conversation sync links leads on (Zenvia, CleverApp).
+    public func setConversationRemotes(_ names: [String]) throws {
+        let value = names.sorted().joined(separator: ",")
+        guard try syncState(provider: "conversation", key: "remotes") != value else { return }
+        try setSyncState(provider: "conversation", key: "remotes", value: value)
+    }
+
+    /// The lead's links on those remotes: (remote name, remote id), by primary-key lookups.
+    public func conversationLinks(leadId: Int64) throws -> [(remote: String, remoteId: String)] {
+        let names = (try syncState(provider: "conversation", key: "remotes") ?? "").split(separator: ",").map(String.init)
+        return try names.compactMap { name in
+            try remoteLink(provider: name, kind: .lead, localId: leadId).map { (name, $0.remoteId) }
+        }
+    }
+}

@@ -316,6 +316,7 @@ extension ConversationSync {
     /// looked for; queued sends go; new interactions come in. Errors end the cycle quietly (the
     /// entries keep their state; the next cycle tries again).
     public func runCycle() async {
+        try? store.setConversationRemotes([zenvia?.providerKey, cleverApp?.providerKey].compactMap { $0 })
         _ = try? await linkKnownProspects()
         _ = try? await refreshTemplates()
         if (try? store.recoverInterruptedSends()) ?? 0 > 0 {

@@ -53,6 +53,8 @@ final class ConversationSyncTests: DestinationTestCase {
         let foundByPhone = try await sync.prospectId(forLead: byPhone.lead)
         XCTAssertEqual(foundByPhone, byPhone.prospect)
         XCTAssertEqual(try store.remoteLink(provider: "zenvia", kind: .lead, localId: byEmail.lead)?.remoteId, byEmail.prospect)
+        await sync.runCycle()
+        XCTAssertEqual(try store.conversationLinks(leadId: byEmail.lead).map(\.remoteId), [byEmail.prospect], "shown in the detail")
 
         let stranger = try store.createLead(Lead(firstName: "New", lastName: "Person", email: "new.person@example.com",
                                                  phone: "+34600111222", source: .facebook, owner: ana.username)).id
