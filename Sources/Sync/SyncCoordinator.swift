@@ -59,7 +59,12 @@ public final class SyncCoordinator: @unchecked Sendable {
             }
             var reports: [(Int, String, SyncWorker.Report)] = []
             for await report in group { reports.append(report) }
-            if names == nil { await conversation?.runCycle() }  // conversation pane
+            // Conversation pane: when the run covers every remote, or a conversation remote by name.
+            if let conversation, names.map({ names in
+                chosen.contains { names.contains($0.remoteName) && ($0.provider is ZenviaProvider || $0.provider is CleverAppProvider) }
+            }) ?? true {
+                await conversation.runCycle()
+            }
             return reports.sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
         }
     }
