@@ -153,7 +153,13 @@ extension CloserApp {
     }
 
     func handleFormKey(_ key: Key, form: any PaneForm) -> AppResponse {
-        if form.capturesKeys { return form.handle(key) ? .redraw : .none }  // e.g. its choice list is open
+        let response = routeFormKey(key, form: form)
+        if form.wantsToClose, case .form(let open) = overlay, open === form { overlay = .none }
+        return response
+    }
+
+    private func routeFormKey(_ key: Key, form: any PaneForm) -> AppResponse {
+        if form.capturesKeys { return form.handle(key) ? .redraw : .none }  // its choice list or question is open
         let outcome = dispatcher.dispatch(key, in: .form, textInput: true)
         if case .action(let action) = outcome, form.perform(action) { return .redraw }
         switch outcome {
@@ -162,6 +168,7 @@ extension CloserApp {
         case .action(.save):
             if form.save(), case .form(let open) = overlay, open === form { overlay = .none }
         case .action(.cancel), .action(.back):
+            guard form.shouldClose() else { return .redraw }
             overlay = .none
             form.cancel()
         case .pending: return .redraw

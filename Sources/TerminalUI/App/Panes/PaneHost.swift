@@ -123,6 +123,11 @@ public protocol PaneForm: AnyObject {
     var capturesKeys: Bool { get }
     /// Extra status bar hints for the focused field (default: none).
     var extraHints: [FooterHint] { get }
+    /// Esc / cancel: true when the form may close now (default); false when it asks first (it
+    /// then shows its question and sets `capturesKeys` to read the answer).
+    func shouldClose() -> Bool
+    /// Set by the form when its own keys or actions ended it (a "discard" answer); the app then closes it.
+    var wantsToClose: Bool { get }
 }
 
 extension PaneForm {
@@ -132,4 +137,8 @@ extension PaneForm {
     public var capturesKeys: Bool { false }
     /// No extra hints by default.
     public var extraHints: [FooterHint] { [] }
+    /// Closes at once by default.
+    public func shouldClose() -> Bool { true }
+    /// Never closes itself by default.
+    public var wantsToClose: Bool { false }
 }
