@@ -44,12 +44,12 @@ extension CommandLineViewModel {
             return Self.filterFlags + statuses.map { "status=" + $0 } + sources.map { "source=" + $0 }
                 + owners.map { "owner=" + $0 }
         case ("sort", 1), ("sort-next", 1): return LeadSort.Key.allCases.map(\.rawValue)
-        case ("sort", 2): return ["asc", "desc"]
+        case ("sort", 2), ("sort-next", 2): return ["asc", "desc"]
         case ("view", 1): return ["delete", "load", "save"]
         case ("view", 2) where words[1] == "load" || words[1] == "delete": return viewNames
-        case ("view-load", 1): return viewNames
+        case ("view-load", 1), ("view-delete", 1): return viewNames
         case ("theme", 1), ("set-theme", 1): return themeNames
-        case ("keymap", 1): return keymapNames
+        case ("keymap", 1), ("set-keymap", 1): return keymapNames
         default: return []
         }
     }

@@ -139,7 +139,7 @@ public struct CommandLineViewModel: Sendable {
 
     // MARK: - Parsing pieces
 
-    func parseFilter(_ rest: [String]) -> Result<ParsedCommand, CommandLineError> {
+    public func parseFilter(_ rest: [String]) -> Result<ParsedCommand, CommandLineError> {
         let usage = "usage: :filter status=S source=S owner=U pending rejected conflict unread | :filter clear"
         guard !rest.isEmpty else { return .failure(CommandLineError(usage)) }
         if rest == ["clear"] { return .success(.filterClear) }
@@ -181,7 +181,7 @@ public struct CommandLineViewModel: Sendable {
         return .success(.filter(terms))
     }
 
-    func parseSort(_ rest: [String]) -> Result<ParsedCommand, CommandLineError> {
+    public func parseSort(_ rest: [String]) -> Result<ParsedCommand, CommandLineError> {
         guard (1...2).contains(rest.count) else { return .failure(CommandLineError("usage: :sort name|created|updated|status [asc|desc]")) }
         guard LeadSort.Key(rawValue: rest[0]) != nil else {
             return .failure(CommandLineError("sort: \(VendorMessages.invalidChoice(TextSanitizerBridge.line(rest[0])))"))

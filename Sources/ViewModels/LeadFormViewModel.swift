@@ -178,9 +178,11 @@ public struct LeadFormViewModel: Sendable {
         for field in fields { lead.set(field.field, to: submitted(field)) }
     }
 
-    /// The value that is validated and saved: trimmed when the user changed it (seed 001 trims input).
+    /// The value that is validated and saved: trimmed when the user changed it (seed 001 trims
+    /// input); a changed phone also loses its spaces, brackets and dashes (`+49 151 1234567`).
     func submitted(_ field: LeadFormField) -> String {
         guard field.value != (original[field.field] ?? "") else { return field.value }
+        if field.field == .phone { return PhoneInput.normalized(field.value) }
         return field.value.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

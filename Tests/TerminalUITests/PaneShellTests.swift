@@ -39,6 +39,31 @@ final class RecordingPane: Pane {
     func reload() { reloads += 1 }
 }
 
+/// A pane's form that asks before closing and can close itself, as a form with changes does.
+@MainActor
+final class AskingForm: PaneForm {
+    var asking = false
+    var closed = false
+    var cancelled = false
+    func moveFocus(_ delta: Int) {}
+    func handle(_ key: Key) -> Bool {
+        guard asking else { return false }
+        if key == .char("y") || key == .escape { closed = true } else { asking = false }
+        return true
+    }
+    func paste(_ text: String) {}
+    func draw(in rect: Rect, canvas: Canvas, theme: Theme) -> Position? { nil }
+    func save() -> Bool { false }
+    func cancel() { cancelled = true }
+    var capturesKeys: Bool { asking }
+    var wantsToClose: Bool { closed }
+    func shouldClose() -> Bool {
+        if asking { return true }
+        asking = true
+        return false
+    }
+}
+
 /// The pane shell: tab bar, digits and `open-…` actions, `:` aliases, the back stack, drill-downs
 /// and the host's overlays, with the Leads pane and a registered test pane.
 final class PaneShellTests: XCTestCase {
@@ -177,5 +202,23 @@ final class PaneShellTests: XCTestCase {
         guard case .help(let detail, _) = app.overlay else { return XCTFail("help expected") }
         XCTAssertEqual(detail.allLines.first?.summary, "Lead detail")
         XCTAssertTrue(detail.allLines.contains { $0.action == .openCalendar && $0.keys.contains("2") }, "the digits are listed")
+    }
+
+    @MainActor
+    func testAFormCanAskBeforeClosingAndCloseItself() async throws {
+        let app = try app()
+        let form = AskingForm()
+        app.openForm(form)
+        app.press("<Esc>")
+        guard case .form = app.overlay else { return XCTFail("the form asked first") }
+        XCTAssertTrue(form.asking)
+        app.press("n")
+        XCTAssertFalse(form.asking, "the answer went to the form")
+        app.press("<Esc>", "<Esc>")
+        guard case .none = app.overlay else { return XCTFail("Esc twice closes") }
+        let second = AskingForm()
+        app.openForm(second)
+        app.press("<Esc>", "y")
+        guard case .none = app.overlay else { return XCTFail("the form closed itself") }
     }
 }

@@ -23,4 +23,46 @@ final class ViewModelBoundaryTests: XCTestCase {
         XCTAssertEqual(try store.lead(id: id)?.owner, "chen")
         XCTAssertEqual(try store.outboxEntries(forLead: id).count, 1)
     }
+
+    @MainActor
+    func testTheNewestMessageWinsOverAStaleError() async throws {
+        let app = AppFixture.app(try AppFixture.store(), size: Size(rows: 24, columns: 80), clock: TestClock(AppFixture.start))
+        app.press(":")
+        app.type("view load nosuch")
+        app.press("<Enter>")
+        XCTAssertTrue(app.frame().line(23).contains("no saved view named 'nosuch'"), app.frame().line(23))
+        app.press("v", "s")
+        app.type("mine")
+        app.press("<Enter>")
+        XCTAssertTrue(app.frame().line(23).contains("Saved view 'mine'"), app.frame().line(23))
+        app.press("j")
+        XCTAssertFalse(app.frame().line(23).contains("nosuch"), "the old error does not come back: \(app.frame().line(23))")
+    }
+
+    @MainActor
+    func testNAndShiftNGoToTheNextAndPreviousMatchOfTheLastSearch() async throws {
+        let app = AppFixture.app(try AppFixture.store(), size: Size(rows: 24, columns: 80), clock: TestClock(AppFixture.start))
+        func selectedName() -> String { app.list.selectedLead?.name ?? "" }
+        app.press("/")
+        app.type("zoe")
+        app.press("<Enter>")
+        let first = selectedName()
+        app.press("n")
+        let second = selectedName()
+        XCTAssertNotEqual(first, second)
+        app.press("n")
+        XCTAssertEqual(selectedName(), first, "wraps at the bottom")
+        XCTAssertTrue(app.frame().line(23).contains("continuing at the top"), app.frame().line(23))
+
+        app.press("<Esc>", "g", "g")  // the search is cleared: the whole list, from the top
+        XCTAssertEqual(app.list.filter.search, "")
+        XCTAssertFalse(selectedName().hasPrefix("Zo"))
+        app.press("n")
+        XCTAssertEqual(selectedName(), first, "n jumps over non-matching leads to the first match")
+        app.press("n")
+        XCTAssertEqual(selectedName(), second)
+        app.press("N")
+        XCTAssertEqual(selectedName(), first)
+        XCTAssertEqual(app.list.total, 30, "the list is not narrowed")
+    }
 }

@@ -39,6 +39,8 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let sortReverse: Action = "sort-reverse"
     public static let viewSave: Action = "view-save"
     public static let viewLoad: Action = "view-load"
+    public static let viewDelete: Action = "view-delete"
+    public static let filter: Action = "filter"
     // Marks and bulk
     public static let toggleMark: Action = "toggle-mark"
     public static let markAll: Action = "mark-all"
@@ -66,6 +68,7 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let cancel: Action = "cancel"
     public static let submit: Action = "submit"
     public static let complete: Action = "complete"
+    public static let pickChoice: Action = "pick-choice"
     // Global
     public static let focusNextPane: Action = "focus-next-pane"
     public static let commandLine: Action = "command-line"

@@ -69,41 +69,40 @@ extension CloserApp {
         return .redraw
     }
 
-    /// Runs a `:` line. The first word is an action of the table or an alias of one
-    /// (`CommandAliases`), run by `perform` like a key with the rest as arguments; the list's
-    /// `filter`, `sort` and `view` verbs go to the Leads pane's list.
+    /// Runs a `:` line: the first word is an action of the table or an alias of one
+    /// (`CommandAliases`), run by `perform` exactly as its key, with the rest as arguments.
     func runCommandLine(_ line: String, history: CommandLineInput) -> AppResponse {
         lastCommandHistory = history
-        let words = CommandLineViewModel.tokens(line)
+        var words = CommandLineViewModel.tokens(line)
         guard let name = words.first else { return .redraw }
-        let arguments = Array(words.dropFirst())
-        if let action = CommandAliases.action(for: name) ?? (ActionTable.standard.contains(Action(rawValue: name)) ? Action(rawValue: name) : nil) {
-            if let info = ActionTable.standard.info(action), info.argument == nil, !arguments.isEmpty {
-                inform(":\(TextSanitizer.line(name)) takes no argument", error: true)
+        if name == "view" {  // `:view save|load|delete NAME`
+            guard words.count >= 3, let action = CommandAliases.viewActions[words[1]] else {
+                inform("usage: :view save|load|delete NAME", error: true)
                 return .redraw
             }
-            return perform(action, arguments: arguments)
+            return perform(action, arguments: [words.dropFirst(2).joined(separator: " ")])
         }
-        guard CommandAliases.listVerbs.contains(name) else {
+        words.removeFirst()
+        let named = Action(rawValue: name)
+        guard let action = CommandAliases.action(for: name) ?? (ActionTable.standard.contains(named) ? named : nil) else {
             inform("unknown command '\(TextSanitizer.line(name))'", error: true)
             return .redraw
         }
-        guard activePaneID == .leads, let leads = leadsPane else {
-            inform(":\(name) works in the lead list (1)", error: true)
+        if let info = ActionTable.standard.info(action), info.argument == nil, !words.isEmpty {
+            inform(":\(TextSanitizer.line(name)) takes no argument", error: true)
             return .redraw
         }
-        switch commandLine.execute(line, list: &leads.list) {
-        case .handled: leads.afterListCommand()
-        case .failed(let text): inform(text, error: true)
-        case .command(let command):
-            if case .runAction(let name, let arguments) = command { return perform(Action(rawValue: name), arguments: arguments) }
-        }
-        commandLine.clearMessage()
-        return .redraw
+        return perform(action, arguments: words)
     }
 
-    /// `:theme NAME`: loads and applies a theme (its problems shown, the rest used).
+    /// `:theme NAME|PATH`: loads and applies a theme (its problems shown, the rest used); a name
+    /// or file that does not exist keeps the current theme.
     func switchTheme(_ name: String) {
+        guard setup.themeLoader.path(of: name) != nil else {
+            let names = setup.themeLoader.availableThemes().joined(separator: ", ")
+            inform("theme: \(VendorMessages.invalidChoice(TextSanitizer.line(name)))" + (names.isEmpty ? "" : " (\(names), or a file)"), error: true)
+            return
+        }
         let loaded = setup.themeLoader.load(name, noColor: setup.noColor)
         theme = loaded.theme
         if let problem = loaded.diagnostics.first { inform(problem.description, error: true) } else { inform("Theme \(name)") }
@@ -116,11 +115,11 @@ enum CommandAliases {
     static let table: [String: Action] = [
         "leads": .openLeads, "calendar": .openCalendar, "conversation": .openConversation, "dashboard": .openDashboard,
         "status": .setStatus, "search": .search, "note": .addNote, "sync": .syncNow, "theme": .setTheme,
-        "quit": .quit, "q": .quit, "keymap": .setKeymap,
+        "quit": .quit, "q": .quit, "keymap": .setKeymap, "sort": .sortNext,
     ]
 
-    /// Words the Leads pane's list parses itself (`:filter status=contact`, `:sort created desc`, `:view save NAME`).
-    static let listVerbs: Set<String> = ["filter", "sort", "view"]
+    /// `:view WORD NAME`.
+    static let viewActions: [String: Action] = ["save": .viewSave, "load": .viewLoad, "delete": .viewDelete]
 
     /// The action `word` stands for.
     static func action(for word: String) -> Action? { table[word] }

@@ -38,10 +38,11 @@ extension CloserApp {
     func drawTitle(in rect: Rect, canvas: Canvas) {
         let style = theme.style("title")
         canvas.fill(rect, style: style)
-        let text = " Closer │ " + activePane.title
         let right = setup.currentUser.isEmpty ? "" : TextSanitizer.line(setup.currentUser) + " "
         let rightWidth = DisplayWidth.of(right)
         let leftWidth = rect.width - (rightWidth + 2 <= rect.width / 3 ? rightWidth + 1 : 0)
+        var text = " Closer │ " + activePane.title(fitting: max(1, leftWidth - 11))
+        if DisplayWidth.of(text) > leftWidth { text = " " + activePane.title(fitting: max(1, leftWidth - 2)) }  // narrow: the pane's count before the name
         canvas.put(text, at: Position(row: rect.row, column: rect.column), style: style, maxColumns: leftWidth)
         if leftWidth < rect.width {
             canvas.put(right, at: Position(row: rect.row, column: rect.right - rightWidth), style: style,
@@ -53,7 +54,8 @@ extension CloserApp {
         if case .search(let request, var field) = overlay {
             canvas.fill(rect, style: theme.style("prompt"))
             canvas.put("/", at: Position(row: rect.row, column: rect.column), style: theme.style("prompt"), maxColumns: 1)
-            let hint = "  Enter keep · Esc cancel · \(request.resultText())"
+            let hint = "  " + (hintText([FooterHint(.submit, "keep"), FooterHint(.cancel, "cancel")], in: .prompt, typing: true) + " · "
+                + request.resultText())
             let width = max(1, rect.width - 1 - min(DisplayWidth.of(hint), rect.width / 2))
             let (text, cursorColumn) = field.visible(width: width)
             canvas.put(text, at: Position(row: rect.row, column: rect.column + 1), style: theme.style("prompt.input"), maxColumns: width)
@@ -88,24 +90,6 @@ extension CloserApp {
         case .credentialsRejected: return "✗ " + statusBar.syncText
         case .paused: return "‖ " + statusBar.syncText
         }
-    }
-
-    /// The hint shown when there is no message: help, then the visible pane's own hints, with
-    /// the keys the active keymap binds in the pane's context.
-    var idleHint: String {
-        let context = activePane.keyContext
-        var parts = ["\(keyHint(.help, in: context) ?? "?") help"]
-        for hint in activePane.footerHints {
-            guard let key = keyHint(hint.action, in: context) else { continue }
-            parts.append("\(key) \(hint.label)")
-        }
-        return parts.joined(separator: " · ")
-    }
-
-    /// The first key bound to `action` in `context` (or global), in key notation; the shortest wins, Enter first.
-    func keyHint(_ action: Action, in context: KeyContext) -> String? {
-        dispatcher.keymap.keys(for: action, in: context).map { KeyNotation.format($0) }
-            .min { ($0 == "<Enter>" ? 0 : $0.count, $0) < ($1 == "<Enter>" ? 0 : $1.count, $1) }
     }
 
     func drawOverlay(layout: ScreenLayout, canvas: Canvas) {

@@ -7,6 +7,7 @@ extension CloserApp: PaneHost {
     /// At most this many panes are remembered for Esc.
     static let backStackLimit = 20
 
+    /// Shows pane `id`, pushing the current one on the back stack.
     public func open(_ id: PaneID) {
         guard id != activePaneID else { return }
         guard descriptor(id) != nil else {
@@ -19,6 +20,7 @@ extension CloserApp: PaneHost {
         show(id)
     }
 
+    /// Goes back to the previous pane of the stack.
     public func back() {
         guard let previous = backStack.popLast() else { return }
         show(previous)
@@ -43,45 +45,56 @@ extension CloserApp: PaneHost {
         return leads.focus == .detail ? leads.detail?.leadId ?? leads.list.selectedId : leads.list.selectedId
     }
 
+    /// Shows pane `id`, pushing the current one on the back stack.
     public func openLead(id: Int64) {
         guard let leads = leadsPane else { return inform("no leads pane", error: true) }
         if activePaneID != .leads { open(.leads) }
         leads.openLeadForHost(id: id)
     }
 
+    /// Shows pane `id`, pushing the current one on the back stack.
     public func openLeads(filter: LeadFilter, title: String) {
         guard let leads = leadsPane else { return inform("no leads pane", error: true) }
         if activePaneID != .leads { open(.leads) }
         leads.openDrillDown(filter: filter, title: title)
     }
 
+    /// Shows `text` in the status bar.
     public func inform(_ text: String, error: Bool) {
         statusBar.post(error ? .error(text, now: now()) : .info(text, now: now()))
     }
 
+    /// Shows a view model's message.
     public func post(_ message: StatusMessage) { statusBar.post(message) }
 
+    /// The process environment from the setup.
     public var environment: [String: String] { setup.environment }
 
+    /// Asks `question` (y/n).
     public func confirm(_ question: String, onAnswer: @escaping @MainActor (Bool) -> Void) {
         overlay = .confirm(ConfirmRequest(onAnswer: onAnswer), ConfirmDialog(question: question))
     }
 
+    /// Opens a prompt.
     public func prompt(_ request: PromptRequest) {
         overlay = .prompt(request, PromptDialog(title: request.title, mode: request.mode))
     }
 
+    /// Shows pane `id`, pushing the current one on the back stack.
     public func openForm(_ form: any PaneForm) { overlay = .form(form) }
 
+    /// Starts an as-you-type search in the status bar row.
     public func beginSearch(_ request: SearchRequest) {
         overlay = .search(request, TextFieldState(text: request.initialText))
     }
 
+    /// Re-reads the outbox counts and nudges the worker.
     public func didEditLocally() {
         session.refreshCounts(&statusBar)
         sync?.syncNow()
     }
 
+    /// Asks the worker for a lead's full detail.
     public func requestDetail(leadId: Int64) { sync?.requestDetail(leadId: leadId) }
 }
 

@@ -153,12 +153,22 @@ extension CloserApp {
     }
 
     func handleFormKey(_ key: Key, form: any PaneForm) -> AppResponse {
-        switch dispatcher.dispatch(key, in: .form, textInput: true) {
+        let response = routeFormKey(key, form: form)
+        if form.wantsToClose, case .form(let open) = overlay, open === form { overlay = .none }
+        return response
+    }
+
+    private func routeFormKey(_ key: Key, form: any PaneForm) -> AppResponse {
+        if form.capturesKeys { return form.handle(key) ? .redraw : .none }  // its choice list or question is open
+        let outcome = dispatcher.dispatch(key, in: .form, textInput: true)
+        if case .action(let action) = outcome, form.perform(action) { return .redraw }
+        switch outcome {
         case .action(.nextField): form.moveFocus(1)
         case .action(.previousField): form.moveFocus(-1)
         case .action(.save):
             if form.save(), case .form(let open) = overlay, open === form { overlay = .none }
         case .action(.cancel), .action(.back):
+            guard form.shouldClose() else { return .redraw }
             overlay = .none
             form.cancel()
         case .pending: return .redraw

@@ -57,13 +57,29 @@ public enum LeadListScreen {
 
     /// "All leads · /zoe · sort name asc · 12 of 2000" (view name, filter, sort, position).
     public static func title(of list: LeadListViewModel) -> String {
-        var parts = [list.currentViewName.map { TextSanitizer.line($0) } ?? "All leads"]
-        let filter = list.filterSummary
-        if !filter.isEmpty { parts.append(filter) }
-        parts.append("sort " + list.sortText)
-        if !list.marked.isEmpty { parts.append("\(list.marked.count) marked") }
-        parts.append(list.positionText)
-        return parts.joined(separator: " · ")
+        title(of: list, width: Int.max)
+    }
+
+    /// The title in at most `width` columns, giving up the least important part first: the sort,
+    /// then the view name's tail, then the filter's tail — never the marked count or "n of N".
+    public static func title(of list: LeadListViewModel, width: Int) -> String {
+        var view = list.currentViewName.map { TextSanitizer.line($0) } ?? "All leads"
+        var filter = list.filterSummary
+        var sort: String? = "sort " + list.sortText
+        let tail = (list.marked.isEmpty ? [] : ["\(list.marked.count) marked"]) + [list.positionText]
+        func joined() -> String { ([view] + (filter.isEmpty ? [] : [filter]) + (sort.map { [$0] } ?? []) + tail).joined(separator: " · ") }
+        if DisplayWidth.of(joined()) <= width { return joined() }
+        sort = nil
+        if DisplayWidth.of(joined()) <= width { return joined() }
+        let fixed = DisplayWidth.of(tail.joined(separator: " · "))
+        if DisplayWidth.of(view) > 12 { view = DisplayWidth.clip(view, to: 12) }
+        if DisplayWidth.of(joined()) <= width { return joined() }
+        if !filter.isEmpty {
+            let room = width - fixed - DisplayWidth.of(view) - 6
+            filter = room >= 4 ? DisplayWidth.clip(filter, to: room) : "…"
+            if DisplayWidth.of(joined()) <= width { return joined() }
+        }
+        return tail.joined(separator: " · ")
     }
 
     /// Draws the table into `rect`.

@@ -98,6 +98,8 @@ bind form <F2> save
 bind form <Esc> cancel
 bind form <C-g> cancel
 bind form <C-c> cancel
+bind form <C-o> pick-choice
+bind form <F4> pick-choice
 
 # Prompts and the : command line
 bind prompt <Enter> submit

@@ -85,17 +85,17 @@ public struct FormView: Sendable {
         var total = 0
         for field in fields {
             starts.append(total)
-            total += FormFieldView.height(error: field.error)
+            total += FormFieldView.height(error: field.error, width: inside.width)
         }
         if fields.indices.contains(focus) {
-            let top = starts[focus], bottom = top + FormFieldView.height(error: fields[focus].error)
+            let top = starts[focus], bottom = top + FormFieldView.height(error: fields[focus].error, width: inside.width)
             if top < scroll { scroll = top }
             if bottom > scroll + inside.height { scroll = bottom - inside.height }
         }
         scroll = max(0, min(scroll, max(0, total - inside.height)))
         var cursor: Position? = nil
         for index in fields.indices {
-            let height = FormFieldView.height(error: fields[index].error)
+            let height = FormFieldView.height(error: fields[index].error, width: inside.width)
             let row = inside.row + starts[index] - scroll
             guard row >= inside.row, row + height <= inside.bottom else { continue }
             let found = FormFieldView.draw(label: fields[index].label, labelWidth: labelWidth, state: &fields[index].state,

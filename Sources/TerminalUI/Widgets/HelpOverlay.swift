@@ -93,20 +93,48 @@ public struct HelpOverlay: Sendable {
             return
         }
         let keyWidth = min(18, inside.width / 4), nameWidth = min(20, inside.width / 4)
-        for row in 0..<inside.height {
-            let index = scroll + row
-            guard index < shown.count else { break }
+        let summaryWidth = max(1, inside.width - keyWidth - nameWidth - 1)
+        var row = 0
+        var index = scroll
+        while row < inside.height, index < shown.count {
             let line = shown[index]
+            index += 1
             let at = Position(row: inside.row + row, column: inside.column)
             if line.isHeading {
                 canvas.putPadded(" " + line.summary, at: at, width: inside.width, style: theme.style("help.heading"))
+                row += 1
                 continue
             }
-            canvas.putPadded("  " + line.keys, at: at, width: keyWidth, style: theme.style("help.key"))
-            canvas.putPadded(" " + (line.action?.rawValue ?? ""), at: Position(row: at.row, column: at.column + keyWidth),
-                             width: nameWidth, style: theme.style("help"))
-            canvas.putPadded(" " + line.summary, at: Position(row: at.row, column: at.column + keyWidth + nameWidth),
-                             width: max(0, inside.width - keyWidth - nameWidth), style: theme.style("help"))
+            // Keys and description wrap onto more rows rather than being cut.
+            let keys = HelpOverlay.wrapKeys(line.keys, width: max(1, keyWidth - 3))
+            let summary = TextWrapper.wrap(line.summary, width: summaryWidth)
+            for part in 0..<max(1, keys.count, summary.count) where row < inside.height {
+                let rowAt = Position(row: inside.row + row, column: inside.column)
+                canvas.putPadded("  " + (part < keys.count ? keys[part] : ""), at: rowAt, width: keyWidth, style: theme.style("help.key"))
+                canvas.putPadded(part == 0 ? " " + (line.action?.rawValue ?? "") : "", at: Position(row: rowAt.row, column: rowAt.column + keyWidth),
+                                 width: nameWidth, style: theme.style("help"))
+                canvas.putPadded(" " + (part < summary.count ? summary[part] : ""), at: Position(row: rowAt.row, column: rowAt.column + keyWidth + nameWidth),
+                                 width: max(0, inside.width - keyWidth - nameWidth), style: theme.style("help"))
+                row += 1
+            }
         }
+    }
+
+    /// "<Down>, j" split into rows of at most `width` columns at the commas.
+    static func wrapKeys(_ keys: String, width: Int) -> [String] {
+        guard !keys.isEmpty else { return [] }
+        var rows: [String] = []
+        var current = ""
+        for key in keys.components(separatedBy: ", ") {
+            let candidate = current.isEmpty ? key : current + ", " + key
+            if DisplayWidth.of(candidate) <= width || current.isEmpty {
+                current = candidate
+            } else {
+                rows.append(current + ",")
+                current = key
+            }
+        }
+        rows.append(current)
+        return rows
     }
 }

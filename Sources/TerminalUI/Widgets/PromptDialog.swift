@@ -88,12 +88,12 @@ public struct PromptDialog: Sendable {
     /// Draws the prompt centred in `screen`; returns the cursor for input prompts.
     @discardableResult
     public mutating func draw(in screen: Rect, canvas: Canvas, theme: Theme) -> Position? {
+        let width = min(screen.width, max(30, min(60, DisplayWidth.of(title) + 4)))
         let body: Int
         switch mode {
-        case .input: body = 1 + (error == nil ? 0 : 1)
+        case .input: body = FormFieldView.height(error: error, width: width - 2)
         case .choice(let options, _): body = options.count
         }
-        let width = min(screen.width, max(30, min(60, DisplayWidth.of(title) + 4)))
         let box = screen.centered(height: body + 2, width: width)
         guard box.height >= 3, box.width >= 4 else { return nil }
         let style = theme.style("dialog")

@@ -4,6 +4,7 @@ import ViewModels
 
 /// The Leads pane's actions: movement, search, filters, marks, bulk edits, detail and notes.
 extension LeadsPane {
+    /// Runs a list or detail action; `.notHandled` for what the pane does not do.
     public func perform(_ action: Action, argument: String) -> PaneOutcome {
         defer { flush() }
         let inDetail = focus == .detail && detail != nil
@@ -17,11 +18,16 @@ extension LeadsPane {
             guard list.selectedId != nil else { return .handled }
             openDetailForSelection(request: true)
             focus = .detail
+        case .searchNext, .searchPrevious:
+            if inDetail { moveInDetail(action) } else { goToMatch(forward: action == .searchNext) }
         case .cursorDown, .cursorUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .cursorTop, .cursorBottom,
-             .scrollDown, .scrollUp, .searchNext, .searchPrevious:
+             .scrollDown, .scrollUp:
             if inDetail { moveInDetail(action) } else { moveInList(action) }
         case .search:
-            if !argument.isEmpty { list.search(argument) } else { beginSearch() }
+            if !argument.isEmpty {
+                list.search(argument)
+                if !list.filter.search.isEmpty { lastSearch = list.filter.search }
+            } else { beginSearch() }
         case .filterStatus: choose(argument, "filter-status", "Filter by status", LeadStatus.allCases.map(\.rawValue), filterStatus)
         case .filterSource: choose(argument, "filter-source", "Filter by source", LeadSource.allCases.map(\.rawValue), filterSource)
         case .filterOwner: choose(argument, "filter-owner", "Filter by owner", session.usernames()) { [unowned self] in list.filterOwner($0) }
@@ -29,11 +35,15 @@ extension LeadsPane {
         case .filterUnread: list.filterUnread()  // conversation pane
         case .filterRejected: list.filterRejected()
         case .clearFilters: list.clearFilters()
-        case .sortNext:
-            if let key = LeadSort.Key(rawValue: argument) { list.setSort(LeadSort(key, ascending: list.sort.ascending)) } else { list.sortNext() }
+        case .filter:
+            choose(argument, "filter", "Filter: status=S source=S owner=U pending rejected conflict | clear", nil) { [unowned self] in
+                list.filter(terms: CommandLineViewModel.tokens($0))
+            }
+        case .sortNext: list.sort(words: CommandLineViewModel.tokens(argument))
         case .sortReverse: list.sortReverse()
-        case .viewSave: choose(argument, "view-save", "Save view as", nil) { [unowned self] in list.viewSave($0) }
+        case .viewSave: choose(argument, "view-save", "Save view as", nil) { [unowned self] in saveView($0) }
         case .viewLoad: choose(argument, "view-load", "Load view", list.savedViewNames) { [unowned self] in list.viewLoad($0) }
+        case .viewDelete: choose(argument, "view-delete", "Delete view", list.savedViewNames) { [unowned self] in deleteView($0) }
         case .toggleMark: list.toggleMark(); list.cursorDown()
         case .markAll: list.markAll()
         case .clearMarks: list.clearMarks()
@@ -143,6 +153,26 @@ extension LeadsPane {
         }
     }
 
+    /// view-save NAME: asks before replacing a saved view of that name.
+    func saveView(_ name: String) {
+        let clean = name.trimmingCharacters(in: .whitespaces)
+        guard list.savedViewNames.contains(clean) else { return list.viewSave(clean) }
+        host.confirm("Replace the saved view '\(TextSanitizer.line(clean))' with the current filter and sort?") { [unowned self] yes in
+            if yes { list.viewSave(clean) } else { host.inform("View '\(TextSanitizer.line(clean))' kept") }
+            flush()
+        }
+    }
+
+    /// view-delete NAME: after a confirmation.
+    func deleteView(_ name: String) {
+        let clean = name.trimmingCharacters(in: .whitespaces)
+        guard list.savedViewNames.contains(clean) else { return host.inform("view: no saved view named '\(TextSanitizer.line(clean))'", error: true) }
+        host.confirm("Delete the saved view '\(TextSanitizer.line(clean))'?") { [unowned self] yes in
+            if yes { list.viewDelete(clean) }
+            flush()
+        }
+    }
+
     func filterStatus(_ value: String) {
         guard let status = LeadStatus(rawValue: value) else { return host.inform("status: \(VendorMessages.invalidChoice(value))", error: true) }
         list.filterStatus(status)
@@ -200,8 +230,8 @@ extension LeadsPane {
 
     func moveInList(_ action: Action) {
         switch action {
-        case .cursorDown, .searchNext: list.cursorDown()
-        case .cursorUp, .searchPrevious: list.cursorUp()
+        case .cursorDown: list.cursorDown()
+        case .cursorUp: list.cursorUp()
         case .pageDown: list.pageDown()
         case .pageUp: list.pageUp()
         case .halfPageDown: list.halfPageDown()
@@ -237,10 +267,30 @@ extension LeadsPane {
         host.beginSearch(SearchRequest(
             initialText: list.filter.search,
             onChange: { [unowned self] text in list.updateSearch(text); followSelection() },
-            onCommit: { [unowned self] in list.commitSearch(); followSelection() },
+            onCommit: { [unowned self] in
+                list.commitSearch()
+                if !list.filter.search.isEmpty { lastSearch = list.filter.search }
+                followSelection()
+            },
             onCancel: { [unowned self] in list.cancelSearch(); followSelection() },
             onMove: { [unowned self] delta in delta > 0 ? list.cursorDown() : list.cursorUp(); followSelection() },
             resultText: { [unowned self] in "\(list.totalText) found" }))
+    }
+
+    /// `n` / `N`: while a search narrows the list every row matches, so the next row (wrapping);
+    /// otherwise the next lead matching the last search in the list as it is.
+    func goToMatch(forward: Bool) {
+        if !list.filter.search.isEmpty {
+            let before = list.selectedId
+            forward ? list.cursorDown() : list.cursorUp()
+            if list.selectedId == before, list.rows.count > 1 {
+                forward ? list.cursorTop() : list.cursorBottom()
+                host.inform(forward ? "Search hit the bottom, continuing at the top" : "Search hit the top, continuing at the bottom")
+            }
+        } else {
+            list.selectMatch(of: lastSearch, forward: forward)
+        }
+        if isSplit { openDetailForSelection(request: false) }
     }
 
     private func followSelection() {

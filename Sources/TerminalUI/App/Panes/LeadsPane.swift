@@ -34,6 +34,8 @@ public final class LeadsPane: Pane {
     /// Set while a drill-down list from another pane is shown: its title, and how to restore the list.
     var drillDown: (title: String, restore: LeadListState)?
     var lastPositionResolve = Date.distantPast
+    /// The last search kept with Enter or `:search` (for `n` / `N` after it was cleared).
+    var lastSearch = ""
 
     /// A Leads pane over `environment`'s session.
     public init(environment: PaneEnvironment) {
@@ -44,8 +46,10 @@ public final class LeadsPane: Pane {
         if isSplit { openDetailForSelection(request: false) }
     }
 
+    /// This pane's id (`leads`).
     public var id: PaneID { .leads }
 
+    /// `detail` while the detail has the keys, else `leads`.
     public var keyContext: KeyContext { focus == .detail && detail != nil ? .detail : .leads }
 
     /// Whether list and detail are side by side.
@@ -60,6 +64,7 @@ public final class LeadsPane: Pane {
         }
     }
 
+    /// The list's title, or the detail's name and position in one-pane mode.
     public var title: String {
         if focus == .detail, let detail, !isSplit { return detail.title + " │ " + list.positionText + " · Esc back" }
         let title = LeadListScreen.title(of: list)
@@ -67,6 +72,20 @@ public final class LeadsPane: Pane {
         return title
     }
 
+    /// The title in `width` columns: sort, view, filter give way first; the count stays.
+    public func title(fitting width: Int) -> String {
+        if focus == .detail, let detail, !isSplit {
+            let tail = " │ " + list.positionText + " · Esc back"
+            let room = width - DisplayWidth.of(tail)
+            return (room >= 6 ? DisplayWidth.clip(detail.title, to: room) : "") + tail
+        }
+        guard let drillDown else { return LeadListScreen.title(of: list, width: width) }
+        let head = DisplayWidth.clip(TextSanitizer.line(drillDown.title), to: max(8, width / 3)) + " · "
+        let tail = " · Esc back"
+        return head + LeadListScreen.title(of: list, width: width - DisplayWidth.of(head) - DisplayWidth.of(tail)) + tail
+    }
+
+    /// The list's or the detail's most useful keys.
     public var footerHints: [FooterHint] {
         if focus == .detail && detail != nil {
             return [FooterHint(.back, "back"), FooterHint(.editLead, "edit"), FooterHint(.setStatus, "status"), FooterHint(.addNote, "note")]
@@ -74,12 +93,14 @@ public final class LeadsPane: Pane {
         return [FooterHint(.search, "search"), FooterHint(.openDetail, "open"), FooterHint(.commandLine, "command"), FooterHint(.quit, "quit")]
     }
 
+    /// Re-lays out list and detail for the new body.
     public func resize(to body: Rect) {
         self.body = body
         list.resize(visibleRows: Self.listHeight(body: body))
         if isSplit, detail == nil { openDetailForSelection(request: false) }
     }
 
+    /// The detail follows the selection again when split.
     public func didBecomeActive() {
         if isSplit { openDetailForSelection(request: false) }
     }
@@ -95,6 +116,7 @@ public final class LeadsPane: Pane {
         flush()
     }
 
+    /// Resolves an unknown position ("n of N") at most twice a second.
     public func idle(now: Date) -> Bool {
         guard (list.total == nil || list.topIndex == nil) && !list.rows.isEmpty, now.timeIntervalSince(lastPositionResolve) >= 0.5 else {
             return false
@@ -104,6 +126,7 @@ public final class LeadsPane: Pane {
         return true
     }
 
+    /// Draws the list, or the detail, or both side by side.
     public func draw(on canvas: Canvas, in rect: Rect, theme: Theme, focused: Bool) {
         if rect != body { resize(to: rect) }
         switch ScreenLayout.panes(of: rect) {
@@ -138,6 +161,7 @@ public final class LeadsPane: Pane {
         return body
     }
 
+    /// Clicks select rows (double click opens), the wheel scrolls the pane under it.
     public func handleMouse(_ mouse: MouseEvent, in body: Rect) -> Bool {
         let listRect: Rect?
         switch ScreenLayout.panes(of: body) {

@@ -112,6 +112,9 @@ public protocol Pane: AnyObject {
     var keyContext: KeyContext { get }
     /// The title row's text ("All leads · sort name asc · 12 of 2000"); sanitised by the pane.
     var title: String { get }
+    /// The title in at most `width` columns: drop or shorten the least important part first,
+    /// never a count (default: `title`, cut at the end by the app).
+    func title(fitting width: Int) -> String
     /// Actions for the status bar's idle hint, most useful first (`? help` is added by the app;
     /// the keys shown are the active keymap's bindings in `keyContext`).
     var footerHints: [FooterHint] { get }
@@ -132,6 +135,8 @@ public protocol Pane: AnyObject {
 }
 
 extension Pane {
+    /// `title`, cut at the end by the app.
+    public func title(fitting width: Int) -> String { title }
     /// No idle work by default.
     public func idle(now: Date) -> Bool { false }
     /// Mouse ignored by default.

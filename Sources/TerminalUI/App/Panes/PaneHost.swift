@@ -123,4 +123,28 @@ public protocol PaneForm: AnyObject {
     func save() -> Bool
     /// The form was closed without saving.
     func cancel()
+    /// A form action of its own (`pick-choice`); true when used (default: none).
+    func perform(_ action: Action) -> Bool
+    /// While true (a choice list inside the form is open) keys go to `handle` unmapped.
+    var capturesKeys: Bool { get }
+    /// Extra status bar hints for the focused field (default: none).
+    var extraHints: [FooterHint] { get }
+    /// Esc / cancel: true when the form may close now (default); false when it asks first (it
+    /// then shows its question and sets `capturesKeys` to read the answer).
+    func shouldClose() -> Bool
+    /// Set by the form when its own keys or actions ended it (a "discard" answer); the app then closes it.
+    var wantsToClose: Bool { get }
+}
+
+extension PaneForm {
+    /// No actions of its own by default.
+    public func perform(_ action: Action) -> Bool { false }
+    /// Keys are mapped by the keymap by default.
+    public var capturesKeys: Bool { false }
+    /// No extra hints by default.
+    public var extraHints: [FooterHint] { [] }
+    /// Closes at once by default.
+    public func shouldClose() -> Bool { true }
+    /// Never closes itself by default.
+    public var wantsToClose: Bool { false }
 }
