@@ -30,6 +30,9 @@ public final class SimulatorServer: Sendable {
 
     /// Seeds the state, binds and starts serving; throws `SocketError` when the port is taken.
     public static func start(_ configuration: SimulatorConfiguration = SimulatorConfiguration()) throws -> SimulatorServer {
+        var configuration = configuration
+        // One "now" for seed 001's leads and Zenvia's prospects made from the same demo leads.
+        if configuration.dataNow == nil { configuration.dataNow = Int64(Date().timeIntervalSince1970) }
         let state = SimulatorState(
             seed: configuration.seed, leadCount: configuration.leadCount, userCount: configuration.userCount,
             now: configuration.dataNow)
@@ -103,7 +106,7 @@ public final class SimulatorServer: Sendable {
     }
 
     /// The vendors beside seed 001, in `closer-sim`'s order.
-    public var endpoints: [VendorEndpoint] { VendorKind.others.filter(VendorStates.served.contains).map(endpoint) }
+    public var endpoints: [VendorEndpoint] { VendorKind.others.map(endpoint) }
 
     /// The users and their credentials.
     public var users: [SimUser] { state.allUsers }

@@ -11,6 +11,7 @@ public struct VendorEndpoint: Sendable, Equatable {
     /// The chatbot id of seed 003's path; nil for the other vendors.
     public let chatbotId: String?
 
+    /// An endpoint as `SimulatorServer.endpoint(_:)` makes it.
     public init(kind: VendorKind, url: URL, apiKey: String, chatbotId: String? = nil) {
         self.kind = kind
         self.url = url

@@ -3,9 +3,6 @@ import Foundation
 
 /// The simulated vendors beside seed 001: their states and deterministic credentials per seed.
 public final class VendorStates: Sendable {
-    /// The vendors this build serves beside seed 001.
-    static let served: [VendorKind] = [.zenvia, .cleverapp, .closingdealz, .chatbot]
-
     /// seed 002's `X-API-Key`.
     public let closingDealzKey: String
     let closingDealz: ClosingDealzState

@@ -36,6 +36,15 @@ extension ZenviaAPI {
         case ["messaging", "channels"]:
             try allow("GET")
             return .json(200, account.lock.withLock { ["whatsapp", "facebook"].map(account.channelJSON) })
+        case ["notifications", "topics"]:
+            try allow("GET")
+            return .json(200, ZenviaState.notificationTopics.map { ["name": $0] })
+        case ["notifications", "subscriptions"]:
+            try allow("GET", "POST")
+            return .json(200, method == "GET" ? account.subscriptionsJSON() as Any : try account.subscribe(try body()) as Any)
+        case let item where item.count == 3 && item[0] == "notifications" && item[1] == "subscription":
+            try allow("GET", "DELETE")
+            return .json(200, try account.subscription(item[2], deactivate: method == "DELETE"))
         case let files where files.count == 2 && files[0] == "files":
             try allow("GET")
             guard let file = account.file(path[1]) else { throw .notFound }

@@ -97,7 +97,9 @@ struct ZenviaFile: Sendable {
     let interactionId: String
     let filename: String
     let contentType: String
+    /// Empty once evicted (see `ZenviaState.keptFiles`); `size` stays.
     let bytes: [UInt8]
+    let size: Int
 }
 
 /// A refusal in Zenvia's error shape `{"message", "code"}`.

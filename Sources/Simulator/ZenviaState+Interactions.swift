@@ -147,14 +147,23 @@ extension ZenviaState {
             let item = message(prospect, agent: agent(prospect.agentId), via: via, inbound: false, at: now,
                                attachment: (type, base + "/files/" + fileId))
             insert(item)
-            files[fileId] = ZenviaFile(id: fileId, interactionId: item.id, filename: filename, contentType: type, bytes: file.data)
+            files[fileId] = ZenviaFile(id: fileId, interactionId: item.id, filename: filename, contentType: type, bytes: file.data,
+                                     size: file.data.count)
             fileOrder.append(fileId)
+            if fileOrder.count > Self.keptFiles, let oldest = files[fileOrder[fileOrder.count - Self.keptFiles - 1]] {
+                // Bounded memory under a flood of uploads: the oldest bytes go (its URL then answers 404).
+                files[oldest.id] = ZenviaFile(id: oldest.id, interactionId: oldest.interactionId, filename: oldest.filename,
+                                              contentType: oldest.contentType, bytes: [], size: oldest.size)
+            }
             return [json(item)]
         }
     }
 
-    /// A sent file's bytes and type.
-    func file(_ id: String) -> ZenviaFile? { lock.withLock { files[id] } }
+    /// The files whose bytes are kept (at most 512 KiB each: 64 MiB in all).
+    static let keptFiles = 128
+
+    /// A sent file's bytes and type (nil once evicted).
+    func file(_ id: String) -> ZenviaFile? { lock.withLock { files[id].flatMap { $0.bytes.isEmpty ? nil : $0 } } }
 
     /// `/_sim/zenvia/inbound`: the prospect writes in (opens the 24 h window).
     func addInbound(prospect reference: String, via: String, content: String) throws(ZenviaError) -> [String: Any] {

@@ -107,9 +107,14 @@ extension ZenviaState {
                 },
                 "groups": groups.map(json),
                 "channels": ["whatsapp", "facebook"].map(channelJSON),
+                "subscriptions": subscriptions.map { item -> [String: Any] in
+                    var entry = Self.json(item)
+                    entry["active"] = item.active
+                    return entry
+                },
                 "files": fileOrder.compactMap { files[$0] }.map { file -> [String: Any] in
                     ["id": file.id, "interactionId": file.interactionId, "filename": file.filename,
-                     "contentType": file.contentType, "size": file.bytes.count]
+                     "contentType": file.contentType, "size": file.size, "kept": !file.bytes.isEmpty]
                 },
             ]
         }

@@ -26,6 +26,7 @@ final class ZenviaState: @unchecked Sendable {
     /// channel → channelId.
     var channelIds: [String: String] = [:]
     var templates: [String: [ZenviaTemplate]] = [:]
+    var subscriptions: [ZenviaSubscription] = []
     private var sequence = 0
 
     init(seed: UInt64, maxFileBytes: Int, clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {

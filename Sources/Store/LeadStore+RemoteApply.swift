@@ -104,7 +104,14 @@ extension LeadStore {
         }
         if !taken.isEmpty {
             lead.updatedAt = remote.updatedAt ?? Date(timeIntervalSince1970: TimeInterval(Self.now()))
-            try writeLead(lead)
+            if Set(taken).isSubset(of: ["location", "message"]) {
+                // Only detail fields (a detail read): a narrow UPDATE fires no FTS or counts trigger.
+                try db.run("UPDATE leads SET location = ?, message = ?, updated = ? WHERE id = ?",
+                           [.text(lead.location), .text(lead.message), .integer(LeadColumns.seconds(lead.updatedAt)),
+                            .integer(localId)])
+            } else {
+                try writeLead(lead)
+            }
         }
         try linkRemote(provider: provider, kind: .lead, localId: localId, remoteId: remote.remoteId,
                        base: remote.fields, contentHash: remote.contentHash)

@@ -69,6 +69,12 @@ struct DetailFetcher {
             if let link = try store.remoteLink(provider: key, kind: .lead, remoteId: lead.remoteId) {
                 // A provider whose detail lacks a list field (seed 001's sample has no owner) keeps the stored one.
                 for (field, value) in link.base where lead.fields[field] == nil { lead.fields[field] = value }
+                // The LIST part stays what the list scan compares (a hash of the row's bytes); the
+                // DETAIL part is the detail's. A re-read detail that changed nothing writes nothing.
+                let parts = lead.contentHash.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+                if parts.count == 2, !link.contentHash.isEmpty {
+                    lead.contentHash = String(LeadHash.listPart(link.contentHash)) + "/" + parts[1]
+                }
             }
             let outcome = try store.applyRemoteLead(provider: key, lead)
             let localId = outcome.localId

@@ -141,8 +141,38 @@ public struct LeadsCRMAPI: Sendable {
         return try await perform(request, idempotent: idempotent)
     }
 
+    /// GET /leads/list/ answered as raw rows: each result's slug, the hash of its bytes and a way
+    /// to decode it, without building values for the rows (an unchanged lead costs a hash).
+    /// Falls back to normal decoding when the body is not shaped as expected.
+    public func listLeadRows(offset: Int, limit: Int) async throws -> LeadsCRMRowPage {
+        let query = [("offset", String(offset)), ("limit", String(limit))]
+        let request = HTTPClientRequest(method: "GET", url: url("leads/list/", query), headers: headers())
+        return try await perform(request, idempotent: true) { response in
+            let bytes = [UInt8](response.body)
+            if (200..<300).contains(response.status), let page = LeadRowScanner.scan(bytes),
+               page.statusCode.map({ $0 < 400 }) ?? true {
+                let rows = page.rows.map { row in
+                    LeadsCRMRowPage.Row(slug: row.slug, hash: LeadRowScanner.hash(bytes, row.range),
+                                        bytes: Array(bytes[row.range]))
+                }
+                return LeadsCRMRowPage(rows: rows, count: page.count ?? rows.count, hasNext: page.hasNext)
+            }
+            let data = try LeadsCRMDecoding.data(of: response) { gate.closeAfter429(headers: $0.headers) }
+            let decoded = try LeadsCRMDecoding.page(data, item: LeadsCRMDecoding.lead)
+            return LeadsCRMRowPage(rows: decoded.results.map { .init(slug: $0.slug, hash: "", bytes: [], decoded: $0) },
+                                   count: decoded.count, hasNext: decoded.hasNext)
+        }
+    }
+
     /// Sends with the gate and the retry policy; returns the envelope's `data`.
     func perform(_ request: HTTPClientRequest, idempotent: Bool) async throws -> Any? {
+        try await perform(request, idempotent: idempotent) { response in
+            try LeadsCRMDecoding.data(of: response) { gate.closeAfter429(headers: $0.headers) }
+        }
+    }
+
+    /// Sends with the gate and the retry policy; `decode` reads the answer (and throws its errors).
+    func perform<T>(_ request: HTTPClientRequest, idempotent: Bool, decode: (HTTPClientResponse) throws -> T) async throws -> T {
         var failures = 0
         while true {
             try Task.checkCancellation()
@@ -150,7 +180,7 @@ public struct LeadsCRMAPI: Sendable {
             metrics.record { $0.requests += 1 }
             do {
                 let response = try await transport.send(request)
-                return try LeadsCRMDecoding.data(of: response) { gate.closeAfter429(headers: $0.headers) }
+                return try decode(response)
             } catch let error as SyncError {
                 switch error {
                 case .rateLimited:

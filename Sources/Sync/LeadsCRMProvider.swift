@@ -4,8 +4,8 @@ import Store
 
 /// The seed 001 adapter: the CRM capabilities over `LeadsCRMAPI`. Remote ids are slugs for leads
 /// (seed 001 views, updates and deletes leads by slug) and numeric ids for notes and appointments.
-public struct LeadsCRMProvider: LeadPullingProvider, LeadEditingProvider, NoteProvider, AppointmentProvider,
-    OverviewProvider
+public struct LeadsCRMProvider: LeadPullingProvider, HashedLeadPaging, LeadEditingProvider, NoteProvider,
+    AppointmentProvider, OverviewProvider
 {
     public let providerKey: String
     /// seed 001 does everything but conversations; a lost create is found again by e-mail.
@@ -32,6 +32,25 @@ public struct LeadsCRMProvider: LeadPullingProvider, LeadEditingProvider, NotePr
         let page = try await api.listLeads(offset: offset, limit: limit)
         let next = page.hasNext && !page.results.isEmpty ? String(offset + page.results.count) : nil
         return RemotePage(items: page.results.map(Self.listLead), next: next, total: page.count)
+    }
+
+    public func leadRows(from position: String?, limit: Int) async throws -> RemotePage<RemoteLeadRow> {
+        let offset = position.flatMap(Int.init) ?? 0
+        let page = try await api.listLeadRows(offset: offset, limit: limit)
+        let next = page.hasNext && !page.rows.isEmpty ? String(offset + page.rows.count) : nil
+        let rows = page.rows.map { row -> RemoteLeadRow in
+            guard !row.hash.isEmpty else {
+                return row.lead().map { RemoteLeadRow(Self.listLead($0)) }
+                    ?? RemoteLeadRow(remoteId: row.slug, listHash: "", decode: { nil })
+            }
+            let listHash = row.hash + "/-"
+            return RemoteLeadRow(remoteId: row.slug, listHash: listHash) {
+                guard var lead = row.lead().map(Self.listLead) else { return nil }
+                lead.contentHash = listHash
+                return lead
+            }
+        }
+        return RemotePage(items: rows, next: next, total: page.count)
     }
 
     public func leadDetail(remoteId: String) async throws -> RemoteLeadDetail? {

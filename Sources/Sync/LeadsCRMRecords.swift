@@ -145,3 +145,25 @@ public struct LeadsCRMOverview: Sendable, Equatable {
     /// Appointment rows as sent (`appointment_note`, `appointment_status`, `appointment_date`, `appointment_to`).
     public var appointments: [[String: String]]
 }
+
+/// A seed 001 list page as raw rows (`LeadsCRMAPI.listLeadRows`).
+public struct LeadsCRMRowPage: Sendable {
+    /// One result: its slug, the hash of its bytes ("" when decoded the slow way), and its bytes.
+    public struct Row: Sendable {
+        public var slug: String
+        public var hash: String
+        var bytes: [UInt8]
+        var decoded: LeadsCRMLead? = nil
+
+        /// The row as a lead (nil when its bytes are not a lead object).
+        public func lead() -> LeadsCRMLead? {
+            if let decoded { return decoded }
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else { return nil }
+            return LeadsCRMDecoding.lead(object)
+        }
+    }
+
+    public var rows: [Row]
+    public var count: Int
+    public var hasNext: Bool
+}

@@ -214,3 +214,30 @@ public protocol ArchiveProvider: RemoteProvider {
     /// Archives a contact with a reason.
     func archive(remoteId: String, reason: String) async throws
 }
+
+/// One row of a lead list before it is decoded: its id, the hash the store compares
+/// (`LIST/-`), and the decoding, run only for rows whose hash differs.
+public struct RemoteLeadRow: Sendable {
+    public var remoteId: String
+    public var listHash: String
+    public var decode: @Sendable () -> RemoteLead?
+
+    /// A row.
+    public init(remoteId: String, listHash: String, decode: @escaping @Sendable () -> RemoteLead?) {
+        self.remoteId = remoteId
+        self.listHash = listHash
+        self.decode = decode
+    }
+
+    /// A row of an already decoded lead.
+    public init(_ lead: RemoteLead) {
+        self.init(remoteId: lead.remoteId, listHash: lead.contentHash, decode: { lead })
+    }
+}
+
+/// A `.pullLeads` provider whose list rows can be compared by hash before they are decoded
+/// (seed 001: an unchanged lead costs a hash of its bytes, not a dictionary).
+public protocol HashedLeadPaging: LeadPullingProvider {
+    /// One page of rows, from `position`.
+    func leadRows(from position: String?, limit: Int) async throws -> RemotePage<RemoteLeadRow>
+}

@@ -25,20 +25,31 @@ struct PullEngine {
         let provider = self.provider
         let limit = context.options.pageSize
         // The next page is fetched while this one is compared and written.
-        var pending: Task<RemotePage<RemoteLead>, Error>? = Task { [position] in try await provider.leads(from: position, limit: limit) }
+        let fetch: @Sendable (String?) async throws -> RemotePage<RemoteLeadRow>
+        if let hashed = provider as? any HashedLeadPaging {
+            fetch = { try await hashed.leadRows(from: $0, limit: limit) }
+        } else {
+            fetch = { position in
+                let page = try await provider.leads(from: position, limit: limit)
+                return RemotePage(items: page.items.map(RemoteLeadRow.init), next: page.next, total: page.total)
+            }
+        }
+        var pending: Task<RemotePage<RemoteLeadRow>, Error>? = Task { [position] in try await fetch(position) }
         defer { pending?.cancel() }
         while let fetching = pending {
             try Task.checkCancellation()
             let page = try await fetching.value
             pending = nil
             if let next = page.next, !page.items.isEmpty {
-                pending = Task { try await provider.leads(from: next, limit: limit) }
+                pending = Task { try await fetch(next) }
             }
             var changed: [RemoteLead] = []
             let stored = try store.remoteHashes(provider: key, kind: .lead, remoteIds: page.items.map(\.remoteId))
-            for lead in page.items {
-                seen?.insert(lead.remoteId)
-                if let hash = stored[lead.remoteId], LeadHash.sameList(hash, lead.contentHash) { continue }
+            for row in page.items {
+                seen?.insert(row.remoteId)
+                // An unchanged lead: one hash compare, nothing decoded, nothing written.
+                if let hash = stored[row.remoteId], LeadHash.sameList(hash, row.listHash) { continue }
+                guard let lead = row.decode() else { continue }  // not a lead row: skipped, like the slow decoder does
                 if let candidate = try changedLead(lead) { changed.append(candidate) }
             }
             if !changed.isEmpty {

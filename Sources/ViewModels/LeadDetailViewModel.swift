@@ -76,7 +76,8 @@ public struct LeadDetailViewModel: Sendable {
     }
 
     func entries(_ detail: LeadDetail) -> (rejected: [RejectedChange], pending: Set<String>) {
-        let rejected = detail.outbox.filter { $0.state == .rejected }.map(RejectedChange.init)
+        // Outcomes unknown (providers, issue 8) are sync problems too: the user resends or marks them.
+        let rejected = detail.outbox.filter { $0.state == .rejected || $0.state == .unknown }.map(RejectedChange.init)
         var pending = Set<String>()
         for entry in detail.outbox where entry.kind == .lead && entry.state != .rejected && entry.op != .delete {
             pending.formUnion(entry.payload.keys)

@@ -16,6 +16,10 @@ public struct RejectedChange: Sendable, Equatable {
     public let otherMessages: [String]
     /// The values that were sent (wire keys), sanitised.
     public let proposed: [String: String]
+    /// The remote the change was for (nil: not routed yet).
+    public let remote: String?
+    /// Sent, answer lost, and the remote cannot be asked (providers, issue 8): not a refusal.
+    public let outcomeUnknown: Bool
 
     /// Builds from a rejected outbox entry.
     public init(_ entry: OutboxEntry) {
@@ -40,6 +44,8 @@ public struct RejectedChange: Sendable, Equatable {
         fieldMessages = byField.map { (field: $0.0, messages: $0.1) }
         otherMessages = other
         proposed = entry.payload.mapValues(TextSanitizerBridge.line)
+        remote = entry.remote.map(TextSanitizerBridge.line)
+        outcomeUnknown = entry.state == .unknown
     }
 
     /// Server messages keyed by wire name, for the form (`LeadFormViewModel(serverMessages:)`).
@@ -49,6 +55,9 @@ public struct RejectedChange: Sendable, Equatable {
 
     /// One line: "Update rejected — E-mail: Invalid email.".
     public var summary: String {
+        if outcomeUnknown {
+            return "\(op.rawValue.capitalized) to \(remote ?? "remote"): outcome unknown — " + otherMessages.joined(separator: "; ")
+        }
         let what = "\(op.rawValue.capitalized) of \(kind.rawValue) rejected"
         let parts = fieldMessages.map { "\($0.field.title): \($0.messages.joined(separator: " "))" } + otherMessages
         return parts.isEmpty ? what : what + " — " + parts.joined(separator: "; ")
@@ -60,5 +69,6 @@ public struct RejectedChange: Sendable, Equatable {
             && lhs.fieldMessages.map(\.field) == rhs.fieldMessages.map(\.field)
             && lhs.fieldMessages.map(\.messages) == rhs.fieldMessages.map(\.messages)
             && lhs.otherMessages == rhs.otherMessages && lhs.proposed == rhs.proposed
+            && lhs.remote == rhs.remote && lhs.outcomeUnknown == rhs.outcomeUnknown
     }
 }

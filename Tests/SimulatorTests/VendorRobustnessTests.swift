@@ -94,7 +94,7 @@ final class VendorRobustnessTests: VendorTestCase {
         let state = try await control("GET", "/_sim/state")
         XCTAssertNotNil(state.json["leads"] as? [Any], "seed 001's dump stays at the top level")
         XCTAssertEqual(Set((state.json["zenvia"] as? [String: Any])?.keys.map { $0 } ?? []),
-                       ["prospects", "interactions", "agents", "groups", "channels", "files"])
+                       ["prospects", "interactions", "agents", "groups", "channels", "files", "subscriptions"])
         XCTAssertEqual(Set((state.json["cleverapp"] as? [String: Any])?.keys.map { $0 } ?? []), ["leads", "follow_ups"])
         XCTAssertNotNil((state.json["closingdealz"] as? [String: Any])?["leads"])
         XCTAssertNotNil((state.json["chatbot"] as? [String: Any])?["leads"])

@@ -36,10 +36,18 @@ final class ZenviaConversationTests: ZenviaTestCase {
     }
 
     func testTheSeededConversationIsTheSameOnEveryStart() throws {
-        let again = try SimulatorServer.start(configuration())
-        defer { again.stop() }
-        XCTAssertEqual(again.endpoint(.zenvia).apiKey, sim.endpoint(.zenvia).apiKey)
-        XCTAssertEqual(again.endpoint(.chatbot).chatbotId, sim.endpoint(.chatbot).chatbotId)
+        var config = configuration()
+        config.dataNow = 1_795_262_400
+        let one = try SimulatorServer.start(config)
+        defer { one.stop() }
+        let two = try SimulatorServer.start(config)
+        defer { two.stop() }
+        XCTAssertEqual(one.endpoint(.zenvia).apiKey, sim.endpoint(.zenvia).apiKey, "keys depend on the seed only")
+        XCTAssertEqual(one.endpoint(.chatbot).chatbotId, sim.endpoint(.chatbot).chatbotId)
+        let first = try JSONSerialization.data(withJSONObject: one.vendorState(.zenvia), options: [.sortedKeys])
+        let second = try JSONSerialization.data(withJSONObject: two.vendorState(.zenvia), options: [.sortedKeys])
+        XCTAssertEqual(first, second, "same seed and clock, same prospects, ids and conversations")
+        XCTAssertGreaterThan(first.count, 10_000)
     }
 
     func testInteractionListsFilterByViaDatesAndProspect() async throws {

@@ -183,4 +183,22 @@ final class ZenviaProspectTests: ZenviaTestCase {
         XCTAssertLessThan(agents.count, 3)
         assertError(try await zenvia("GET", "/agents"), 400, code: "MISSING_PARAMETER")
     }
+
+    func testWebhookSubscriptionsAreOnePerGroupAndCanBeDeleted() async throws {
+        let topics = try await zenvia("GET", "/notifications/topics").array.compactMap { $0["name"] as? String }
+        XCTAssertEqual(topics, ["prospects", "interactions", "quotes", "agents"])
+        let first = try await zenvia("POST", "/notifications/subscriptions", json: ["topics": ["prospects"], "callbackUrl": "https://example.com/hook"])
+        let firstId = try XCTUnwrap(first.object["id"] as? String)
+        XCTAssertTrue(Self.isObjectId(firstId))
+        let second = try await zenvia("POST", "/notifications/subscriptions", json: ["topics": ["interactions"], "callbackUrl": "https://example.com/h2"])
+        let active = try await zenvia("GET", "/notifications/subscriptions").array
+        XCTAssertEqual(active.compactMap { $0["id"] as? String }, [second.object["id"] as? String ?? ""], "subscribing twice deactivates the first")
+        assertError(try await zenvia("GET", "/notifications/subscription/\(firstId)"), 404, code: "NOT_FOUND")
+        let deleted = try await zenvia("DELETE", "/notifications/subscription/\(second.object["id"] as? String ?? "")")
+        XCTAssertEqual(deleted.status, 200)
+        let none = try await zenvia("GET", "/notifications/subscriptions")
+        XCTAssertTrue(none.array.isEmpty)
+        assertError(try await zenvia("POST", "/notifications/subscriptions", json: ["topics": ["weather"], "callbackUrl": "https://x.example"]), 400,
+                    code: "INVALID_PARAMETER")
+    }
 }

@@ -36,4 +36,18 @@ final class PushCommandTests: ViewModelsTestCase {
         XCTAssertEqual(line.execute("push", list: &list), .failed("usage: :push REMOTE (bot, cd)"))
         XCTAssertEqual(try store.outboxCounts()[.pending], 0)
     }
+
+    func testAnOutcomeUnknownPushIsASyncProblemOfTheLead() throws {
+        var list = makeList(height: 10)
+        let id = try XCTUnwrap(list.selectedId)
+        try store.queuePush(leadIds: [id], remote: "cd")
+        let entry = try XCTUnwrap(store.nextOutboxBatch(remote: "cd").first)
+        try store.markOutboxInflight([entry.id])
+        try store.markOutboxUnknown([entry.id], message: "Sent, but the answer was lost.")
+        let detail = LeadDetailViewModel(store: store, leadId: id, currentUser: "ana")
+        let problem = try XCTUnwrap(detail.rejectedChanges.first)
+        XCTAssertTrue(problem.outcomeUnknown)
+        XCTAssertEqual(problem.summary, "Push to cd: outcome unknown — Sent, but the answer was lost.")
+        list.reload()
+    }
 }
