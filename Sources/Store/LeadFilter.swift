@@ -26,6 +26,8 @@ public struct LeadFilter: Sendable, Equatable, Hashable, Codable {
     public var touch: TouchCondition?
     /// Only leads with an appointment (not cancelled) starting in this span.
     public var appointments: DateSpan?
+    /// Only leads whose conversation has unread inbound messages (conversation pane; `f u`).
+    public var unreadOnly: Bool = false
 
     /// A filter; the default shows every (not deleted) lead.
     public init(
@@ -47,6 +49,23 @@ public struct LeadFilter: Sendable, Equatable, Hashable, Codable {
 
     /// The filter that shows everything.
     public static let all = LeadFilter()
+
+    private enum CodingKeys: String, CodingKey {
+        case statuses, sources, owners, hasPending, rejectedOnly, conflictOnly, search, unreadOnly
+    }
+
+    /// Decodes a filter; keys added later (`unreadOnly`) may be missing from older saved views.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        statuses = try c.decodeIfPresent(Set<LeadStatus>.self, forKey: .statuses) ?? []
+        sources = try c.decodeIfPresent(Set<LeadSource>.self, forKey: .sources) ?? []
+        owners = try c.decodeIfPresent(Set<String>.self, forKey: .owners) ?? []
+        hasPending = try c.decodeIfPresent(Bool.self, forKey: .hasPending) ?? false
+        rejectedOnly = try c.decodeIfPresent(Bool.self, forKey: .rejectedOnly) ?? false
+        conflictOnly = try c.decodeIfPresent(Bool.self, forKey: .conflictOnly) ?? false
+        search = try c.decodeIfPresent(String.self, forKey: .search) ?? ""
+        unreadOnly = try c.decodeIfPresent(Bool.self, forKey: .unreadOnly) ?? false
+    }
 }
 
 /// The order of a lead list. Ties are broken by local id, so the order is total.

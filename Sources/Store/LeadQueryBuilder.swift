@@ -14,6 +14,8 @@ struct LeadQueryBuilder {
     let userCount: Int
     /// The FTS5 MATCH expression for `filter.search` (nil: no text search).
     var match: String? = nil
+    /// The FTS5 expression for the conversation index (search also finds words of conversations).
+    var conversationMatch: String? = nil
 
     /// Sort columns in order, before the final `id`.
     var sortColumns: [String] {
@@ -45,7 +47,7 @@ struct LeadQueryBuilder {
     /// Only columns with a (column, sort keys) index qualify: any of them for the name order,
     /// status for the status order.
     var driver: (Dimension, [SQLValue])? {
-        guard match == nil, !filter.hasPending, !filter.rejectedOnly, !filter.conflictOnly else { return nil }
+        guard match == nil, !filter.hasPending, !filter.rejectedOnly, !filter.conflictOnly, !filter.unreadOnly else { return nil }
         guard sort.key == .name || sort.key == .status else { return nil }
         var options: [(Double, Dimension, [SQLValue])] = []
         if !filter.statuses.isEmpty {
@@ -98,15 +100,24 @@ struct LeadQueryBuilder {
         if filter.hasPending { terms.append("has_pending = 1") }
         if filter.rejectedOnly { terms.append("has_rejected = 1") }
         if filter.conflictOnly { terms.append("has_conflict = 1") }
+        if filter.unreadOnly { terms.append("leads.id IN (SELECT lead_id FROM conversation_unread)") }
         let dashboard = filter.dashboardConditions()  // dashboard drill-downs
         return (terms + dashboard.terms, values + dashboard.values)
     }
 
     /// FROM clause: search hits drive the loop when there is text; a flag's partial index otherwise.
     func fromClause(driving: Dimension?) -> (sql: String, values: [SQLValue]) {
+        if let match, let conversationMatch {
+            return ("(SELECT rowid AS hit FROM lead_fts WHERE lead_fts MATCH ? UNION "
+                    + "SELECT lead_id FROM conversation_fts WHERE conversation_fts MATCH ? LIMIT \(LeadStore.searchCap)) AS hits "
+                    + "CROSS JOIN leads ON leads.id = hits.hit", [.text(match), .text(conversationMatch)])
+        }
         if let match {
             return ("(SELECT rowid AS hit FROM lead_fts WHERE lead_fts MATCH ? LIMIT \(LeadStore.searchCap)) AS hits "
                     + "CROSS JOIN leads ON leads.id = hits.hit", [.text(match)])
+        }
+        if filter.unreadOnly {
+            return ("(SELECT lead_id AS unread FROM conversation_unread) AS u CROSS JOIN leads ON leads.id = u.unread", [])
         }
         if filter.rejectedOnly { return ("leads INDEXED BY leads_rejected", []) }
         if filter.conflictOnly { return ("leads INDEXED BY leads_conflict", []) }
@@ -174,7 +185,7 @@ struct LeadQueryBuilder {
             terms.append("(\(keys.map { "leads.\($0)" }.joined(separator: ", "))) \(op) (\(keys.map { _ in "?" }.joined(separator: ", ")))")
             values += cursor.values + [.integer(cursor.id)]
         }
-        let source = match == nil ? "leads" : from.sql
+        let source = match == nil && !filter.unreadOnly ? "leads" : from.sql
         return ("SELECT count(*) FROM \(source) WHERE \(terms.joined(separator: " AND "))", values)
     }
 
@@ -182,7 +193,7 @@ struct LeadQueryBuilder {
     /// status, source and owner. `column` groups the sum (nil: one total).
     func cube(groupBy column: String?) -> (sql: String, values: [SQLValue])? {
         guard match == nil, !filter.hasPending, !filter.rejectedOnly, !filter.conflictOnly,
-              !filter.hasDashboardParts else { return nil }
+              !filter.hasDashboardParts, !filter.unreadOnly else { return nil }
         var (terms, values) = conditions(skipping: nil)
         terms.removeFirst()  // "deleted = 0": the cube counts only live leads
         let whereClause = terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND ")
@@ -195,7 +206,7 @@ struct LeadQueryBuilder {
         let from = fromClause(driving: nil)
         var (terms, values) = conditions(skipping: nil)
         values = from.values + values
-        let source = match == nil ? "leads" : from.sql
+        let source = match == nil && !filter.unreadOnly ? "leads" : from.sql
         return ("SELECT \(column), count(*) FROM \(source) WHERE \(terms.joined(separator: " AND ")) GROUP BY \(column)", values)
     }
 }

@@ -104,7 +104,9 @@ extension LeadStore {
 
     func builder(_ filter: LeadFilter, _ sort: LeadSort) throws -> LeadQueryBuilder {
         let users = Int(try db.scalarInt("SELECT count(*) FROM users") ?? 0)
-        return LeadQueryBuilder(filter: filter, sort: sort, userCount: users, match: try matchExpression(filter.search))
+        let match = try matchExpression(filter.search)
+        return LeadQueryBuilder(filter: filter, sort: sort, userCount: users, match: match,
+                                conversationMatch: match == nil ? nil : Self.conversationMatch(filter.search))
     }
 
     /// The FTS5 expression for a search text: every word required, as a prefix. Words of up to 3

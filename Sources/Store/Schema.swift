@@ -19,6 +19,7 @@ enum Schema {
         },
         { try addOutboxRemote($0) },  // providers (issue 8): outbox entries name their remote; detail freshness
         { try migrateCalendar($0) },  // calendar: appointments.owner (lead's owner) + range indexes
+        { try $0.execute(conversation) },  // conversation pane: events per remote record, their FTS, unread (Schema+Conversation)
         { try addDashboard($0) },  // dashboard: first/last touch columns, their indexes and triggers, server overview
         // Data fixes last: they update leads, which fires the current triggers, and those may use
         // columns that the schema migrations above add.

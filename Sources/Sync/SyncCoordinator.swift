@@ -20,6 +20,11 @@ public final class SyncCoordinator: @unchecked Sendable {
     public let workers: [SyncWorker]
     /// The router over every remote.
     public let router: OutboxRouter
+    /// The conversation pane's sends and interaction polling (when a Zenvia or CleverApp remote exists).
+    public let conversation: ConversationSync?
+    /// Seconds between conversation cycles.
+    let conversationInterval: Double
+    private let conversationLoop = ConversationLoop()
 
     /// One worker per remote on `store`.
     public init(store: LeadStore, remotes: [Remote], options: SyncOptions = SyncOptions(),
@@ -33,6 +38,10 @@ public final class SyncCoordinator: @unchecked Sendable {
                        retryPolicy: retryPolicy, router: router)
         }
         try? store.setPushDestinations(remotes.filter { $0.provider.capabilities.can(.pushLeads) }.map(\.config.name))
+        let zenvia = remotes.lazy.compactMap { $0.provider as? ZenviaProvider }.first
+        let cleverApp = remotes.lazy.compactMap { $0.provider as? CleverAppProvider }.first
+        conversation = zenvia == nil && cleverApp == nil ? nil : ConversationSync(store: store, zenvia: zenvia, cleverApp: cleverApp)
+        conversationInterval = min(max(1, options.interval), 10)  // a chat wants new messages soon; ~6 requests a minute
     }
 
     /// The worker of the remote `name`.
@@ -50,15 +59,27 @@ public final class SyncCoordinator: @unchecked Sendable {
             }
             var reports: [(Int, String, SyncWorker.Report)] = []
             for await report in group { reports.append(report) }
+            // Conversation pane: when the run covers every remote, or a conversation remote by name.
+            if let conversation, names.map({ names in
+                chosen.contains { names.contains($0.remoteName) && ($0.provider is ZenviaProvider || $0.provider is CleverAppProvider) }
+            }) ?? true {
+                await conversation.runCycle()
+            }
             return reports.sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
         }
     }
 
     /// Starts every worker's background loop.
-    public func start() { workers.forEach { $0.start() } }
+    public func start() {
+        workers.forEach { $0.start() }
+        if let conversation { conversationLoop.start(conversation, every: conversationInterval) }
+    }
 
     /// Stops every worker.
-    public func stop() { workers.forEach { $0.stop() } }
+    public func stop() {
+        workers.forEach { $0.stop() }
+        conversationLoop.stop()
+    }
 
     /// Waits until every worker has stopped.
     public func waitUntilStopped() async {
@@ -66,7 +87,11 @@ public final class SyncCoordinator: @unchecked Sendable {
     }
 
     /// Wakes every worker.
-    public func syncNow() { workers.forEach { $0.syncNow() } }
+    public func syncNow() {
+        workers.forEach { $0.syncNow() }
+        // A send is started once (queued → sending is atomic), so a cycle beside the loop's is safe.
+        if let conversation { Task.detached { await conversation.runCycle() } }
+    }
 
     /// Routes new local changes and refreshes every worker's queue counts.
     public func refreshQueueCounts() { workers.forEach { $0.refreshQueueCounts() } }
@@ -74,6 +99,7 @@ public final class SyncCoordinator: @unchecked Sendable {
     /// Fetches a lead's detail from every remote that pulls leads.
     public func requestDetail(leadId: Int64) {
         for worker in workers where worker.capabilities.can(.pullLeads) { worker.requestDetail(leadId: leadId) }
+        if let conversation { Task { _ = try? await conversation.pull(leadId: leadId) } }  // links and pulls the opened lead
     }
 
     /// Calls `body` whenever any worker's status changes.

@@ -47,6 +47,8 @@ public struct FilterTerms: Sendable, Equatable {
     public var pending = false
     public var rejected = false
     public var conflict = false
+    /// Only leads with unread conversation messages.
+    public var unread = false
 
     /// Empty terms.
     public init() {}

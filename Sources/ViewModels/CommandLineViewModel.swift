@@ -25,7 +25,7 @@ public struct CommandLineViewModel: Sendable {
     /// The command words besides action names.
     public static let commandWords = ["filter", "keymap", "note", "push", "q", "quit", "search", "sort", "status", "sync", "theme", "view"]
     /// The words `:filter` accepts on their own.
-    public static let filterFlags = ["clear", "conflict", "pending", "rejected"]
+    public static let filterFlags = ["clear", "conflict", "pending", "rejected", "unread"]
 
     /// A command line over `store`; reads users and saved views once (`refresh()` re-reads them).
     public init(store: LeadStore, actionNames: [String], themeNames: [String] = [], keymapNames: [String] = [],
@@ -65,6 +65,7 @@ public struct CommandLineViewModel: Sendable {
             filter.hasPending = terms.pending
             filter.rejectedOnly = terms.rejected
             filter.conflictOnly = terms.conflict
+            filter.unreadOnly = terms.unread
             list.setFilter(filter)
         case .filterClear:
             list.clearFilters()
@@ -139,7 +140,7 @@ public struct CommandLineViewModel: Sendable {
     // MARK: - Parsing pieces
 
     public func parseFilter(_ rest: [String]) -> Result<ParsedCommand, CommandLineError> {
-        let usage = "usage: :filter status=S source=S owner=U pending rejected conflict | :filter clear"
+        let usage = "usage: :filter status=S source=S owner=U pending rejected conflict unread | :filter clear"
         guard !rest.isEmpty else { return .failure(CommandLineError(usage)) }
         if rest == ["clear"] { return .success(.filterClear) }
         var terms = FilterTerms()
@@ -148,6 +149,7 @@ public struct CommandLineViewModel: Sendable {
             case "pending": terms.pending = true; continue
             case "rejected": terms.rejected = true; continue
             case "conflict": terms.conflict = true; continue
+            case "unread": terms.unread = true; continue  // conversation pane
             default: break
             }
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)

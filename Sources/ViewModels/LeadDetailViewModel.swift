@@ -30,6 +30,8 @@ public struct LeadDetailViewModel: Sendable {
     /// Changes the server refused, oldest first.
     public internal(set) var rejectedChanges: [RejectedChange] = []
     public internal(set) var syncMark: SyncMark = .none
+    /// The lead's prospect / lead ids on the conversation remotes ("zenvia: 69de…"), conversation pane.
+    public internal(set) var conversationLinks: [String] = []
     /// Deleted locally (shown read-only; the list no longer has it).
     public internal(set) var isDeleted = false
     /// The lead does not exist (any more).
@@ -98,6 +100,9 @@ public struct LeadDetailViewModel: Sendable {
                         serverMessages: serverMessages[field] ?? [], isPending: pending.contains(field.rawValue))
         }
         notes = detail.notes.map(NoteItem.init)
+        conversationLinks = ((try? store.conversationLinks(leadId: leadId)) ?? []).map {
+            TextSanitizerBridge.line($0.remote) + ": " + TextSanitizerBridge.line($0.remoteId)
+        }
         activities = detail.activities.prefix(Self.recentActivityLimit).map(ActivityItem.init)
         appointments = detail.appointments.map(AppointmentItem.init)
         messages = detail.messages.map(MessageItem.init)

@@ -21,9 +21,12 @@ public struct LeadListDisplayRow: Sendable, Equatable {
     public let syncSymbol: String
     public let isMarked: Bool
     public let isSelected: Bool
+    /// The lead's conversation has unread inbound messages (conversation pane).
+    public let hasUnread: Bool
 
     /// Builds the display row of `row`.
-    public init(_ row: LeadListRow, isMarked: Bool, isSelected: Bool, now: Date) {
+    public init(_ row: LeadListRow, isMarked: Bool, isSelected: Bool, now: Date, hasUnread: Bool = false) {
+        self.hasUnread = hasUnread
         id = row.id
         name = TextSanitizerBridge.line(row.name)
         company = TextSanitizerBridge.line(row.company)

@@ -48,6 +48,13 @@ extension LeadListViewModel {
         setFilter(next)
     }
 
+    /// filter-unread: toggles "only leads with unread conversation messages" (conversation pane).
+    public mutating func filterUnread() {
+        var next = filter
+        next.unreadOnly.toggle()
+        setFilter(next)
+    }
+
     /// clear-filters: shows every lead (the sort stays).
     public mutating func clearFilters() { setFilter(.all) }
 
@@ -85,6 +92,7 @@ extension LeadListViewModel {
         if filter.rejectedOnly { parts.append("rejected") }
         if filter.conflictOnly { parts.append("conflict") }
         parts += DashboardDrillDown.filterParts(filter)  // dashboard drill-downs
+        if filter.unreadOnly { parts.append("unread") }
         if !filter.search.isEmpty { parts.append("/" + filter.search) }
         return TextSanitizerBridge.line(parts.joined(separator: " "))
     }

@@ -79,8 +79,10 @@ public struct LeadListViewModel: Sendable {
     /// The rows to draw, sanitised, with marks and the selection.
     public var displayRows: [LeadListDisplayRow] {
         let date = now()
+        let unread = (try? store.unreadLeads(among: rows.map(\.id))) ?? []  // one indexed lookup per window
         return rows.enumerated().map { index, row in
-            LeadListDisplayRow(row, isMarked: marked.contains(row.id), isSelected: index == selectedRow, now: date)
+            LeadListDisplayRow(row, isMarked: marked.contains(row.id), isSelected: index == selectedRow, now: date,
+                               hasUnread: unread.contains(row.id))
         }
     }
 

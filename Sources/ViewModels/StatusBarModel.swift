@@ -13,6 +13,8 @@ public struct StatusBarModel: Sendable, Equatable {
     public var pendingKeys: String
     /// The latest message; see `visibleMessage(at:)`.
     public var message: StatusMessage?
+    /// Leads whose conversation has unread inbound messages (conversation pane).
+    public var unreadConversations = 0
 
     /// A status bar model.
     public init(sync: SyncIndicator = .online, pendingCount: Int = 0, rejectedCount: Int = 0,
@@ -29,6 +31,7 @@ public struct StatusBarModel: Sendable, Equatable {
         let counts = try store.outboxCounts()
         pendingCount = (counts[.pending] ?? 0) + (counts[.inflight] ?? 0)
         rejectedCount = counts[.rejected] ?? 0
+        unreadConversations = try store.unreadConversationCount()
     }
 
     /// Shows `message` (replacing the previous one); nil keeps the current one.
@@ -47,6 +50,7 @@ public struct StatusBarModel: Sendable, Equatable {
         var parts: [String] = []
         if pendingCount > 0 { parts.append("\(pendingCount) pending") }
         if rejectedCount > 0 { parts.append("\(rejectedCount) rejected") }
+        if unreadConversations > 0 { parts.append("\(unreadConversations) unread") }
         return parts.joined(separator: " · ")
     }
 

@@ -36,6 +36,7 @@ enum UIBenchmark {
             let bytes = try UIByteCounter(store: store, presses: options.iterations).run()
             UITimings.printReport(leads: try store.countLeads(), sizes: sizes, tables: tables, bytes: bytes)
             try DashboardBenchmark.paneScenarios(store: store)  // dashboard
+            try ConversationBenchmark.run(store: store, iterations: options.iterations)  // conversation pane
         }
     }
 

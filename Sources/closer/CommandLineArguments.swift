@@ -2,6 +2,8 @@
 struct CommandLineArguments: Sendable {
     let command: String
     private(set) var values: [String: String] = [:]
+    /// Every value of each option, in order (for options that may repeat, e.g. `--param`).
+    private(set) var allValues: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []
     /// `--help` or `-h` was given: print help, run nothing.
@@ -42,11 +44,13 @@ struct CommandLineArguments: Sendable {
                 flags.insert(option.name)
             } else if let inlineValue {
                 values[option.name] = inlineValue
+                allValues[option.name, default: []].append(inlineValue)
             } else {
                 guard index < arguments.count else {
                     throw UsageError("option '--\(option.name)' of '\(spec.name)' needs a value", command: spec.name)
                 }
                 values[option.name] = arguments[index]
+                allValues[option.name, default: []].append(arguments[index])
                 index += 1
             }
         }

@@ -11,6 +11,8 @@ enum CommandTable {
         PushCommand.self,
         DemoCommand.self,
         OverviewCommand.self,
+        TimelineCommand.self,  // conversation pane
+        SendCommand.self,  // conversation pane
     ]
 
     /// The command called `name`, if any.

@@ -84,6 +84,7 @@ enum DemoCommand: Command {
         let generator = DemoDataGenerator(seed: UInt64(seed), now: offlineDataNow, userCount: users)
         if try store.countLeads(filter: .all) == 0 {
             try DemoSeeder(store: store, generator: generator).seed(leads: leads)
+            try DemoConversationSeeder(store: store, generator: generator).seed(firstLeads: 3_000)  // conversation pane
         }
         let user = generator.users.first?.username ?? "demo"
         return try await TerminalSession.run(store: store, user: user, keymap: arguments.value("keymap") ?? context.keymap,

@@ -10,8 +10,8 @@ import FoundationNetworking
 /// it once or listed by `closer push --review` as "outcome unknown". Plus a config with every
 /// remote the simulator serves: `closer sync`, then `closer push --remote cd --status contact`.
 final class DestinationCrashTests: XCTestCase {
-    private var closer: CloserProcess!
-    private var simulator: Process?
+    var closer: CloserProcess!
+    var simulator: Process?
 
     override func setUpWithError() throws {
         closer = try CloserProcess()
@@ -125,7 +125,7 @@ final class DestinationCrashTests: XCTestCase {
         let vendors: [String: (url: String, key: String, chatbotId: String?)]
     }
 
-    private func startSimulator(_ extra: [String]) throws -> Sim {
+    func startSimulator(_ extra: [String]) throws -> Sim {
         let binary = try CloserProcess.executable().deletingLastPathComponent().appendingPathComponent("closer-sim")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("closer-sim not built") }
         let process = Process()
@@ -166,7 +166,7 @@ final class DestinationCrashTests: XCTestCase {
     }
 
     /// The config with every remote the simulator serves (inline keys, so chmod 600).
-    private func writeConfig(_ sim: Sim, cdPush: String, botPush: String) throws {
+    func writeConfig(_ sim: Sim, cdPush: String, botPush: String) throws {
         var text = """
             [remote "crm"]
                 kind = leads-crm
@@ -189,7 +189,7 @@ final class DestinationCrashTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
     }
 
-    private func launch(_ arguments: [String]) throws -> Process {
+    func launch(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = try CloserProcess.executable()
         process.arguments = ["--db", closer.database] + arguments
@@ -205,7 +205,7 @@ final class DestinationCrashTests: XCTestCase {
         return process
     }
 
-    private func serverState(_ sim: Sim) async throws -> [String: Any] {
+    func serverState(_ sim: Sim) async throws -> [String: Any] {
         let url = try XCTUnwrap(URL(string: sim.origin + "/_sim/state"))
         let (data, _) = try await URLSession.shared.data(from: url)
         return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -32,7 +32,7 @@ final class PaneShellEndToEndTests: XCTestCase {
         let ui = try startUI(["demo", "--no-sync"])
         defer { ui.kill() }
         let first = try ui.waitFor(text: "of 2000")
-        XCTAssertEqual(first.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) }, "1 Leads   2 Calendar")
+        XCTAssertEqual(first.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces).hasPrefix("1 Leads") }, true)
         try ui.send("2")
         try ui.waitFor(text: "Agenda · from")  // the calendar pane (tab 2)
         try ui.send(":")

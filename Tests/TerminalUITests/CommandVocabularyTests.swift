@@ -21,7 +21,7 @@ final class CommandVocabularyTests: XCTestCase {
     }
 
     func testEveryCommandWordIsAnActionOrAnAliasOfOne() {
-        for word in CommandLineViewModel.commandWords where word != "view" {
+        for word in CommandLineViewModel.commandWords where word != "view" && word != "push" {  // :push NAME (providers) runs in the : line view model, like :view
             let action = CommandAliases.action(for: word) ?? Action(rawValue: word)
             XCTAssertTrue(ActionTable.standard.contains(action), ":\(word) is not an action of the table")
         }

@@ -39,6 +39,26 @@ final class RecordingPane: Pane {
     func reload() { reloads += 1 }
 }
 
+/// A pane's form that asks before closing, as a form with changes does.
+@MainActor
+final class AskingForm: PaneForm {
+    var asking = false
+    var cancelled = false
+    func moveFocus(_ delta: Int) {}
+    func handle(_ key: Key) -> Bool { false }
+    func paste(_ text: String) {}
+    func draw(in rect: Rect, canvas: Canvas, theme: Theme) -> Position? { nil }
+    func save() -> Bool { false }
+    func cancel() { cancelled = true }
+    var discardQuestion: String? { asking ? "Discard 1 change? y/n" : nil }
+    func requestCancel() -> Bool {
+        if asking { return true }
+        asking = true
+        return false
+    }
+    func keepEditing() { asking = false }
+}
+
 /// The pane shell: tab bar, digits and `open-…` actions, `:` aliases, the back stack, drill-downs
 /// and the host's overlays, with the Leads pane and a registered test pane.
 final class PaneShellTests: XCTestCase {
@@ -54,7 +74,7 @@ final class PaneShellTests: XCTestCase {
     func testTabBarShowsOnlyRegisteredPanesWithTheActiveOneHighlighted() async throws {
         let app = try app(registry: [LeadsPane.descriptor])
         let canvas = app.frame()
-        XCTAssertEqual(canvas.line(0).trimmingCharacters(in: .whitespaces), "1 Leads", "no tab for panes not built yet")
+        XCTAssertEqual(canvas.line(0).trimmingCharacters(in: .whitespaces), "1 Leads", "no tab for panes not registered")
         XCTAssertEqual(canvas.style(row: 0, column: 1), app.theme.style("tabs.active"))
         XCTAssertNotEqual(app.theme.style("tabs.active"), app.theme.style("tabs"), "the active tab stands out")
 
@@ -76,10 +96,6 @@ final class PaneShellTests: XCTestCase {
         app.type("dashboard")
         app.press("<Enter>")
         XCTAssertTrue(app.frame().line(23).contains("no dashboard pane yet"))
-        app.press(":")
-        app.type("open-conversation")
-        app.press("<Enter>")
-        XCTAssertTrue(app.frame().line(23).contains("no conversation pane yet"))
         app.press(":")
         app.type("leads")
         app.press("<Enter>")
@@ -180,5 +196,24 @@ final class PaneShellTests: XCTestCase {
         guard case .help(let detail, _) = app.overlay else { return XCTFail("help expected") }
         XCTAssertEqual(detail.allLines.first?.summary, "Lead detail")
         XCTAssertTrue(detail.allLines.contains { $0.action == .openCalendar && $0.keys.contains("2") }, "the digits are listed")
+    }
+
+    @MainActor
+    func testAFormCanAskBeforeClosingAndCloseItself() async throws {
+        let app = try app()
+        let form = AskingForm()
+        app.openForm(form)
+        app.press("<Esc>")
+        guard case .form = app.overlay else { return XCTFail("the form asked first") }
+        XCTAssertTrue(form.asking)
+        app.press("n")
+        XCTAssertFalse(form.asking, "the answer went to the form")
+        app.press("<Esc>", "<Esc>")
+        guard case .none = app.overlay else { return XCTFail("Esc twice closes") }
+        let second = AskingForm()
+        app.openForm(second)
+        app.press("<Esc>", "y")
+        guard case .none = app.overlay else { return XCTFail("y to the question closes it") }
+        XCTAssertTrue(second.cancelled, "closed without saving")
     }
 }

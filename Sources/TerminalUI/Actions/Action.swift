@@ -31,6 +31,8 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let filterSource: Action = "filter-source"
     public static let filterOwner: Action = "filter-owner"
     public static let filterPending: Action = "filter-pending"
+    /// Conversation pane: only leads with unread conversation messages.
+    public static let filterUnread: Action = "filter-unread"
     public static let filterRejected: Action = "filter-rejected"
     public static let clearFilters: Action = "clear-filters"
     public static let sortNext: Action = "sort-next"
@@ -103,4 +105,26 @@ public struct Action: Hashable, Sendable, RawRepresentable, ExpressibleByStringL
     public static let nextBlock: Action = "next-block"
     public static let previousBlock: Action = "previous-block"
     public static let cyclePeriod: Action = "cycle-period"
+
+    // Conversation pane
+    /// A text reply on the lead's last channel (inside the 24 h window).
+    public static let reply: Action = "reply"
+    /// A channel template with its parameters.
+    public static let sendTemplate: Action = "send-template"
+    /// A file (path prompt, size checked first).
+    public static let sendFile: Action = "send-file"
+    /// A follow-up e-mail through CleverApp (subject prompt, body in $VISUAL/$EDITOR).
+    public static let sendEmail: Action = "send-email"
+    /// Folds or unfolds the selected entry.
+    public static let toggleFold: Action = "toggle-fold"
+    /// Sends a failed send again (an unknown outcome asks first).
+    public static let retrySend: Action = "retry-send"
+    /// Discards a send that has not gone.
+    public static let discardSend: Action = "discard-send"
+    /// Transfers the prospect to a group or agent (`:transfer`).
+    public static let transfer: Action = "transfer"
+    /// Archives the prospect with a reason (`:archive REASON`).
+    public static let archive: Action = "archive"
+    /// Creates the lead's Zenvia prospect (`POST /lead`) when it has none (`:zenvia-create`).
+    public static let zenviaCreate: Action = "zenvia-create"
 }

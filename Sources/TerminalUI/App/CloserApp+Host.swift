@@ -39,6 +39,12 @@ extension CloserApp: PaneHost {
     /// The Leads pane (made if needed).
     var leadsPane: LeadsPane? { pane(.leads) as? LeadsPane }
 
+    /// The Leads pane's lead: its open detail, else the list's selection (the conversation follows it).
+    public var selectedLeadId: Int64? {
+        guard let leads = leadsPane else { return nil }
+        return leads.focus == .detail ? leads.detail?.leadId ?? leads.list.selectedId : leads.list.selectedId
+    }
+
     /// Shows pane `id`, pushing the current one on the back stack.
     public func openLead(id: Int64) {
         guard let leads = leadsPane else { return inform("no leads pane", error: true) }

@@ -36,6 +36,7 @@ public struct LeadDetailScreen: Sendable {
             }
             add(row, item.field)
         }
+        for link in detail.conversationLinks { add(FieldRow("Linked", link, valueElement: "dim")) }  // conversation pane
         let otherConflicts = detail.conflicts.filter { $0.field == nil }
         let otherRejected = detail.rejectedChanges.filter { $0.kind != .lead || !$0.otherMessages.isEmpty }
         if !otherRejected.isEmpty || !otherConflicts.isEmpty {

@@ -32,7 +32,9 @@ public enum LeadListScreen {
     public static func rows(of list: LeadListViewModel) -> [TableRow] {
         list.displayRows.map { row in
             TableRow([
-                TableCell(row.syncSymbol, element: syncElement(row.syncMark)),
+                row.syncMark == .none && row.hasUnread
+                    ? TableCell("●", element: "list.marked")  // unread conversation (a sync problem shows first)
+                    : TableCell(row.syncSymbol, element: syncElement(row.syncMark)),
                 TableCell(row.name),
                 TableCell(row.company),
                 TableCell(row.statusText, element: ThemeElement.status(row.status)),

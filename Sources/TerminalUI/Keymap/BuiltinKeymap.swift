@@ -60,6 +60,7 @@ bind leads f s filter-status
 bind leads f S filter-source
 bind leads f o filter-owner
 bind leads f p filter-pending
+bind leads f u filter-unread
 bind leads f r filter-rejected
 bind leads F clear-filters
 bind leads o sort-next
@@ -144,5 +145,16 @@ bind calendar X discard-rejected
 bind calendar f o filter-owner
 bind calendar f s filter-status
 bind detail A new-appointment
+# Conversation pane
+bind conversation r reply
+bind conversation T send-template
+bind conversation F send-file
+bind conversation E send-email
+bind conversation <Enter> toggle-fold
+bind conversation R retry-send
+bind conversation X discard-send
+bind conversation / search
+bind conversation n search-next
+bind conversation N search-previous
 """
 }

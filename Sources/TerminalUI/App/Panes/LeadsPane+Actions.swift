@@ -32,6 +32,7 @@ extension LeadsPane {
         case .filterSource: choose(argument, "filter-source", "Filter by source", LeadSource.allCases.map(\.rawValue), filterSource)
         case .filterOwner: choose(argument, "filter-owner", "Filter by owner", session.usernames()) { [unowned self] in list.filterOwner($0) }
         case .filterPending: list.filterPending()
+        case .filterUnread: list.filterUnread()  // conversation pane
         case .filterRejected: list.filterRejected()
         case .clearFilters: list.clearFilters()
         case .filter:

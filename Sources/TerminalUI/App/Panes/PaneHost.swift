@@ -45,9 +45,15 @@ public protocol PaneHost: AnyObject {
     func didEditLocally()
     /// Asks the sync worker to fetch the full detail of a lead now (no-op offline).
     func requestDetail(leadId: Int64)
+    /// The lead selected in the Leads pane (conversation pane; default nil).
+    var selectedLeadId: Int64? { get }
 }
 
 extension PaneHost {
+    /// The lead selected in the Leads pane (its open detail, else the list's selection); nil when none.
+    /// Panes about one lead (the conversation) follow it. Hosts without a Leads pane say nil.
+    public var selectedLeadId: Int64? { nil }
+
     /// Shows an info message.
     public func inform(_ text: String) { inform(text, error: false) }
 }

@@ -7,7 +7,7 @@ public enum PaneRegistry {
     public static let all: [PaneDescriptor] = [
         LeadsPane.descriptor,
         CalendarPane.descriptor,
-        // ConversationPane.descriptor,
+        ConversationPane.descriptor,
         DashboardPane.descriptor,
     ]
 
