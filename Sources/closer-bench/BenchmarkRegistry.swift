@@ -9,6 +9,7 @@ enum BenchmarkRegistry {
     static let all: [Entry] = [
         Entry(name: "store", run: StoreBenchmark.run),
         Entry(name: "sync", run: SyncBenchmark.run),
+        Entry(name: "terminal", run: TerminalBenchmark.run),
         Entry(name: "ui", run: UIBenchmark.run),
     ]
 }
