@@ -45,11 +45,12 @@ enum Schema {
     }
 
     /// The full-text index over name, e-mail, phone, company and notes (one row per lead, rowid =
-    /// lead id), and its vocabulary (to expand long prefixes into a few exact terms).
+    /// lead id), and its vocabulary (to expand long prefixes into a few exact terms). No column
+    /// sizes (`columnsize = 0`, 14 MB at a million leads): results are sorted, never ranked.
     static let fts = """
         CREATE VIRTUAL TABLE lead_fts USING fts5(
             name, email, phone, company, notes,
-            tokenize = "unicode61 remove_diacritics 2", prefix = '1 2 3', detail = none
+            tokenize = "unicode61 remove_diacritics 2", prefix = '1 2 3', detail = none, columnsize = 0
         );
         CREATE VIRTUAL TABLE lead_fts_vocab USING fts5vocab(lead_fts, 'row');
         """

@@ -49,6 +49,8 @@ public final class CloserApp: TerminalApp {
     public internal(set) var list: LeadListViewModel
     /// The detail of the selected lead, when shown.
     public internal(set) var detail: LeadDetailViewModel?
+    /// Split view: the lead the cursor moved to whose detail loads once the cursor rests (`idle`).
+    var pendingDetail: (id: Int64, since: Date)?
     /// Detail pane scroll and selection.
     var detailScreen = LeadDetailScreen()
     /// The `:` line's parser, executor and completion.
@@ -143,6 +145,11 @@ public final class CloserApp: TerminalApp {
     public func idle() -> AppResponse {
         var changed = false
         let date = now()
+        if let pending = pendingDetail, date.timeIntervalSince(pending.since) >= Self.detailRestDelay {
+            pendingDetail = nil
+            if list.selectedId == pending.id { openDetailForSelection(request: false, deferrable: false) }
+            changed = true
+        }
         if let sync {
             let indicator = sync.indicator
             if indicator != statusBar.sync {
@@ -223,9 +230,19 @@ public final class CloserApp: TerminalApp {
         statusBar.post(error ? .error(text, now: now()) : .info(text, now: now()))
     }
 
+    /// How long the cursor rests on a lead before the split view loads its detail.
+    static let detailRestDelay: TimeInterval = 0.04
+
     /// Loads the detail of the selected lead (split view follows the selection; Enter opens it).
-    func openDetailForSelection(request: Bool) {
-        guard let id = list.selectedId else { detail = nil; return }
+    /// In the split view, a lead the cursor is only passing over (list focused, a detail already
+    /// shown) loads from `idle` once the cursor rests, so moving never waits on the detail query.
+    func openDetailForSelection(request: Bool, deferrable: Bool = true) {
+        guard let id = list.selectedId else { detail = nil; pendingDetail = nil; return }
+        if deferrable, !request, isSplit, focus == .list, let shown = detail?.leadId, shown != id {
+            pendingDetail = (id, now())
+            return
+        }
+        pendingDetail = nil
         if detail?.leadId != id {
             detail = LeadDetailViewModel(store: store, leadId: id, currentUser: setup.currentUser, now: now)
             detailScreen.reset()
