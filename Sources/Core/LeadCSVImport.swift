@@ -7,6 +7,8 @@ public struct LeadCSVImport: Sendable {
     public struct Row: Sendable, Equatable {
         public var line: Int
         public var lead: Lead
+        /// Whether the owner came from the import's default rather than the row.
+        public var ownerDefaulted: Bool = false
     }
 
     public var rows: [Row]
@@ -17,14 +19,19 @@ public struct LeadCSVImport: Sendable {
         rowErrors.flatMap { $0.report(file: file) }
     }
 
+    /// How many imported rows got the default owner.
+    public var defaultedOwnerCount: Int { rows.lazy.filter(\.ownerDefaulted).count }
+
     /// Reads `data` (the file's bytes). Throws for problems with the file as a whole: empty,
     /// not CSV (unterminated quote...), not UTF-8, or a header without the required columns.
-    public static func read(_ data: Data, now: Date = Date()) throws(LeadCSVFileError) -> LeadCSVImport {
+    /// `ownerDefault` is the owner of rows without one (a file with no owner column).
+    public static func read(_ data: Data, now: Date = Date(),
+                            ownerDefault: LeadCSVOwnerDefault? = nil) throws(LeadCSVFileError) -> LeadCSVImport {
         var reader = CSVReader(data: data)
         guard let header = try next(&reader) else { throw .empty }
         let mapper: LeadCSVMapper
         do {
-            mapper = try LeadCSVMapper(header: header.fields)
+            mapper = try LeadCSVMapper(header: header.fields, ownerDefault: ownerDefault)
         } catch {
             throw .header(line: header.line, error)
         }
@@ -32,7 +39,9 @@ public struct LeadCSVImport: Sendable {
         while let record = try next(&reader) {
             if record.fields.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
             switch mapper.lead(from: record, now: now) {
-            case .success(let lead): result.rows.append(Row(line: record.line, lead: lead))
+            case .success(let lead):
+                let defaulted = mapper.takesDefaultOwner(cell: mapper.ownerCell(of: record))
+                result.rows.append(Row(line: record.line, lead: lead, ownerDefaulted: defaulted))
             case .failure(let problem): result.rowErrors.append(problem)
             }
         }

@@ -22,9 +22,14 @@ public struct LeadCSVMapper: Sendable {
 
     /// One slot per header position.
     public let slots: [Slot]
+    /// The owner given to rows that have none (see `LeadCSVOwnerDefault`); nil: the owner column is required.
+    public let ownerDefault: LeadCSVOwnerDefault?
+    /// Whether the header has an owner column.
+    public let hasOwnerColumn: Bool
 
     /// Maps a header row; throws when required columns are missing or a column appears twice.
-    public init(header: [String]) throws(LeadCSVHeaderError) {
+    /// With an `ownerDefault`, the owner column is optional: rows of a file without one get it.
+    public init(header: [String], ownerDefault: LeadCSVOwnerDefault? = nil) throws(LeadCSVHeaderError) {
         var slots: [Slot] = []
         var seen: [LeadCSVColumn: String] = [:]
         var duplicates: [String] = []
@@ -40,11 +45,22 @@ public struct LeadCSVMapper: Sendable {
                 slots.append(.extra(key.isEmpty ? "column_\(index + 1)" : key))
             }
         }
-        let missing = LeadCSVColumn.required.filter { seen[$0] == nil }
+        let missing = LeadCSVColumn.required.filter { seen[$0] == nil && !($0 == .owner && ownerDefault != nil) }
         guard missing.isEmpty, duplicates.isEmpty else {
             throw LeadCSVHeaderError(missing: missing, duplicates: duplicates)
         }
         self.slots = slots
+        self.ownerDefault = ownerDefault
+        hasOwnerColumn = seen[.owner] != nil
+    }
+
+    /// Whether a row with this owner cell (nil: no owner column) gets the default owner: always
+    /// without a column; for an empty cell only when the default was given explicitly (`--owner`),
+    /// so a blank cell in an owner column is still reported as today unless the user chose a fill.
+    public func takesDefaultOwner(cell: String?) -> Bool {
+        guard let ownerDefault else { return false }
+        guard let cell else { return true }
+        return ownerDefault.isExplicit && cell.allSatisfy(\.isWhitespace)
     }
 
     /// The lead in `record`, or the problems with it (field names are the CSV column names).
@@ -63,6 +79,7 @@ public struct LeadCSVMapper: Sendable {
             case .extra(let key): if !value.isEmpty { extras[key] = value }
             }
         }
+        if let ownerDefault, takesDefaultOwner(cell: values[.owner]) { values[.owner] = ownerDefault.name }
 
         var form: [String: String] = [:]
         for column in LeadCSVColumn.allCases {

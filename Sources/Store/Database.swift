@@ -25,6 +25,8 @@ public final class Database {
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         do {
+            let registered = SearchTextFunction.register(on: db)
+            guard registered == SQLITE_OK else { throw DatabaseError(code: registered, message: "cannot register \(SearchTextFunction.name)", sql: nil) }
             if path != ":memory:" && !path.isEmpty {
                 try enableWAL(waitingUpTo: Int(busyTimeoutMilliseconds))
             }

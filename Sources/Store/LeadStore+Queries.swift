@@ -70,6 +70,16 @@ extension LeadStore {
         }
     }
 
+    /// Whether the filter's search has more matches than `searchCap`: the list then holds only the
+    /// first `searchCap` of them and a count is a lower bound ("2000+"); otherwise counts are exact.
+    public func searchExceedsCap(filter: LeadFilter) throws -> Bool {
+        try locked {
+            guard let match = try matchExpression(filter.search) else { return false }
+            let sql = "SELECT count(*) FROM (SELECT rowid FROM lead_fts WHERE lead_fts MATCH ? LIMIT \(Self.searchCap + 1))"
+            return (try db.cached(sql).firstRow([.text(match)]) { $0.int64(0) } ?? 0) > Self.searchCap
+        }
+    }
+
     /// Leads per status among those passing the filter (every status present, 0 when none).
     public func countsByStatus(filter: LeadFilter = .all) throws -> [LeadStatus: Int] {
         var counts = Dictionary(uniqueKeysWithValues: LeadStatus.allCases.map { ($0, 0) })
@@ -109,22 +119,29 @@ extension LeadStore {
                                 conversationMatch: match == nil ? nil : Self.conversationMatch(filter.search))
     }
 
-    /// The FTS5 expression for a search text: every word required, as a prefix. Words of up to 3
-    /// characters use the prefix indexes; a longer word is expanded through the vocabulary into
-    /// its few matching terms (`"muller" OR "mullers"`), which FTS5 streams instead of merging
-    /// every posting of the prefix. Nil when the text has no words.
+    /// The FTS5 expression for a search text: every term required (`SearchText.terms`: words
+    /// folded like the index, CJK bigrams). Words are prefixes; words of up to 3 characters use the
+    /// prefix indexes; a longer word is expanded through the vocabulary into its few matching terms
+    /// (`"muller" OR "mullers"`), which FTS5 streams instead of merging every posting of the
+    /// prefix. Nil when the text is blank (no search); `""` (matches nothing) when it has no
+    /// indexable term at all (`"`, `*`, `(`).
     func matchExpression(_ text: String) throws -> String? {
-        let words = LeadQueryBuilder.searchWords(text)
-        guard !words.isEmpty else { return nil }
-        return try words.map { word -> String in
-            let folded = SortKey.fold(word)
-            guard folded.count > 3 else { return LeadQueryBuilder.quoted(word) + "*" }
+        guard !text.allSatisfy({ $0.isWhitespace }) else { return nil }
+        let terms = SearchText.terms(text)
+        guard !terms.isEmpty else { return Self.matchNothing }
+        return try terms.map { term -> String in
+            guard term.isPrefix else { return LeadQueryBuilder.quoted(term.text) }
+            let folded = SortKey.fold(term.text)
+            guard !term.isCJK, folded.count > 3 else { return LeadQueryBuilder.quoted(term.text) + "*" }
             let terms = try db.cached("SELECT term FROM lead_fts_vocab WHERE term >= ? AND term < ? LIMIT 65")
                 .rows([.text(folded), .text(folded + "\u{10FFFF}")]) { $0.text(0) }
-            guard (1...64).contains(terms.count) else { return LeadQueryBuilder.quoted(word) + "*" }
+            guard (1...64).contains(terms.count) else { return LeadQueryBuilder.quoted(term.text) + "*" }
             return "(" + terms.map(LeadQueryBuilder.quoted).joined(separator: " OR ") + ")"
         }.joined(separator: " AND ")
     }
+
+    /// An FTS5 expression that matches no row (an empty phrase).
+    static let matchNothing = "\"\""
 
     func window(filter: LeadFilter, sort: LeadSort, cursor: LeadCursor?, forward: Bool, inclusive: Bool,
                 limit: Int) throws -> [LeadListRow] {

@@ -49,6 +49,8 @@ public struct LeadListViewModel: Sendable {
     public internal(set) var currentViewName: String?
     /// What the list looked like when the search started (restored by `cancelSearch()`).
     var searchSnapshot: SearchSnapshot?
+    /// The search text whose matches exceed `LeadStore.searchCap` (its count shows as "N+").
+    var cappedSearch: String?
 
     /// A list over `store`, showing the first page of `filter` in `sort`.
     public init(store: LeadStore, currentUser: String, visibleRows: Int = 20, filter: LeadFilter = .all,
@@ -93,17 +95,21 @@ public struct LeadListViewModel: Sendable {
         return "\(index) of \(totalText)"
     }
 
-    /// The total as shown: "?" unknown, "2000+" when a search hit the cap.
+    /// The total as shown: "?" unknown, "2000+" only when a search really has more matches than
+    /// the cap (exactly 2,000 matches show as "2000").
     public var totalText: String {
         guard let total else { return "?" }
-        if !filter.search.isEmpty && total >= LeadStore.searchCap { return "\(total)+" }
+        if !filter.search.isEmpty && cappedSearch == filter.search { return "\(total)+" }
         return String(total)
     }
 
     /// Fills in an unknown total and position (COUNT queries). Call when idle, not per keystroke.
     public mutating func resolvePosition() {
         do {
-            if total == nil { total = try store.countLeads(filter: filter) }
+            if total == nil {
+                total = try store.countLeads(filter: filter)
+                cappedSearch = try !filter.search.isEmpty && store.searchExceedsCap(filter: filter) ? filter.search : nil
+            }
             if topIndex == nil, let id = selectedId,
                let position = try store.position(ofLead: id, filter: filter, sort: sort) {
                 topIndex = max(0, position - selectedRow)

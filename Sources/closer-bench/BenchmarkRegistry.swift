@@ -11,6 +11,7 @@ enum BenchmarkRegistry {
         Entry(name: "dashboard", run: DashboardBenchmark.run),
         Entry(name: "store", run: StoreBenchmark.run),
         Entry(name: "sync", run: SyncBenchmark.run),
+        Entry(name: "terminal", run: TerminalBenchmark.run),
         Entry(name: "ui", run: UIBenchmark.run),
     ]
 }

@@ -12,12 +12,16 @@ enum ImportCommand: Command {
         options: [
             OptionSpec("dry-run", help: "validate and report only; import nothing"),
             OptionSpec("skip-invalid", help: "import the valid rows and report the invalid ones"),
+            OptionSpec("owner", value: "NAME", help: "owner of rows that name none (default: the current user)"),
         ],
         details: """
         The file is RFC 4180 CSV in UTF-8 (a byte order mark is fine) with a header line. Header
         names are matched case-insensitively, ignoring spaces, '_', '-' and '.', with aliases
         (firstname, "First Name", e-mail, title, assignee, ...). Required columns: \
-        \(LeadCSVColumn.required.map(\.rawValue).joined(separator: ", ")).
+        \(LeadCSVColumn.required.filter { $0 != .owner }.map(\.rawValue).joined(separator: ", ")).
+        Owner: a row's owner cell wins; a file without an owner column gets --owner NAME, else
+        the current user (the configured remote's username, else $USER). With --owner, blank
+        owner cells get NAME too (without it they are reported).
         Optional: company, job_title, location, message, status (default prospect), source, label,
         created_at, updated_at (ISO 8601, e.g. 2026-11-23T09:30:00Z), metadata (a JSON object).
         Other columns are kept as metadata. 'closer export' writes exactly these columns.
@@ -30,8 +34,9 @@ enum ImportCommand: Command {
         let name = path == "-" ? "<stdin>" : path
         let data = try read(path)
         let result: LeadCSVImport
+        let owner = try ownerDefault(arguments)
         do {
-            result = try LeadCSVImport.read(data, now: Date())
+            result = try LeadCSVImport.read(data, now: Date(), ownerDefault: owner)
         } catch {
             throw CommandFailure(spec.name, error.report(file: name))
         }
@@ -49,10 +54,29 @@ enum ImportCommand: Command {
         }
         let store = try context.openStore(for: spec.name)
         let ids = try store.importLeads(result.rows.map(\.lead))
-        var summary = "imported \(ids.count) lead\(ids.count == 1 ? "" : "s") from \(TextSanitizer.line(name))"
+        var summary = "imported \(ids.count) lead\(ids.count == 1 ? "" : "s")"
+        if let owner = result.rows.first(where: \.ownerDefaulted)?.lead.owner {
+            let defaulted = result.defaultedOwnerCount
+            let origin = arguments.value("owner") == nil ? "default" : "--owner"
+            summary += ", owner \(TextSanitizer.line(owner)) (\(origin)"
+                + (defaulted == ids.count ? ")" : " for \(defaulted) of them)")
+        }
+        summary += " from \(TextSanitizer.line(name))"
         if invalid > 0 { summary += " (\(invalid) invalid row\(invalid == 1 ? "" : "s") skipped)" }
         print(summary)
         return 0
+    }
+
+    /// The owner of rows without one: `--owner NAME`, else the current user, else none (then the
+    /// file needs an owner column).
+    static func ownerDefault(_ arguments: CommandLineArguments) throws -> LeadCSVOwnerDefault? {
+        if let name = arguments.value("owner") {
+            guard !name.allSatisfy(\.isWhitespace) else {
+                throw CommandFailure(spec.name, "--owner needs a username")
+            }
+            return LeadCSVOwnerDefault(name: name, isExplicit: true, origin: "--owner")
+        }
+        return CurrentUser.resolve().map { LeadCSVOwnerDefault(name: $0.name, isExplicit: false, origin: $0.origin) }
     }
 
     /// The file's bytes, or a clear failure: missing, a directory, unreadable, binary or UTF-16.

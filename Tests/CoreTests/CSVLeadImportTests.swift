@@ -105,3 +105,29 @@ final class CSVLeadImportTests: XCTestCase {
         XCTAssertEqual(result.rows.map(\.lead), leads)
     }
 }
+
+/// The default owner of rows that name none (`closer import` without an owner column, `--owner`).
+final class CSVLeadImportOwnerDefaultTests: XCTestCase {
+    private let now = Date(timeIntervalSince1970: 1_700_000_000)
+
+    func testNoOwnerColumnTakesTheDefaultAndMarksTheRows() throws {
+        let text = "first_name,last_name,email,phone\nZoë,Müller,zoe@example.com,123456789\n"
+        let result = try LeadCSVImport.read(Data(text.utf8), now: now,
+                                            ownerDefault: LeadCSVOwnerDefault(name: "ana", isExplicit: false, origin: "$USER"))
+        XCTAssertEqual(result.rows.map(\.lead.owner), ["ana"])
+        XCTAssertEqual(result.defaultedOwnerCount, 1)
+        XCTAssertEqual(result.rows.first?.lead.source, nil)
+    }
+
+    func testRowOwnerWinsAndBlankCellsTakeOnlyAnExplicitDefault() throws {
+        let text = "first_name,last_name,email,phone,owner\nA,B,a@example.com,123456789,dara\nC,D,c@example.com,123456789,\n"
+        let implicit = try LeadCSVImport.read(Data(text.utf8), now: now,
+                                              ownerDefault: LeadCSVOwnerDefault(name: "ana", isExplicit: false, origin: "$USER"))
+        XCTAssertEqual(implicit.rows.map(\.lead.owner), ["dara"])
+        XCTAssertEqual(implicit.report(file: "f"), ["f:3: owner: This field may not be blank."])
+        let explicit = try LeadCSVImport.read(Data(text.utf8), now: now,
+                                              ownerDefault: LeadCSVOwnerDefault(name: "chen", isExplicit: true, origin: "--owner"))
+        XCTAssertEqual(explicit.rows.map(\.lead.owner), ["dara", "chen"])
+        XCTAssertEqual(explicit.rows.map(\.ownerDefaulted), [false, true])
+    }
+}

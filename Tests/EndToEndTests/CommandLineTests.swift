@@ -56,7 +56,9 @@ struct CloserProcess {
     }
 
     /// Runs `closer --db <this test's db> ARGS` (or without `--db` when `database` is nil).
-    func run(_ arguments: [String], database: String?? = .none, stdin: String? = nil) throws -> Result {
+    /// `environment` overrides variables of the inherited environment (nil removes one).
+    func run(_ arguments: [String], database: String?? = .none, stdin: String? = nil,
+             environment overrides: [String: String?] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = try Self.executable()
         let db: String? = database ?? self.database
@@ -67,6 +69,7 @@ struct CloserProcess {
         environment["XDG_CONFIG_HOME"] = directory.appendingPathComponent("config").path
         environment["HOME"] = directory.path
         environment["LANG"] = "C.UTF-8"
+        for (name, value) in overrides { environment[name] = value }
         process.environment = environment
         let out = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
         let err = directory.appendingPathComponent("stderr-\(UUID().uuidString)")

@@ -33,12 +33,20 @@ final class GridCanvasTests: XCTestCase {
         XCTAssertEqual(canvas.line(0), " abc…")
     }
 
-    func testEmojiAndZwjSequencesAreOneTwoColumnCell() {
+    func testEmojiAndZwjSequencesAreOneTwoColumnCellDrawnAsTheirFirstEmoji() {
         let canvas = GridCanvas(rows: 1, columns: 10)
         let used = canvas.put("👍👨‍👩‍👧x", at: Position(row: 0, column: 0))
         XCTAssertEqual(used, 5)
-        XCTAssertEqual(canvas.cells[0][2].grapheme, "👨‍👩‍👧")
+        XCTAssertEqual(canvas.cells[0][2].grapheme, "👨", "terminals disagree on ZWJ sequences: the first emoji only")
         XCTAssertEqual(canvas.cells[0][4].grapheme, "x")
+    }
+
+    func testFlagsSkinTonesKeycapsAndVS16BecomeCellsEveryTerminalAgreesOn() {
+        let canvas = GridCanvas(rows: 1, columns: 20)
+        let used = canvas.put("🇩🇪👍🏽❤️1️⃣\u{200B}!", at: Position(row: 0, column: 0))
+        XCTAssertEqual(used, 8)
+        XCTAssertEqual(canvas.line(0), "DE👍❤ 1!")
+        XCTAssertFalse(canvas.cells[0].contains { $0.grapheme.unicodeScalars.contains { [0x200D, 0xFE0F, 0x1F3FD, 0x200B].contains($0.value) } })
     }
 
     func testCombiningMarksStayWithTheirBaseCharacter() {

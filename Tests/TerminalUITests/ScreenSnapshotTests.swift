@@ -42,8 +42,14 @@ final class ScreenSnapshotTests: XCTestCase {
 
     @MainActor
     func testWideTerminalShowsListAndDetailSideBySide() async throws {
-        let app = AppFixture.app(try AppFixture.store(), size: Size(rows: 60, columns: 250), clock: TestClock(AppFixture.start))
+        let clock = TestClock(AppFixture.start)
+        let app = AppFixture.app(try AppFixture.store(), size: Size(rows: 60, columns: 250), clock: clock)
+        let first = app.detail?.leadId
         app.press("j")
+        XCTAssertEqual(app.detail?.leadId, first, "a lead the cursor passes over does not load its detail in the keystroke")
+        clock.advance(0.05)
+        _ = app.idle()
+        XCTAssertEqual(app.detail?.leadId, app.list.selectedId, "the detail follows once the cursor rests")
         let canvas = app.frame()
         TestSupport.assertSnapshot(canvas, named: "app-split-250x60")
         TestSupport.assertNoControlCharacters(canvas)

@@ -10,7 +10,7 @@ public enum LeadListScreen {
 
     /// The table; without the company column when no visible lead has one (seed 001 has no companies).
     public static func makeTable(withCompany: Bool, ownerWidth: Int = 8) -> TableView {
-        TableView(columns: columns(withCompany: withCompany, ownerWidth: ownerWidth))
+        TableView(columns: columns(withCompany: withCompany, ownerWidth: ownerWidth), selectionSpan: 2)  // gutter, sync mark, name
     }
 
     static func columns(withCompany: Bool, ownerWidth: Int) -> [TableColumn] {

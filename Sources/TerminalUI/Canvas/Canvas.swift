@@ -57,7 +57,8 @@ public enum CanvasText {
     }
 
     /// The graphemes of `text` with their widths (1 or 2), clipped to `maxColumns` with "…".
-    /// Zero-width clusters join the previous grapheme, or are dropped at the start.
+    /// Zero-width clusters join the previous grapheme, or are dropped at the start. Emoji
+    /// sequences are reduced to what every terminal draws alike (`TerminalGrapheme`).
     public static func cells(of text: String, maxColumns: Int) -> [(grapheme: String, width: Int)] {
         guard maxColumns > 0, !text.isEmpty else { return [] }
         if let ascii = printableASCII(text, maxColumns: maxColumns) { return ascii }
@@ -68,10 +69,13 @@ public enum CanvasText {
         for character in clipped {
             let width = DisplayWidth.of(character)
             if width == 0 {
-                if !result.isEmpty { result[result.count - 1].grapheme.append(character) }
+                // A combining mark stacks on the previous cell; a lone joiner or format character is dropped.
+                if !result.isEmpty, character.unicodeScalars.allSatisfy(TerminalGrapheme.isCombiningMark) {
+                    result[result.count - 1].grapheme.append(character)
+                }
                 continue
             }
-            result.append((String(character), width))
+            result.append(contentsOf: TerminalGrapheme.cells(character, width: width))
         }
         return result
     }

@@ -72,12 +72,18 @@ public struct TableView: Sendable {
     public var showsHeader: Bool
     /// Blank columns between cells.
     public var spacing: Int
+    /// How many leading columns carry the selection highlight (the gutter, those cells and the
+    /// text of the last one); the rest of the selected row keeps its usual styles. Nil: the whole
+    /// row is highlighted. A short bar costs far fewer bytes per move (only cells that change
+    /// are sent) and the `>` gutter keeps the selection obvious on any terminal.
+    public var selectionSpan: Int?
 
     /// A table of `columns`.
-    public init(columns: [TableColumn], showsHeader: Bool = true, spacing: Int = 1) {
+    public init(columns: [TableColumn], showsHeader: Bool = true, spacing: Int = 1, selectionSpan: Int? = nil) {
         self.columns = columns
         self.showsHeader = showsHeader
         self.spacing = spacing
+        self.selectionSpan = selectionSpan
     }
 
     /// Rows of data that fit in a rectangle `height` rows tall (the view model's page size).
@@ -147,9 +153,15 @@ public struct TableView: Sendable {
         let markedStyle = theme.style("list.marked")
         for (index, data) in rows.enumerated() where row < rect.bottom {
             let isSelected = index == selected
-            let base = isSelected ? selectedStyle : (data.isMarked ? markedStyle : listStyle)
-            drawLine(cells: data.cells, mark: data.isMarked ? "*" : (isSelected ? ">" : " "), widths: widths, row: row, rect: rect,
-                     canvas: canvas, base: base, theme: theme, cellStyles: !isSelected)
+            let rowStyle = data.isMarked ? markedStyle : listStyle
+            let mark = data.isMarked ? "*" : (isSelected ? ">" : " ")
+            if isSelected, let selectionSpan {
+                drawLine(cells: data.cells, mark: mark, widths: widths, row: row, rect: rect, canvas: canvas, base: rowStyle,
+                         theme: theme, cellStyles: true, highlight: (selectedStyle, selectionSpan))
+            } else {
+                drawLine(cells: data.cells, mark: mark, widths: widths, row: row, rect: rect,
+                         canvas: canvas, base: isSelected ? selectedStyle : rowStyle, theme: theme, cellStyles: !isSelected)
+            }
             row += 1
         }
         if row < rect.bottom {
@@ -160,19 +172,39 @@ public struct TableView: Sendable {
         }
     }
 
+    /// One row. With `highlight`, the gutter and the first `highlight.columns` columns (the text
+    /// of the last of them, not its padding) are drawn in `highlight.style`.
     private func drawLine(cells: [TableCell], mark: String, widths: [Int], row: Int, rect: Rect,
-                          canvas: Canvas, base: Style, theme: Theme, cellStyles: Bool) {
-        canvas.putPadded(mark, at: Position(row: row, column: rect.column), width: min(2, rect.width), style: base)
+                          canvas: Canvas, base: Style, theme: Theme, cellStyles: Bool,
+                          highlight: (style: Style, columns: Int)? = nil) {
+        canvas.putPadded(mark, at: Position(row: row, column: rect.column), width: min(2, rect.width), style: highlight?.style ?? base)
         var column = rect.column + 2
         var first = true
         for (index, width) in widths.enumerated() where width > 0 {
+            let highlighted = highlight.map { index < $0.columns } ?? false
             if !first && spacing > 0 {
-                canvas.fill(Rect(row: row, column: column, height: 1, width: min(spacing, rect.right - column)), style: base)
+                canvas.fill(Rect(row: row, column: column, height: 1, width: min(spacing, rect.right - column)),
+                            style: highlighted ? highlight!.style : base)
                 column += spacing
             }
             first = false
             guard column < rect.right else { break }
             let cell = index < cells.count ? cells[index] : TableCell("")
+            if let highlight, highlighted {
+                let text = CanvasText.safe(cell.text)
+                let cellWidth = min(width, rect.right - column)
+                let isLast = !widths.indices.contains { $0 > index && $0 < highlight.columns && widths[$0] > 0 }
+                if isLast {
+                    let used = canvas.put(text, at: Position(row: row, column: column), style: highlight.style, maxColumns: cellWidth)
+                    if used < cellWidth {
+                        canvas.fill(Rect(row: row, column: column + used, height: 1, width: cellWidth - used), style: base)
+                    }
+                } else {
+                    canvas.putPadded(text, at: Position(row: row, column: column), width: cellWidth, style: highlight.style)
+                }
+                column += width
+                continue
+            }
             var style = base
             if cellStyles, let element = cell.element {
                 let own = theme.style(element)

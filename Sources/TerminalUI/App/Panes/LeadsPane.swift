@@ -33,6 +33,10 @@ public final class LeadsPane: Pane {
     var detailOpenedByHost = false
     /// Set while a drill-down list from another pane is shown: its title, and how to restore the list.
     var drillDown: (title: String, restore: LeadListState)?
+    /// Split view: the lead the cursor moved to whose detail loads once the cursor rests (`idle`).
+    var pendingDetail: (id: Int64, since: Date)?
+    /// How long the cursor rests on a lead before the split view loads its detail.
+    static let detailRestDelay: TimeInterval = 0.04
     var lastPositionResolve = Date.distantPast
     /// The last search kept with Enter or `:search` (for `n` / `N` after it was cleared).
     var lastSearch = ""
@@ -118,8 +122,13 @@ public final class LeadsPane: Pane {
         flush()
     }
 
-    /// Resolves an unknown position ("n of N") at most twice a second.
+    /// Loads the detail the cursor rests on (split view), and resolves an unknown position ("n of N") at most twice a second.
     public func idle(now: Date) -> Bool {
+        if let pending = pendingDetail, now.timeIntervalSince(pending.since) >= Self.detailRestDelay {
+            pendingDetail = nil
+            if list.selectedId == pending.id { openDetailForSelection(request: false, deferrable: false) }
+            return true
+        }
         guard (list.total == nil || list.topIndex == nil) && !list.rows.isEmpty, now.timeIntervalSince(lastPositionResolve) >= 0.5 else {
             return false
         }
@@ -194,8 +203,15 @@ public final class LeadsPane: Pane {
     }
 
     /// Loads the detail of the selected lead (split view follows the selection; Enter opens it).
-    func openDetailForSelection(request: Bool) {
-        guard let id = list.selectedId else { detail = nil; return }
+    /// In the split view, a lead the cursor is only passing over (list focused, a detail already
+    /// shown) loads from `idle` once the cursor rests, so moving never waits on the detail query.
+    func openDetailForSelection(request: Bool, deferrable: Bool = true) {
+        guard let id = list.selectedId else { detail = nil; pendingDetail = nil; return }
+        if deferrable, !request, isSplit, focus == .list, let shown = detail?.leadId, shown != id {
+            pendingDetail = (id, session.now())
+            return
+        }
+        pendingDetail = nil
         if detail?.leadId != id {
             detail = session.leadDetail(id: id)
             detailScreen.reset()
