@@ -38,7 +38,7 @@ final class PaneShellEndToEndTests: XCTestCase {
         try ui.send(":")
         try ui.type("dashboard")
         try ui.send("Enter")
-        try ui.waitFor(text: "no dashboard pane yet")
+        try ui.waitFor(text: "Dashboard · this week")  // the dashboard pane (tab 4), by its alias
         try ui.send("1", "j")
         let screen = try ui.waitFor(text: "2 of 2000")
         XCTAssertTrue(screen.contains("All leads"), "1 keeps the Leads pane")

@@ -31,7 +31,7 @@ final class SafetyEndToEndTests: XCTestCase {
     func testARefusedDeleteComesBackMarkedAndIsFoundByTheRejectedFilter() throws {
         let ui = try startDemo(leads: 300)
         defer { ui.kill() }
-        try ui.waitFor("the first pull") { $0.contains("1 of 300") && $0.contains("online") }
+        try ui.waitFor("the first pull") { $0.contains("1 of 300") && $0.contains("demo ●") }
         try ui.send(":")
         try ui.type("filter owner=ben")
         try ui.send("Enter")
@@ -60,7 +60,7 @@ final class SafetyEndToEndTests: XCTestCase {
     func testMarkAllCountsEveryLeadAndAChangedFormAsksBeforeDiscarding() throws {
         let ui = try startDemo(leads: 1200)
         defer { ui.kill() }
-        try ui.waitFor("the first pull") { $0.contains("1 of 1200") && $0.contains("online") }
+        try ui.waitFor("the first pull") { $0.contains("1 of 1200") && $0.contains("demo ●") }
         try ui.send("*")
         try ui.waitFor(text: "Marked all 1200 leads shown")
         try ui.send("d")
