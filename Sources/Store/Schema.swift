@@ -21,7 +21,18 @@ enum Schema {
         { db in  // safety: a lead whose delete the server refused is visible again (was hidden for good)
             try db.execute(restoreRejectedDeletes)
         },
+        { try $0.execute(pushMarks) },  // pullfix: a pull read before a push of the lead never undoes it
     ]
+
+    /// One row per pushed record and remote: `seq` grows with every push recorded (AUTOINCREMENT:
+    /// never reused), so "was this lead pushed after that page was read?" is one comparison.
+    static let pushMarks = """
+        CREATE TABLE IF NOT EXISTS push_marks (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            provider TEXT NOT NULL, kind TEXT NOT NULL, local_id INTEGER NOT NULL,
+            UNIQUE (provider, kind, local_id)
+        );
+        """
 
     /// Adds `outbox.remote` (NULL: not routed to a remote yet) when the file lacks it, its index,
     /// and `detail_fetched` (when each linked lead's detail was last read, per remote).
