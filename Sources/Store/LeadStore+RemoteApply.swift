@@ -8,11 +8,18 @@ extension LeadStore {
     /// remotely that also has a queued local change keeps the local value and is recorded as a
     /// conflict. An unknown remote id is linked to an unlinked local lead with the same e-mail
     /// (a create whose response was lost), else inserted as a new lead (not queued).
+    ///
+    /// `readAt`: the push mark read before the request that returned `remote`. When the lead was
+    /// pushed after it, the server read `remote` before our values reached it: it is not newer
+    /// than what we pushed, so nothing is written (`.unchanged`; the next read is fresh).
     @discardableResult
-    public func applyRemoteLead(provider: String, _ remote: RemoteLead) throws -> RemoteApplyOutcome {
+    public func applyRemoteLead(provider: String, _ remote: RemoteLead, readAt: PushMark? = nil) throws -> RemoteApplyOutcome {
         try write {
             if let (localId, hash) = try linkedHash(provider: provider, remoteId: remote.remoteId) {
                 if hash == remote.contentHash { return .unchanged(localId: localId) }
+                if let readAt, try wasPushed(provider: provider, kind: .lead, localId: localId, after: readAt) {
+                    return .unchanged(localId: localId)
+                }
                 if try lead(id: localId) != nil,
                    let link = try remoteLink(provider: provider, kind: .lead, remoteId: remote.remoteId) {
                     return try merge(remote, into: link.localId, base: link.base, provider: provider)
@@ -35,12 +42,13 @@ extension LeadStore {
         }
     }
 
-    /// Applies a page of remote leads and saves `syncState` in the same transaction (crash-safe resume).
+    /// Applies a page of remote leads and saves `syncState` in the same transaction (crash-safe
+    /// resume). `readAt`: the push mark read before the page was requested (see `applyRemoteLead`).
     @discardableResult
-    public func applyRemoteLeads(provider: String, _ leads: [RemoteLead],
-                                 syncState: [String: String] = [:]) throws -> [RemoteApplyOutcome] {
+    public func applyRemoteLeads(provider: String, _ leads: [RemoteLead], syncState: [String: String] = [:],
+                                 readAt: PushMark? = nil) throws -> [RemoteApplyOutcome] {
         try withDeferredFTS {
-            let outcomes = try leads.map { try applyRemoteLead(provider: provider, $0) }
+            let outcomes = try leads.map { try applyRemoteLead(provider: provider, $0, readAt: readAt) }
             for (key, value) in syncState { try setSyncState(provider: provider, key: key, value: value) }
             return outcomes
         }

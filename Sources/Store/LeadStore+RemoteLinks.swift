@@ -44,7 +44,8 @@ extension LeadStore {
         }
     }
 
-    /// Merges `fields` into a link's base (after a successful push) and sets the hash if given.
+    /// Merges `fields` into a link's base (after a successful push) and sets the hash if given;
+    /// marks the record pushed (an answer read before now cannot put older values back).
     public func updateRemoteBase(provider: String, kind: RecordKind, localId: Int64, fields: [String: String],
                                  contentHash: String? = nil) throws {
         try write {
@@ -53,6 +54,7 @@ extension LeadStore {
             try db.run("UPDATE remote_ids SET base = ?, hash = ? WHERE provider = ? AND kind = ? AND local_id = ?",
                        [.text(JSONText.encode(base)), .text(contentHash ?? link.contentHash), .text(provider),
                         .text(kind.rawValue), .integer(localId)])
+            try markPushed(provider: provider, kind: kind, localId: localId)
         }
     }
 

@@ -22,6 +22,7 @@ enum Schema {
         { try $0.execute(conversation) },  // conversation pane: events per remote record, their FTS, unread (Schema+Conversation)
         { try addDashboard($0) },  // dashboard: first/last touch columns, their indexes and triggers, server overview
         { try rebuildSearchIndex($0) },  // search: folding (Ł, ß, Greek tonos…), CJK bigrams, emoji words (fitness)
+        { try $0.execute(pushMarks) },  // pullfix: a pull read before a push of the lead never undoes it
         // Data fixes last: they update leads, which fires the current triggers, and those may use
         // columns that the schema migrations above add.
         { db in  // safety: a lead whose delete the server refused is visible again (was hidden for good)
@@ -38,6 +39,16 @@ enum Schema {
         try db.run(populateFTS, [.integer(0)])
         try recreateTriggers(db)
     }
+
+    /// One row per pushed record and remote: `seq` grows with every push recorded (AUTOINCREMENT:
+    /// never reused), so "was this lead pushed after that page was read?" is one comparison.
+    static let pushMarks = """
+        CREATE TABLE IF NOT EXISTS push_marks (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            provider TEXT NOT NULL, kind TEXT NOT NULL, local_id INTEGER NOT NULL,
+            UNIQUE (provider, kind, local_id)
+        );
+        """
 
 
     /// Adds `outbox.remote` (NULL: not routed to a remote yet) when the file lacks it, its index,

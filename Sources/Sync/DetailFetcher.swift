@@ -20,14 +20,18 @@ struct DetailFetcher {
         let provider = self.provider
         var index = 0
         var finished = 0
-        var batch: [RemoteLeadDetail] = []
+        let store = self.store
+        var batch: [(PushMark, RemoteLeadDetail)] = []
         context.progress(.fetchingDetails, done: 0, total: leads.count)
-        try await withThrowingTaskGroup(of: RemoteLeadDetail?.self) { group in
+        try await withThrowingTaskGroup(of: (PushMark, RemoteLeadDetail)?.self) { group in
             while index < leads.count || finished < index {
                 while index < leads.count && index - finished < width {
                     let remoteId = leads[index].remoteId
                     index += 1
-                    group.addTask { try await provider.leadDetail(remoteId: remoteId) }
+                    group.addTask {
+                        let mark = try store.pushMark()
+                        return try await provider.leadDetail(remoteId: remoteId).map { (mark, $0) }
+                    }
                 }
                 if let detail = try await group.next() ?? nil { batch.append(detail) }
                 finished += 1
@@ -41,12 +45,14 @@ struct DetailFetcher {
         if !batch.isEmpty { try apply(batch) }
     }
 
-    /// Applies several details in one transaction.
-    func apply(_ details: [RemoteLeadDetail]) throws {
+    /// Applies several details (each with the push mark read before its request) in one transaction.
+    func apply(_ details: [(PushMark, RemoteLeadDetail)]) throws {
         guard !details.isEmpty else { return }
         try store.transaction {
             var ids: [Int64] = []
-            for detail in details { ids.append(try apply(detail)) }
+            for (mark, detail) in details {
+                if let id = try apply(detail, readAt: mark) { ids.append(id) }
+            }
             try store.markDetailsFetched(provider: key, localIds: ids, at: context.clock.now())
         }
         context.progress { $0.detailsFetched += details.count }
@@ -55,18 +61,25 @@ struct DetailFetcher {
     /// Fetches one lead's detail and applies it; returns false when the lead is gone on the server.
     @discardableResult
     func fetchOne(remoteId: String) async throws -> Bool {
+        let mark = try store.pushMark()
         guard let detail = try await provider.leadDetail(remoteId: remoteId) else { return false }
-        try apply([detail])
+        try apply([(mark, detail)])
         return true
     }
 
     /// Applies a detail in one transaction: the lead (detail-only fields included), notes,
-    /// activities. Returns the local lead id.
+    /// activities. Returns the local lead id, or nil when the lead was pushed after `readAt`:
+    /// the server read this detail before our values reached it, so its fields and notes may be
+    /// older than ours; only its (append-only) activities are taken, and the detail stays due.
     @discardableResult
-    func apply(_ detail: RemoteLeadDetail) throws -> Int64 {
+    func apply(_ detail: RemoteLeadDetail, readAt: PushMark? = nil) throws -> Int64? {
         try store.transaction {
             var lead = detail.lead
             if let link = try store.remoteLink(provider: key, kind: .lead, remoteId: lead.remoteId) {
+                if let readAt, try store.wasPushed(provider: key, kind: .lead, localId: link.localId, after: readAt) {
+                    try store.applyRemoteActivities(provider: key, leadId: link.localId, detail.activities)
+                    return nil
+                }
                 // A provider whose detail lacks a list field (seed 001's sample has no owner) keeps the stored one.
                 for (field, value) in link.base where lead.fields[field] == nil { lead.fields[field] = value }
                 // The LIST part stays what the list scan compares (a hash of the row's bytes); the

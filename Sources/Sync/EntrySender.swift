@@ -123,13 +123,21 @@ struct EntrySender {
                 return nil
             },
             create: { try await provider.createNote(leadRemoteId: leadRemoteId, text: text) },
-            link: { note in try store.linkRemote(provider: key, kind: .note, localId: entry.recordId, remoteId: note.remoteId) })
+            link: { note in
+                try store.linkRemote(provider: key, kind: .note, localId: entry.recordId, remoteId: note.remoteId)
+                // A detail read before this note existed must not remove it again.
+                try store.markPushed(provider: key, kind: .lead, localId: entry.leadId)
+            })
     }
 
     func deleteNote(_ entry: OutboxEntry) async throws {
         guard let link = try store.remoteLink(provider: key, kind: .note, localId: entry.recordId) else { return }
         try await noteTaker.deleteNote(remoteId: link.remoteId)
-        try store.unlinkRemote(provider: key, kind: .note, localId: entry.recordId)
+        try store.transaction {
+            try store.unlinkRemote(provider: key, kind: .note, localId: entry.recordId)
+            // A detail read before the delete must not bring the note back.
+            try store.markPushed(provider: key, kind: .lead, localId: entry.leadId)
+        }
     }
 
     // MARK: - Appointments

@@ -24,21 +24,27 @@ struct PullEngine {
         context.progress(.pullingLeads, done: done, total: 0)
         let provider = self.provider
         let limit = context.options.pageSize
-        // The next page is fetched while this one is compared and written.
-        let fetch: @Sendable (String?) async throws -> RemotePage<RemoteLeadRow>
+        // The next page is fetched while this one is compared and written. Each page carries the
+        // push mark read before its request: a lead pushed since is not overwritten by the page.
+        let fetchRows: @Sendable (String?) async throws -> RemotePage<RemoteLeadRow>
         if let hashed = provider as? any HashedLeadPaging {
-            fetch = { try await hashed.leadRows(from: $0, limit: limit) }
+            fetchRows = { try await hashed.leadRows(from: $0, limit: limit) }
         } else {
-            fetch = { position in
+            fetchRows = { position in
                 let page = try await provider.leads(from: position, limit: limit)
                 return RemotePage(items: page.items.map(RemoteLeadRow.init), next: page.next, total: page.total)
             }
         }
-        var pending: Task<RemotePage<RemoteLeadRow>, Error>? = Task { [position] in try await fetch(position) }
+        let store = self.store
+        let fetch: @Sendable (String?) async throws -> (PushMark, RemotePage<RemoteLeadRow>) = { position in
+            let mark = try store.pushMark()
+            return (mark, try await fetchRows(position))
+        }
+        var pending: Task<(PushMark, RemotePage<RemoteLeadRow>), Error>? = Task { [position] in try await fetch(position) }
         defer { pending?.cancel() }
         while let fetching = pending {
             try Task.checkCancellation()
-            let page = try await fetching.value
+            let (readAt, page) = try await fetching.value
             pending = nil
             if let next = page.next, !page.items.isEmpty {
                 pending = Task { try await fetch(next) }
@@ -55,7 +61,7 @@ struct PullEngine {
             if !changed.isEmpty {
                 // The page's data and the position after it, in one transaction.
                 let outcomes = try store.applyRemoteLeads(
-                    provider: key, changed, syncState: [Self.positionKey: page.next ?? ""])
+                    provider: key, changed, syncState: [Self.positionKey: page.next ?? ""], readAt: readAt)
                 try await afterApply(zip(changed, outcomes).map { ($0, $1) })
             }
             done += page.items.count
