@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Store", "Simulator", "Core"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Core"]),
         .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "Store", "Core"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ViewModels", "Core"], exclude: ["Snapshots"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ViewModels", "Store", "Core"], exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["closer", "closer-sim"]),
     ],

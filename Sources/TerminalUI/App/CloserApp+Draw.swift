@@ -77,6 +77,11 @@ extension CloserApp {
             right.append(StatusSegment(statusBar.countsText, element: statusBar.rejectedCount > 0 ? "statusbar.error" : "statusbar.pending"))
         }
         right.append(StatusSegment(syncBadge, element: statusBar.sync.isProblem ? "statusbar.error" : "statusbar.sync"))
+        if let message = statusBar.visibleMessage(at: now()) {  // a message outranks the counts while it shows
+            let need = DisplayWidth.of(message.text) + 2
+            func rightWidth() -> Int { right.reduce(0) { $0 + DisplayWidth.of($1.text) + 1 } }
+            while right.count > 1, need + rightWidth() + 1 > rect.width { right.removeFirst() }
+        }
         StatusBar.draw(left: left, right: right, in: rect, canvas: canvas, theme: theme)
     }
 

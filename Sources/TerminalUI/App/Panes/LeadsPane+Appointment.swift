@@ -7,21 +7,7 @@ import ViewModels
 extension LeadsPane {
     func openAppointmentForm(leadId: Int64) {
         guard let model = session.appointmentForm(forLead: leadId) else { return host.inform("That lead is gone", error: true) }
-        host.openForm(AppointmentFormOverlay(model: model, onSave: { [unowned self] edited in
-            var form = edited
-            do {
-                if try form.save() != nil {
-                    afterLocalEdit()
-                    detail?.reload()
-                    host.inform("Appointment saved; queued for sync")
-                    return nil
-                }
-                host.inform(form.firstError ?? "Check the form", error: true)
-            } catch {
-                host.inform("Saving the appointment failed: \(error)", error: true)
-            }
-            return form
-        }, onCancel: { [unowned self] in host.inform("Not saved") }))
+        openAppointmentForm(model, saved: "Appointment saved; queued for sync")
     }
 
     /// `x` on a detail whose refused change is a note or an appointment: the note's text in a
@@ -43,22 +29,28 @@ extension LeadsPane {
                 return problems.joined(separator: " ")
             })
         case .appointment(let model):
-            host.openForm(AppointmentFormOverlay(model: model, onSave: { [unowned self] edited in
-                var form = edited
-                do {
-                    if try form.save() != nil {
-                        afterLocalEdit()
-                        detail?.reload()
-                        host.inform("Appointment fixed; queued for sync")
-                        return nil
-                    }
-                    host.inform(form.firstError ?? "Check the form", error: true)
-                } catch {
-                    host.inform("Saving the appointment failed: \(error)", error: true)
-                }
-                return form
-            }, onCancel: { [unowned self] in host.inform("Not saved") }))
+            openAppointmentForm(model, saved: "Appointment fixed; queued for sync")
         }
         return true
+    }
+
+    /// Opens the appointment form over the detail; a save queues it and says `saved`, a refusal
+    /// keeps the form open with its first message.
+    private func openAppointmentForm(_ model: AppointmentFormViewModel, saved: String) {
+        host.openForm(AppointmentFormOverlay(model: model, onSave: { [unowned self] edited in
+            var form = edited
+            do {
+                if try form.save() != nil {
+                    afterLocalEdit()
+                    detail?.reload()
+                    host.inform(saved)
+                    return nil
+                }
+                host.inform(form.firstError ?? "Check the form", error: true)
+            } catch {
+                host.inform("Saving the appointment failed: \(error)", error: true)
+            }
+            return form
+        }, onCancel: { [unowned self] in host.inform("Not saved") }))
     }
 }
