@@ -8,6 +8,8 @@ final class TmuxSession {
     let name = "closer"
     private(set) var isRunning = false
     private var configFile: URL?
+    /// Where the command's shell writes its exit status (tmux 3.3 does not always record it).
+    private let statusFile: URL
 
     /// Starts `command` (argv, run through `env` so `environment` applies) in a new session of the given size.
     init(command: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:],
@@ -26,7 +28,9 @@ final class TmuxSession {
         var arguments = ["-L", socket, "-f", config.path, "new-session", "-d", "-s", name,
                          "-x", String(width), "-y", String(height)]
         if let directory { arguments += ["-c", directory.path] }
-        arguments += ["--", "/usr/bin/env"] + env + command
+        statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).status")
+        let reporting = ["/bin/sh", "-c", "\"$0\" \"$@\"; echo $? > '\(statusFile.path)'"] + command
+        arguments += ["--", "/usr/bin/env"] + env + reporting
         try Self.run(tmux, arguments)
         isRunning = true
     }
@@ -69,14 +73,21 @@ final class TmuxSession {
         try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
-    /// Whether the program in the pane has exited, and its status when it has.
+    /// Whether the program in the pane has exited, and its status when it has: as its shell wrote
+    /// it, else (the shell itself was killed) as tmux recorded it.
     func exitStatus() throws -> Int32? {
+        if let status = writtenStatus() { return status }
         let text = try tmux(["display-message", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}"])
         let parts = text.split(whereSeparator: { $0 == " " || $0.isNewline })
         // tmux marks the pane dead when its terminal closes, a moment before it has reaped the
         // process; until the status is known, the program is not reported as exited.
         guard parts.first == "1", parts.count > 1 else { return nil }
-        return Int32(parts[1])
+        return writtenStatus() ?? Int32(parts[1])  // the shell may have written it since the first look
+    }
+
+    private func writtenStatus() -> Int32? {
+        guard let text = try? String(contentsOf: statusFile, encoding: .utf8) else { return nil }
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Polls the screen until `predicate` holds or `timeout` passes; returns the last screen.
@@ -114,6 +125,7 @@ final class TmuxSession {
     /// Ends the session and its tmux server.
     func kill() {
         if let configFile { try? FileManager.default.removeItem(at: configFile) }
+        try? FileManager.default.removeItem(at: statusFile)
         guard isRunning, let tmux = Self.tmuxPath() else { return }
         isRunning = false
         _ = try? Self.run(tmux, ["-L", socket, "kill-server"])
