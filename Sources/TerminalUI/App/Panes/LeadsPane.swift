@@ -116,9 +116,9 @@ public final class LeadsPane: Pane {
         let atTop = list.selectedIndex == 0 && !list.isSearching
         list.reload()
         if atTop { list.cursorTop() }
-        let id = detail?.leadId
         detail?.reload()
-        if id != nil, id != list.selectedId, isSplit, focus == .list { openDetailForSelection(request: false) }
+        // Split view: the detail follows the selection, also when a first pull filled an empty list.
+        if isSplit, focus == .list, detail?.leadId != list.selectedId { openDetailForSelection(request: false) }
         flush()
     }
 
