@@ -34,7 +34,7 @@ public final class AppSession: @unchecked Sendable {
 
     /// A `:` line over this database.
     public func commandLine(actionNames: [String], themeNames: [String]) -> CommandLineViewModel {
-        CommandLineViewModel(store: store, actionNames: actionNames, themeNames: themeNames, now: now)
+        CommandLineViewModel(store: store, actionNames: actionNames, themeNames: themeNames)
     }
 
     /// The lead list.

@@ -12,28 +12,26 @@ final class PushCommandTests: ViewModelsTestCase {
         try store.setPushDestinations(["bot", "cd"])
     }
 
-    func testPushQueuesTheMarkedLeadsOnceAndAsksForASync() throws {
+    func testPushQueuesTheMarkedLeadsOnce() throws {
         var list = makeList(height: 10)
-        var line = CommandLineViewModel(store: store, actionNames: [])
         let first = try XCTUnwrap(list.selectedId)
         list.toggleMark()
         list.cursorDown()
         let second = try XCTUnwrap(list.selectedId)
         list.toggleMark()
-        XCTAssertEqual(line.execute("push cd", list: &list), .command(.sync))
+        XCTAssertTrue(list.push(to: "cd"))
         XCTAssertEqual(list.message?.text, "Queued 2 leads for cd")
         XCTAssertTrue(list.marked.isEmpty)
         let queued = try store.nextOutboxBatch(remote: "cd", op: .push).map(\.recordId)
         XCTAssertEqual(Set(queued), [first, second])
-        XCTAssertEqual(line.execute("push cd", list: &list), .command(.sync))
+        XCTAssertTrue(list.push(to: "cd"))
         XCTAssertEqual(list.message?.text, "Queued 0 leads for cd (1 there or queued already)")
     }
 
     func testAnUnknownDestinationIsRefusedWithTheKnownOnes() {
         var list = makeList(height: 10)
-        var line = CommandLineViewModel(store: store, actionNames: [])
-        XCTAssertEqual(line.execute("push crm", list: &list), .failed("push: 'crm' is not a destination (bot, cd)"))
-        XCTAssertEqual(line.execute("push", list: &list), .failed("usage: :push REMOTE (bot, cd)"))
+        XCTAssertFalse(list.push(to: "crm"))
+        XCTAssertEqual(list.message?.text, "push: 'crm' is not a destination (bot, cd)")
         XCTAssertEqual(try store.outboxCounts()[.pending], 0)
     }
 

@@ -25,8 +25,7 @@ final class UnreadConversationListTests: ViewModelsTestCase {
         try writeTo(third, "m2")
         XCTAssertEqual(list.displayRows.filter(\.hasUnread).map(\.id), [first, third])
 
-        var line = CommandLineViewModel(store: store, actionNames: [], themeNames: [], keymapNames: [])
-        XCTAssertEqual(line.execute("filter unread", list: &list), .handled)
+        list.filter(terms: ["unread"])  // `:filter unread` runs the filter action with its words
         XCTAssertTrue(list.filter.unreadOnly)
         XCTAssertEqual(Set(list.displayRows.map(\.id)), [first, third])
         XCTAssertTrue(list.filterSummary.contains("unread"))

@@ -202,9 +202,8 @@ public final class CloserApp: TerminalApp {
         activePane.resize(to: layout.body)
     }
 
-    /// Moves the command line's message to the status bar and shows the keys typed so far.
+    /// Shows the keys typed so far.
     func collectMessages() {
-        if let message = commandLine.message { statusBar.post(message); commandLine.clearMessage() }
         statusBar.pendingKeys = dispatcher.pendingDescription
     }
 }
