@@ -34,6 +34,13 @@ extension LeadStore {
     /// Either way the entries shown are then read in one query by id.
     public func calendarSlots(boundaries: [Int64], filter: CalendarFilter, perSlot: Int,
                               window: CalendarSlotWindow? = nil) throws -> [CalendarSlot] {
+        try calendarSlots(boundaries: boundaries, filter: filter, perSlot: perSlot, window: window, scanLimit: Self.calendarScanLimit)
+    }
+
+    /// `calendarSlots` reading ranges of up to `scanLimit` appointments in one ordered pass (tests
+    /// compare both ways).
+    func calendarSlots(boundaries: [Int64], filter: CalendarFilter, perSlot: Int, window: CalendarSlotWindow?,
+                       scanLimit: Int) throws -> [CalendarSlot] {
         guard boundaries.count > 1, let first = boundaries.first, let last = boundaries.last, first < last else { return [] }
         let slotCount = boundaries.count - 1
         let perSlot = max(0, perSlot)
@@ -43,7 +50,7 @@ extension LeadStore {
             var wanted: [(slot: Int, id: Int64)] = []
             let (clause, values) = Self.calendarWhere(filter)
             let total = try calendarCount(from: first, to: last, filter: filter)
-            if total <= Self.calendarScanLimit {
+            if total <= scanLimit {
                 var slot = 0
                 try db.cached("""
                     SELECT a.start, a.id FROM appointments a WHERE \(clause) AND a.start >= ? AND a.start < ?

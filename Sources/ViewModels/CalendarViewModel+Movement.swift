@@ -38,12 +38,15 @@ extension CalendarViewModel {
     /// `t`: today (and, in the day and week views, the current hour).
     public mutating func goToday() {
         let hour = Int(zone.local(nowSeconds) % 86_400 / 3600)
-        let before = firstHour
         selectedHour = max(0, min(23, hour))
         resetSlotSelection()
         keepHourVisible()
-        if firstHour != before, view == .day || view == .week { reload() }
-        select(day: today)
+        if view == .day || view == .week {
+            selectedDay = today
+            reload()
+        } else {
+            select(day: today)
+        }
     }
 
     /// `:date 2026-12-24`: jumps to that day; a bad date is an error message.

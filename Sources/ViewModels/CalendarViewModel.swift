@@ -280,8 +280,8 @@ public struct CalendarViewModel: Sendable {
         keepPlaceInWindow()
         try loadColumns(days: shownDays)
         if let id = selectedAppointmentId, selectedEntry?.appointment.id != id { try follow(id) }
-        if let slot = selectedSlot, slot.count > 0, selectedIndex >= slot.count {
-            selectedIndex = slot.count - 1
+        if let slot = selectedSlot, selectedIndex >= max(1, slot.count) {
+            selectedIndex = max(0, slot.count - 1)
             try refreshSelectedSlot()
         }
         rememberSelection()
