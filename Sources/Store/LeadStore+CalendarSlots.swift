@@ -49,13 +49,16 @@ extension LeadStore {
             var counts = [Int](repeating: 0, count: slotCount)
             var wanted: [(slot: Int, id: Int64)] = []
             let (clause, values) = Self.calendarWhere(filter)
-            let total = try calendarCount(from: first, to: last, filter: filter)
-            if total <= scanLimit {
-                var slot = 0
+            // A day or a week: one ordered pass, given up (and counted slot by slot) past
+            // `scanLimit` rows; a longer range (a month grid) is counted slot by slot at once.
+            var scanned = false
+            if last - first <= Self.calendarScanSpan {
+                var slot = 0, rows = 0
                 try db.cached("""
                     SELECT a.start, a.id FROM appointments a WHERE \(clause) AND a.start >= ? AND a.start < ?
-                    ORDER BY a.start, a.id
-                    """).forEachRow(values + [.integer(first), .integer(last)]) { s in
+                    ORDER BY a.start, a.id LIMIT ?
+                    """).forEachRow(values + [.integer(first), .integer(last), .integer(Int64(scanLimit) + 1)]) { s in
+                        rows += 1
                         let start = s.int64(0)
                         while slot < slotCount - 1, start >= boundaries[slot + 1] { slot += 1 }
                         guard start >= boundaries[slot] else { return }
@@ -63,7 +66,11 @@ extension LeadStore {
                         counts[slot] += 1
                         if place >= 0, place < perSlot { wanted.append((slot, s.int64(1))) }
                     }
-            } else if total > 0 {
+                scanned = rows <= scanLimit
+            }
+            if !scanned {
+                counts = [Int](repeating: 0, count: slotCount)
+                wanted = []
                 let ids = try db.cached("""
                     SELECT a.id FROM appointments a WHERE \(clause) AND a.start >= ? AND a.start < ?
                     ORDER BY a.start, a.id LIMIT ? OFFSET ?
@@ -89,6 +96,8 @@ extension LeadStore {
 
     /// Up to this many appointments in a range are read as one ordered pass of `(start, id)`.
     static let calendarScanLimit = 6000
+    /// Ranges up to this long (a week and a day of DST slack) try the ordered pass first.
+    static let calendarScanSpan: Int64 = 8 * 86_400
 
     /// The calendar entries of `ids` (one query), by id; gone ones are missing.
     func calendarEntries(ids: [Int64]) throws -> [Int64: CalendarEntry] {
