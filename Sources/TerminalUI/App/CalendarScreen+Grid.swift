@@ -83,7 +83,7 @@ extension CalendarScreen {
                     : rect.width >= 16 ? calendar.zone.time(entry.start) + " " + name : name
                 let width = detailed && shown.count > 1 ? max(8, (room - rect.column) / shown.count - 3) : room - x
                 let share = max(0, min(width, room - x))
-                let used = canvas.put(text, at: Position(row: row, column: x),
+                let used = canvas.put(fitting(text, share), at: Position(row: row, column: x),
                                       style: isSelected ? selection : statusStyle(entry.appointment.status, theme: theme),
                                       maxColumns: share)
                 if isSelected, detailed, used < share {
@@ -102,6 +102,13 @@ extension CalendarScreen {
                 runningStatus = longest.appointment.status
             }
         }
+    }
+
+    /// The start of `text` that can reach `columns` (two per column: zero-width characters count
+    /// too), so the canvas measures and clips a few characters instead of a whole long label.
+    static func fitting(_ text: String, _ columns: Int) -> String {
+        let limit = 2 * max(0, columns) + 2
+        return text.utf8.count <= limit ? text : String(text.prefix(limit))
     }
 
     /// The sync and collision marks of a narrow cell, only when set (no empty columns).
@@ -187,7 +194,7 @@ extension CalendarScreen {
             let row = rect.row + 1 + offset
             canvas.fill(Rect(row: row, column: rect.column, height: 1, width: rect.width), style: base)
             let used = drawCompactMarks(entry, at: Position(row: row, column: rect.column), canvas: canvas, theme: theme, base: base)
-            canvas.put(calendar.zone.time(entry.start) + " " + TextSanitizer.line(entry.leadName),
+            canvas.put(fitting(calendar.zone.time(entry.start) + " " + TextSanitizer.line(entry.leadName), rect.width - used),
                        at: Position(row: row, column: rect.column + used),
                        style: statusStyle(entry.appointment.status, theme: theme).adding(cell.inMonth ? [] : .dim),
                        maxColumns: max(0, rect.width - used))
