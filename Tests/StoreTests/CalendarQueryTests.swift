@@ -142,6 +142,16 @@ final class CalendarQueryTests: StoreTestCase {
         XCTAssertNil(scanned[2].entry(at: 0), "not loaded")
         let entry = try XCTUnwrap(scanned[2].entry(at: 9))
         XCTAssertEqual(try store.calendarPlace(start: entry.start, id: entry.appointment.id, from: boundaries[2], filter: filter), 9)
+        for _ in 0..<3 { try appointment(lead.id, 0, 0.1) }  // four share 00:00: places by id
+        for first in 0..<4 {
+            let tie = CalendarSlotWindow(slot: 0, first: first)
+            let a = try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: 2, window: tie, scanLimit: 1000)
+            let b = try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: 2, window: tie, scanLimit: 0)
+            XCTAssertEqual(a, b)
+            XCTAssertEqual(a[0].count, 13)
+            let keys = a[0].entries.map { [$0.start, $0.appointment.id] }
+            XCTAssertEqual(keys, keys.sorted { $0.lexicographicallyPrecedes($1) }, "by start, then id")
+        }
     }
 
     func testWeekQueriesUseTheOwnerAndLiveIndexes() throws {
