@@ -49,21 +49,31 @@ public struct CalendarEntry: Sendable, Equatable, Hashable {
     public var end: Int64 { Int64(appointment.end.timeIntervalSince1970.rounded(.down)) }
 }
 
-/// A time slot of the day and week views: how many appointments start in it and the first few.
+/// A time slot of the day and week views: how many appointments start in it and a few of them.
 public struct CalendarSlot: Sendable, Equatable {
     /// Start and end of the slot, Unix seconds.
     public let start: Int64
     public let end: Int64
     /// Appointments starting in the slot.
     public let count: Int
-    /// The first appointments of the slot, by start (at most the number asked for).
+    /// Appointments of the slot by start then id (at most the number asked for), from place
+    /// `firstIndex` on: the first ones, or a window holding the selected one.
     public let entries: [CalendarEntry]
+    /// The place (0-based) of `entries[0]` among the slot's appointments.
+    public let firstIndex: Int
 
     /// A slot from its parts.
-    public init(start: Int64, end: Int64, count: Int, entries: [CalendarEntry]) {
+    public init(start: Int64, end: Int64, count: Int, entries: [CalendarEntry], firstIndex: Int = 0) {
         self.start = start
         self.end = end
         self.count = count
         self.entries = entries
+        self.firstIndex = firstIndex
+    }
+
+    /// The entry at place `index` of the slot, when loaded.
+    public func entry(at index: Int) -> CalendarEntry? {
+        let offset = index - firstIndex
+        return entries.indices.contains(offset) ? entries[offset] : nil
     }
 }

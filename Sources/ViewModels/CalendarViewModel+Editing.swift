@@ -61,6 +61,7 @@ extension CalendarViewModel {
             say("Appointment saved; queued for sync")
             selectedDay = zone.day(of: Int64(saved.start.timeIntervalSince1970))
             selectedHour = Int(zone.local(Int64(saved.start.timeIntervalSince1970)) % 86_400 / 3600)
+            selectedAppointmentId = saved.id  // the day and week views find its place in the hour
             keepHourVisible()
             if view == .agenda { agendaAnchorDay = min(agendaAnchorDay, selectedDay) }
             reload()

@@ -8,6 +8,8 @@ extension CalendarViewModel {
     public mutating func cycleView() { setView(view.next) }
 
     /// Shows `kind` on the selected day.
+    /// Shows `kind` on the selected day (between the day and week views the selected appointment
+    /// stays selected).
     public mutating func setView(_ kind: CalendarViewKind) {
         let day = selectedDay
         view = kind
@@ -37,8 +39,14 @@ extension CalendarViewModel {
     public mutating func goToday() {
         let hour = Int(zone.local(nowSeconds) % 86_400 / 3600)
         selectedHour = max(0, min(23, hour))
+        resetSlotSelection()
         keepHourVisible()
-        select(day: today)
+        if view == .day || view == .week {
+            selectedDay = today
+            reload()
+        } else {
+            select(day: today)
+        }
     }
 
     /// `:date 2026-12-24`: jumps to that day; a bad date is an error message.
@@ -51,36 +59,100 @@ extension CalendarViewModel {
         select(day: day)
     }
 
-    /// `j`/`k`: the next/previous appointment (agenda), hour (day, week) or week (month).
+    /// `j`/`k`: the next/previous appointment (agenda; day and week views: every appointment of
+    /// the day in time order, an empty hour being one stop) or week (month).
     public mutating func moveDown(_ delta: Int = 1) {
         switch view {
         case .agenda: moveAgenda(delta)
-        case .day, .week: moveHour(delta)
+        case .day, .week: moveAppointment(delta)
         case .month: select(day: selectedDay + 7 * delta)
         }
     }
 
-    /// Moves the hour cursor of the day and week views.
+    /// `C-e`/`C-y`, `J`/`K`, `g g`/`G`: hour by hour in the day and week views (to the first
+    /// appointment of the hour), past the rest of a crowded hour; elsewhere like `j`/`k`.
     public mutating func moveHour(_ delta: Int) {
+        guard view == .day || view == .week else { return moveDown(delta) }
         let hour = max(0, min(23, selectedHour + delta))
-        guard hour != selectedHour else { return }
+        guard hour != selectedHour || selectedIndex != 0 else { return }
+        let oldHour = selectedHour, oldFirst = slotWindowFirst
         selectedHour = hour
+        resetSlotSelection()
+        showSelection(leaving: (selectedDay, oldHour, oldFirst))
+    }
+
+    /// Steps through the day's appointments: the next one in the hour, else the next hour (its
+    /// first appointment); up: the previous one, else the last of the hour above.
+    mutating func moveAppointment(_ delta: Int) {
+        let oldHour = selectedHour, oldFirst = slotWindowFirst
+        for _ in 0..<abs(delta) {
+            let count = selectedSlot?.count ?? 0
+            if delta > 0 {
+                if selectedIndex + 1 < count { selectedIndex += 1; continue }
+                guard selectedHour < 23 else { break }
+                selectedHour += 1
+                selectedIndex = 0
+                slotWindowFirst = 0
+            } else {
+                if selectedIndex > 0 { selectedIndex -= 1; continue }
+                guard selectedHour > 0 else { break }
+                selectedHour -= 1
+                slotWindowFirst = 0
+                revealSelectedHour()
+                selectedIndex = max(0, (selectedSlot?.count ?? 0) - 1)
+            }
+            revealSelectedHour()
+        }
+        showSelection(leaving: (selectedDay, oldHour, oldFirst))
+    }
+
+    /// Scrolls the hour rows to the selected hour (loading them) when it is off screen.
+    mutating func revealSelectedHour() {
         let before = firstHour
         keepHourVisible()
-        if firstHour != before { reload() }
+        if firstHour != before {
+            selectedAppointmentId = nil
+            reload()
+        }
+    }
+
+    /// After a move inside the shown days: the selected hour's window holds the selection, and a
+    /// slot that showed a later window when it was selected shows its first ones again.
+    mutating func showSelection(leaving old: (day: Int, hour: Int, first: Int)) {
+        selectedAppointmentId = nil
+        revealSelectedHour()
+        do {
+            if old.first != 0, old.day != selectedDay || old.hour != selectedHour {
+                try replaceSlot(day: old.day, hour: old.hour, first: 0)
+            }
+            try refreshSelectedSlot()
+        } catch {
+            complain(ErrorText.describe(error, doing: "Reading appointments"))
+        }
+        rememberSelection()
+    }
+
+    /// The first appointment of the selected hour.
+    mutating func resetSlotSelection() {
+        selectedIndex = 0
+        slotWindowFirst = 0
+        selectedAppointmentId = nil
     }
 
     /// Selects `day`, loading only when the shown range changes (a day inside the shown week or
     /// month grid is free).
     mutating func select(day: Int) {
-        let old = selectedDay
+        let old = selectedDay, oldFirst = slotWindowFirst
         selectedDay = day
+        if day != old { resetSlotSelection() }
         switch view {
         case .agenda:
             agendaAnchorDay = day
             reload()
         case .day: if day != old { reload() }
-        case .week: if weekStart(of: day) != weekStart(of: old) || dayColumns.isEmpty { reload() }
+        case .week:
+            if weekStart(of: day) != weekStart(of: old) || dayColumns.isEmpty { reload() }
+            else if day != old { showSelection(leaving: (old, selectedHour, oldFirst)) }
         case .month:
             let a = CalendarZone.date(ofDay: day), b = CalendarZone.date(ofDay: old)
             if a.month != b.month || a.year != b.year || monthCells.isEmpty { reload() }

@@ -58,6 +58,14 @@ public struct CalendarViewModel: Sendable {
     public internal(set) var selectedHour: Int
     /// The first visible hour row.
     public internal(set) var firstHour: Int
+    /// Day and week views: the selected appointment's place among those starting in the selected
+    /// hour (by start, then id), so `j`/`k` reach every one of a crowded hour.
+    public internal(set) var selectedIndex = 0
+    /// The place of the first appointment the selected hour shows (the day view shows a few side
+    /// by side, scrolled to keep the selected one in sight; the week view shows the selected one).
+    public internal(set) var slotWindowFirst = 0
+    /// The selected appointment's id, to find it again after a reload moved it (an edit, a sync).
+    var selectedAppointmentId: Int64?
     public internal(set) var ownerChoice: CalendarOwnerChoice = .mine
     /// Statuses shown (empty = all).
     public internal(set) var statuses: Set<AppointmentStatus> = []
@@ -140,14 +148,22 @@ public struct CalendarViewModel: Sendable {
         case .agenda:
             return agenda.indices.contains(agendaSelected) ? agenda[agendaSelected] : nil
         case .day, .week:
-            guard let column = dayColumns.first(where: { $0.day == selectedDay }),
-                  let slot = column.slots.first(where: { zone.local($0.start) % 86_400 / 3600 == Int64(selectedHour) })
-            else { return nil }
-            return slot.entries.first
+            return selectedSlot?.entry(at: selectedIndex)
         case .month:
             return monthCells.first(where: { $0.day == selectedDay })?.entries.first
         }
     }
+
+    /// The selected hour's slot of the selected day (day and week views), when on screen.
+    public var selectedSlot: CalendarSlot? {
+        guard view == .day || view == .week, let column = dayColumns.first(where: { $0.day == selectedDay }) else { return nil }
+        let offset = selectedHour - firstHour
+        return column.slots.indices.contains(offset) ? column.slots[offset] : nil
+    }
+
+    /// How many appointments of one hour the view shows: a few side by side in the day view, the
+    /// first (or the selected) one in the week view's narrow columns.
+    public var slotEntriesShown: Int { view == .day ? 3 : 1 }
 
     /// "Week 49 · Mon 30 Nov – Sun 6 Dec 2026"-style title of what is shown, with the zone.
     public var title: String {
@@ -194,10 +210,7 @@ public struct CalendarViewModel: Sendable {
         do {
             switch view {
             case .agenda: try loadAgenda(keeping: selectedEntry.map { ($0.start, $0.appointment.id) })
-            case .day: try loadColumns(days: [selectedDay])
-            case .week:
-                let first = weekStart(of: selectedDay)
-                try loadColumns(days: Array(first..<(first + 7)))
+            case .day, .week: try loadSelectedColumns()
             case .month: try loadMonth()
             }
         } catch {
@@ -253,16 +266,105 @@ public struct CalendarViewModel: Sendable {
         }
     }
 
+    /// The days the day or week view shows.
+    var shownDays: [Int] {
+        guard view == .week else { return [selectedDay] }
+        let first = weekStart(of: selectedDay)
+        return Array(first..<(first + 7))
+    }
+
+    /// The visible hour slots of the shown days, the selected hour holding the selected
+    /// appointment; then the selection is kept on the same appointment (found again by id when it
+    /// moved) or, when it is gone, on the nearest place of the hour.
+    mutating func loadSelectedColumns() throws {
+        keepPlaceInWindow()
+        try loadColumns(days: shownDays)
+        if let id = selectedAppointmentId, selectedEntry?.appointment.id != id { try follow(id) }
+        if let slot = selectedSlot, selectedIndex >= max(1, slot.count) {
+            selectedIndex = max(0, slot.count - 1)
+            try refreshSelectedSlot()
+        }
+        rememberSelection()
+    }
+
     /// The visible hour slots of `days`.
     mutating func loadColumns(days: [Int]) throws {
-        let hours = Array(firstHour..<min(24, firstHour + slotRows))
-        dayColumns = try days.map { day in
-            let dayStart = Int64(day) * 86_400
-            var boundaries = hours.map { zone.utc(fromLocal: dayStart + Int64($0) * 3600) }
-            boundaries.append(zone.utc(fromLocal: dayStart + Int64((hours.last ?? 0) + 1) * 3600))
-            let perSlot = view == .day ? 3 : 1
-            return CalendarDayColumn(day: day, slots: try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: perSlot))
-        }
+        dayColumns = try days.map { day in CalendarDayColumn(day: day, slots: try loadSlots(day: day)) }
+    }
+
+    /// The local hour boundaries (UTC seconds) of `hours` of `day`, the end of the last one included.
+    func hourBoundaries(day: Int, hours: Range<Int>) -> [Int64] {
+        let dayStart = Int64(day) * 86_400
+        return (hours.lowerBound...hours.upperBound).map { zone.utc(fromLocal: dayStart + Int64($0) * 3600) }
+    }
+
+    /// The visible hours.
+    var visibleHours: Range<Int> { firstHour..<min(24, firstHour + slotRows) }
+
+    /// One day's visible slots; on the selected day the selected hour from `slotWindowFirst`.
+    func loadSlots(day: Int) throws -> [CalendarSlot] {
+        let hours = visibleHours
+        let window = day == selectedDay && hours.contains(selectedHour)
+            ? CalendarSlotWindow(slot: selectedHour - firstHour, first: slotWindowFirst) : nil
+        return try store.calendarSlots(boundaries: hourBoundaries(day: day, hours: hours), filter: filter,
+                                       perSlot: slotEntriesShown, window: window)
+    }
+
+    /// Scrolls the selected hour's window to hold `selectedIndex`, and reads that one slot again
+    /// when what it holds does not cover the window (one small query).
+    mutating func refreshSelectedSlot() throws {
+        keepPlaceInWindow()
+        let shown = slotEntriesShown
+        guard let slot = selectedSlot else { return }
+        let wanted = min(shown, max(0, slot.count - slotWindowFirst))
+        guard slot.firstIndex != slotWindowFirst || slot.entries.count < wanted else { return }
+        try replaceSlot(day: selectedDay, hour: selectedHour, first: slotWindowFirst)
+    }
+
+    /// Scrolls the selected hour's window (`slotWindowFirst`) so it holds `selectedIndex`.
+    mutating func keepPlaceInWindow() {
+        let shown = slotEntriesShown
+        if selectedIndex < slotWindowFirst { slotWindowFirst = selectedIndex }
+        if selectedIndex >= slotWindowFirst + shown { slotWindowFirst = selectedIndex - shown + 1 }
+    }
+
+    /// Reads one hour slot of a shown day again from place `first`.
+    mutating func replaceSlot(day: Int, hour: Int, first: Int) throws {
+        guard let column = dayColumns.firstIndex(where: { $0.day == day }), visibleHours.contains(hour) else { return }
+        let slots = try store.calendarSlots(boundaries: hourBoundaries(day: day, hours: hour..<(hour + 1)), filter: filter,
+                                            perSlot: slotEntriesShown, window: CalendarSlotWindow(slot: 0, first: first))
+        guard let slot = slots.first else { return }
+        var updated = dayColumns[column].slots
+        updated[hour - firstHour] = slot
+        dayColumns[column] = CalendarDayColumn(day: day, slots: updated)
+    }
+
+    /// Puts the selection on appointment `id` again when it still shows on a shown day (an edit or
+    /// a sync moved it); otherwise the selection stays on its hour.
+    mutating func follow(_ id: Int64) throws {
+        guard let entry = try store.calendarEntry(id: id), shownDays.contains(zone.day(of: entry.start)),
+              filter.owner.map({ $0 == entry.owner }) ?? true,
+              filter.statuses.isEmpty || filter.statuses.contains(entry.appointment.status) else { return }
+        try place(on: entry)
+        try loadColumns(days: shownDays)
+    }
+
+    /// Puts the day, hour and place of the day and week views on `entry` (nothing is loaded).
+    mutating func place(on entry: CalendarEntry) throws {
+        let day = zone.day(of: entry.start)
+        let hour = max(0, min(23, Int(zone.local(entry.start) % 86_400 / 3600)))
+        let hourStart = zone.utc(fromLocal: Int64(day) * 86_400 + Int64(hour) * 3600)
+        selectedDay = day
+        selectedHour = hour
+        selectedIndex = try store.calendarPlace(start: entry.start, id: entry.appointment.id, from: hourStart, filter: filter)
+        slotWindowFirst = max(0, selectedIndex - slotEntriesShown + 1)
+        selectedAppointmentId = entry.appointment.id
+        keepHourVisible()
+    }
+
+    /// Notes which appointment is selected (to find it again after a reload).
+    mutating func rememberSelection() {
+        selectedAppointmentId = selectedEntry?.appointment.id
     }
 
     /// The six weeks of the selected month with per-day counts and first items.

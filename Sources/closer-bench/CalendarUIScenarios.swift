@@ -4,13 +4,27 @@ import Store
 import TerminalUI
 import ViewModels
 
-/// The calendar's timed keys through the real app (tab 2) over the seeded database, on a clock at
-/// the demo data's "now" (so the days shown hold the seeded appointments: at a million leads about
-/// 4,000 a day, 500 of them the current user's). Plus the store's week query on its own.
+/// The calendar's timed keys through the real app (tab 2) over the seeded database, on a clock in
+/// the middle of the seeded appointments (so the days shown hold them: at a million leads about
+/// 4,000 a day, 500 of them the current user's), whichever clock seeded the file (`UISeeding`'s
+/// 2026-09-21 or `closer seed`'s real time). Plus the store's week query on its own.
 @MainActor
 struct CalendarUIScenarios {
-    /// `UISeeding`'s generator clock (2026-09-21): the seeded appointments fall around it.
-    static let dataNow: Int64 = 1_790_000_000
+    /// `UISeeding`'s generator clock (2026-09-21), for a file without appointments.
+    static let seedingNow: Int64 = 1_790_000_000
+
+    /// 09:00 UTC of the day halfway between the first and the last seeded appointment.
+    static func dataNow(_ store: LeadStore) throws -> Int64 {
+        let all = CalendarFilter()
+        guard let first = try store.calendarEntries(from: 0, to: Int64.max, filter: all, limit: 1).first,
+              let last = try store.calendarEntries(from: 0, to: Int64.max, filter: all,
+                                                   before: (Int64.max - 1, Int64.max), limit: 1).first
+        else { return seedingNow }
+        let middle = first.start + (last.start - first.start) / 2
+        return middle - middle % 86_400 + 9 * 3600
+    }
+
+    let dataNow: Int64
 
     let store: LeadStore
     let size: Size
@@ -18,25 +32,47 @@ struct CalendarUIScenarios {
     let app: CloserApp
     let canvas: GridCanvas
 
-    init(store: LeadStore, size: Size, iterations: Int) {
+    init(store: LeadStore, size: Size, iterations: Int) throws {
         self.store = store
+        dataNow = try Self.dataNow(store)
         self.size = size
         self.iterations = iterations
         let configuration = UIConfiguration.load(environment: [:])
         let setup = CloserApp.Setup(currentUser: "ana", keymap: configuration.keymap, theme: configuration.theme,
                                     themeLoader: configuration.themeLoader, diagnostics: configuration.diagnostics, environment: [:])
-        let now = Date(timeIntervalSince1970: TimeInterval(Self.dataNow))
+        let now = Date(timeIntervalSince1970: TimeInterval(dataNow))
         app = CloserApp(session: AppSession(store: store, currentUser: "ana", now: { now }), setup: setup, size: size, sync: nil)
         canvas = GridCanvas(size: size)
         app.draw(on: canvas)
     }
 
-    func timed(_ notation: String) -> Double {
+    /// One key sequence and its frame: wall-clock and this thread's CPU milliseconds (the second
+    /// is the work itself, whatever else the shared machine runs meanwhile).
+    func timed(_ notation: String) -> (wall: Double, cpu: Double) {
         let keys = UIScenarios.keys(notation)
+        let cpu = Self.threadCPUMilliseconds()
         let start = DispatchTime.now().uptimeNanoseconds
         for key in keys { _ = app.handle(.key(key)) }
         app.draw(on: canvas)
-        return UITimings.milliseconds(since: start)
+        return (UITimings.milliseconds(since: start), Self.threadCPUMilliseconds() - cpu)
+    }
+
+    /// CPU time of the calling thread, ms.
+    static func threadCPUMilliseconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1_000_000
+    }
+
+    /// `n` timed runs of `notation(i)`: a wall-clock row and a CPU row.
+    func measure(_ name: String, _ n: Int, _ notation: (Int) -> String) -> [UITimings.Row] {
+        var wall: [Double] = [], cpu: [Double] = []
+        for index in 0..<n {
+            let sample = timed(notation(index))
+            wall.append(sample.wall)
+            cpu.append(sample.cpu)
+        }
+        return [UITimings.Row(name: "calendar: " + name, samples: wall), UITimings.Row(name: "  CPU only: " + name, samples: cpu)]
     }
 
     func untimed(_ notation: String) {
@@ -55,47 +91,43 @@ struct CalendarUIScenarios {
             throw UIBenchmarkError(message: "the calendar did not open (title row: \(canvas.line(1)))")
         }
         let n = max(20, iterations / 5)
+        var rows: [UITimings.Row] = []
         show("Day")
-        var days: [Double] = []
-        for _ in 0..<n { days.append(timed("l")) }
+        rows += measure("next day (day view, l)", n) { _ in "l" }
+        untimed("g g")
+        rows += measure("next appointment (day view, j)", n) { _ in "j" }  // through crowded hours one by one
         untimed("t")
         show("Week")
-        var weeks: [Double] = []
-        for index in 0..<n { weeks.append(timed(index % 8 < 4 ? "]" : "[")) }
+        rows += measure("next week (week view, ])", n) { $0 % 8 < 4 ? "]" : "[" }
         untimed("t")
-        var views: [Double] = []
-        for _ in 0..<n { views.append(timed("v")) }
+        rows += measure("view switch (v)", n) { _ in "v" }
         show("Month")
-        var months: [Double] = []
-        for index in 0..<n { months.append(timed(index % 4 < 2 ? "]" : "[")) }
+        rows += measure("next month (month, ])", n) { $0 % 4 < 2 ? "]" : "[" }
         untimed("t")
         show("Agenda")
-        var agenda: [Double] = []
-        for _ in 0..<n { agenda.append(timed("j")) }
+        rows += measure("agenda next (j)", n) { _ in "j" }
 
         // The store alone: one week of the current user, as the week view reads it (7 days × 24
         // hour slots, counts and first items) and as a 50-row window.
         let zone = CalendarZone.utc
-        let firstDay = zone.day(of: Self.dataNow) - CalendarZone.weekday(ofDay: zone.day(of: Self.dataNow)) + 1
+        let firstDay = zone.day(of: dataNow) - (CalendarZone.weekday(ofDay: zone.day(of: dataNow)) + 6) % 7
         let filter = CalendarFilter(owner: "ana")
-        var slotQueries: [Double] = [], windowQueries: [Double] = []
+        var slotQueries: [Double] = [], windowQueries: [Double] = [], slotCPU: [Double] = []
         for index in 0..<n {
             let week = firstDay + 7 * (index % 6 - 3)
             let boundaries = (0...(7 * 24)).map { zone.start(ofDay: week) + Int64($0) * 3600 }
             var start = DispatchTime.now().uptimeNanoseconds
+            let cpu = Self.threadCPUMilliseconds()
             _ = try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: 1)
             slotQueries.append(UITimings.milliseconds(since: start))
+            slotCPU.append(Self.threadCPUMilliseconds() - cpu)
             start = DispatchTime.now().uptimeNanoseconds
             _ = try store.calendarEntries(from: zone.start(ofDay: week), to: zone.start(ofDay: week + 7), filter: filter, limit: 50)
             windowQueries.append(UITimings.milliseconds(since: start))
         }
-        return [
-            UITimings.Row(name: "calendar: next day (day view, l)", samples: days),
-            UITimings.Row(name: "calendar: next week (week view, ])", samples: weeks),
-            UITimings.Row(name: "calendar: view switch (v)", samples: views),
-            UITimings.Row(name: "calendar: next month (month, ])", samples: months),
-            UITimings.Row(name: "calendar: agenda next (j)", samples: agenda),
+        return rows + [
             UITimings.Row(name: "calendar: week query, 168 slots", samples: slotQueries),
+            UITimings.Row(name: "  CPU only: week query, 168 slots", samples: slotCPU),
             UITimings.Row(name: "calendar: week query, 50 rows", samples: windowQueries),
         ]
     }

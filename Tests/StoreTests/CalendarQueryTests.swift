@@ -123,6 +123,37 @@ final class CalendarQueryTests: StoreTestCase {
         XCTAssertEqual(few.map { $0.entries.map(\.appointment.id) }, crowded.prefix(4).map { $0.entries.map(\.appointment.id) })
     }
 
+    func testASlotWindowStartsAtTheSelectedPlaceTheSameWhetherScannedOrCountedSlotBySlot() throws {
+        let lead = try store.createLead(makeLead("Ada", "Lovelace"))
+        try store.transaction {
+            for i in 0..<60 { try appointment(lead.id, Double(i % 6) + Double(i / 6) / 60, 0.1) }
+        }
+        let boundaries = (0...6).map { base + Int64($0) * 3600 }
+        let filter = CalendarFilter(owner: "ana")
+        let window = CalendarSlotWindow(slot: 2, first: 7)
+        let scanned = try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: 3, window: window, scanLimit: 1000)
+        let counted = try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: 3, window: window, scanLimit: 0)
+        XCTAssertEqual(scanned.map(\.count), [10, 10, 10, 10, 10, 10])
+        XCTAssertEqual(scanned[2].firstIndex, 7)
+        XCTAssertEqual(scanned[2].entries.map { ($0.start - base) / 60 }, [127, 128, 129], "the 8th to 10th of 02:00")
+        XCTAssertEqual(scanned[1].entries.map { ($0.start - base) / 60 }, [60, 61, 62], "other slots: their first ones")
+        XCTAssertEqual(scanned, counted)
+        XCTAssertEqual(scanned[2].entry(at: 8)?.start, base + 128 * 60)
+        XCTAssertNil(scanned[2].entry(at: 0), "not loaded")
+        let entry = try XCTUnwrap(scanned[2].entry(at: 9))
+        XCTAssertEqual(try store.calendarPlace(start: entry.start, id: entry.appointment.id, from: boundaries[2], filter: filter), 9)
+        for _ in 0..<3 { try appointment(lead.id, 0, 0.1) }  // four share 00:00: places by id
+        for first in 0..<4 {
+            let tie = CalendarSlotWindow(slot: 0, first: first)
+            let a = try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: 2, window: tie, scanLimit: 1000)
+            let b = try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: 2, window: tie, scanLimit: 0)
+            XCTAssertEqual(a, b)
+            XCTAssertEqual(a[0].count, 13)
+            let keys = a[0].entries.map { [$0.start, $0.appointment.id] }
+            XCTAssertEqual(keys, keys.sorted { $0.lexicographicallyPrecedes($1) }, "by start, then id")
+        }
+    }
+
     func testWeekQueriesUseTheOwnerAndLiveIndexes() throws {
         let mine = try store.db.prepare("""
             EXPLAIN QUERY PLAN SELECT count(*) FROM appointments a WHERE a.owner = 'ana' AND a.start >= 0 AND a.start < 10

@@ -8,8 +8,9 @@ extension CalendarScreen {
 
     // MARK: - Day
 
-    /// One row per hour: the first appointments starting in it (as many as fit side by side),
-    /// "+N" for the rest, a bar where an earlier appointment runs on.
+    /// One row per hour: a few appointments starting in it side by side (the first ones, or those
+    /// around the selected one, which is highlighted), "+N more" for the rest, a bar where an
+    /// earlier appointment runs on.
     static func drawDay(_ calendar: CalendarViewModel, in rect: Rect, canvas: Canvas, theme: Theme, focused: Bool) {
         let today = calendar.today
         canvas.putPadded(dayHeader(calendar.selectedDay, today: today), at: Position(row: rect.row, column: rect.column),
@@ -49,8 +50,12 @@ extension CalendarScreen {
             let row = rect.row + offset
             let hour = calendar.firstHour + offset
             let selected = column.day == calendar.selectedDay && hour == calendar.selectedHour
-            let style = selected ? selectedStyle(theme, focused: focused) : base
-            if selected { canvas.fill(Rect(row: row, column: rect.column, height: 1, width: rect.width), style: style) }
+            let selection = selectedStyle(theme, focused: focused)
+            // A selected hour with several appointments side by side highlights the selected one
+            // only; an empty one or a narrow cell (one appointment shown) is highlighted whole.
+            let wholeRow = selected && (!detailed || slot.entries.isEmpty)
+            let style = wholeRow ? selection : base
+            if wholeRow { canvas.fill(Rect(row: row, column: rect.column, height: 1, width: rect.width), style: style) }
             guard let first = slot.entries.first else {
                 if runningUntil > slot.start {
                     canvas.put("│", at: Position(row: row, column: rect.column),
@@ -60,35 +65,50 @@ extension CalendarScreen {
             }
             var x = rect.column
             let right = rect.column + rect.width
-            let more = slot.count - (detailed ? slot.entries.count : 1)
-            let moreText = more > 0 ? "+\(more)" : ""
-            let room = right - DisplayWidth.of(moreText)
             let shown = detailed ? slot.entries : [first]
-            for entry in shown where x < room - 2 {
+            let more = slot.count - shown.count
+            let moreText = more <= 0 ? "" : detailed && rect.width >= 40 ? "+\(more) more" : "+\(more)"
+            let room = right - DisplayWidth.of(moreText) - (detailed && !moreText.isEmpty ? 1 : 0)
+            for (index, entry) in shown.enumerated() where x < room - 2 {
+                let isSelected = selected && (!detailed || slot.firstIndex + index == calendar.selectedIndex)
+                let entryStyle = isSelected ? selection : style
                 if detailed {
-                    x += drawMarks(entry, at: Position(row: row, column: x), canvas: canvas, theme: theme, base: style)
+                    x += drawMarks(entry, at: Position(row: row, column: x), canvas: canvas, theme: theme, base: entryStyle)
                 } else {
-                    x += drawCompactMarks(entry, at: Position(row: row, column: x), canvas: canvas, theme: theme, base: style)
+                    x += drawCompactMarks(entry, at: Position(row: row, column: x), canvas: canvas, theme: theme, base: entryStyle)
                 }
                 let name = TextSanitizer.line(entry.leadName)
                 let text = detailed
                     ? timeRange(entry, calendar) + " " + label(entry) + " (" + CalendarViewModel.statusTitle(entry.appointment.status) + ")"
                     : rect.width >= 16 ? calendar.zone.time(entry.start) + " " + name : name
                 let width = detailed && shown.count > 1 ? max(8, (room - rect.column) / shown.count - 3) : room - x
-                x += canvas.put(text, at: Position(row: row, column: x),
-                                style: selected ? style : statusStyle(entry.appointment.status, theme: theme),
-                                maxColumns: max(0, min(width, room - x)))
+                let share = max(0, min(width, room - x))
+                let used = canvas.put(fitting(text, share), at: Position(row: row, column: x),
+                                      style: isSelected ? selection : statusStyle(entry.appointment.status, theme: theme),
+                                      maxColumns: share)
+                if isSelected, detailed, used < share {
+                    // The selected one is highlighted over its whole share of the row.
+                    canvas.fill(Rect(row: row, column: x + used, height: 1, width: share - used), style: selection)
+                }
+                x += used
                 x += 1
             }
             if !moreText.isEmpty {
-                canvas.put(moreText, at: Position(row: row, column: max(rect.column, room)), style: selected ? style : theme.style("dim"),
-                           maxColumns: right - max(rect.column, room))
+                canvas.put(moreText, at: Position(row: row, column: max(rect.column, right - DisplayWidth.of(moreText))),
+                           style: wholeRow ? style : theme.style("dim"), maxColumns: right - max(rect.column, right - DisplayWidth.of(moreText)))
             }
             if let longest = shown.max(by: { $0.end < $1.end }), longest.end > runningUntil {
                 runningUntil = longest.end
                 runningStatus = longest.appointment.status
             }
         }
+    }
+
+    /// The start of `text` that can reach `columns` (two per column: zero-width characters count
+    /// too), so the canvas measures and clips a few characters instead of a whole long label.
+    static func fitting(_ text: String, _ columns: Int) -> String {
+        let limit = 2 * max(0, columns) + 2
+        return text.utf8.count <= limit ? text : String(text.prefix(limit))
     }
 
     /// The sync and collision marks of a narrow cell, only when set (no empty columns).
@@ -174,7 +194,7 @@ extension CalendarScreen {
             let row = rect.row + 1 + offset
             canvas.fill(Rect(row: row, column: rect.column, height: 1, width: rect.width), style: base)
             let used = drawCompactMarks(entry, at: Position(row: row, column: rect.column), canvas: canvas, theme: theme, base: base)
-            canvas.put(calendar.zone.time(entry.start) + " " + TextSanitizer.line(entry.leadName),
+            canvas.put(fitting(calendar.zone.time(entry.start) + " " + TextSanitizer.line(entry.leadName), rect.width - used),
                        at: Position(row: row, column: rect.column + used),
                        style: statusStyle(entry.appointment.status, theme: theme).adding(cell.inMonth ? [] : .dim),
                        maxColumns: max(0, rect.width - used))

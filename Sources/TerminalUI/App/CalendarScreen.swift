@@ -43,7 +43,9 @@ public enum CalendarScreen {
             return ("No appointment here · a new (lead of a selected one) · A on a lead's detail · v view", "dim")
         }
         let day = CalendarViewModel.longDay(calendar.zone.day(of: entry.start))
-        let what = "\(day) \(timeRange(entry, calendar)) · \(label(entry)) · "
+        // "3/20 · ": where the selected one is among the appointments of its hour.
+        let place = calendar.selectedSlot.map { $0.count > 1 ? "\(calendar.selectedIndex + 1)/\($0.count) · " : "" } ?? ""
+        let what = "\(place)\(day) \(timeRange(entry, calendar)) · \(label(entry)) · "
             + "\(CalendarViewModel.statusTitle(entry.appointment.status)) · \(TextSanitizer.line(entry.owner))"
         if entry.sync == .rejected {
             let reason = calendar.selectedRejection.map { ($0.otherMessages + $0.fieldMessages.flatMap(\.messages)).joined(separator: " ") } ?? ""

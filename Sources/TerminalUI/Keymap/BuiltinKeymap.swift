@@ -144,6 +144,9 @@ bind calendar x fix-rejected
 bind calendar X discard-rejected
 bind calendar f o filter-owner
 bind calendar f s filter-status
+# Calendar: J/K hour by hour in the day and week views (j/k go through every appointment)
+bind calendar J scroll-down
+bind calendar K scroll-up
 bind detail A new-appointment
 # Conversation pane
 bind conversation r reply
