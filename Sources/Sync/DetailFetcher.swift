@@ -45,10 +45,11 @@ struct DetailFetcher {
         if !batch.isEmpty { try apply(batch) }
     }
 
-    /// Applies several details (each with the push mark read before its request) in one transaction.
+    /// Applies several details (each with the push mark read before its request) in one
+    /// transaction, their notes' full-text index written once at the end.
     func apply(_ details: [(PushMark, RemoteLeadDetail)]) throws {
         guard !details.isEmpty else { return }
-        try store.transaction {
+        try store.applyingRemoteDetails {
             var ids: [Int64] = []
             for (mark, detail) in details {
                 if let id = try apply(detail, readAt: mark) { ids.append(id) }
@@ -67,13 +68,14 @@ struct DetailFetcher {
         return true
     }
 
-    /// Applies a detail in one transaction: the lead (detail-only fields included), notes,
-    /// activities. Returns the local lead id, or nil when the lead was pushed after `readAt`:
-    /// the server read this detail before our values reached it, so its fields and notes may be
-    /// older than ours; only its (append-only) activities are taken, and the detail stays due.
+    /// Applies a detail atomically (inside a batch: as part of the batch's transaction, no
+    /// savepoint of its own): the lead (detail-only fields included), notes, activities. Returns
+    /// the local lead id, or nil when the lead was pushed after `readAt`: the server read this
+    /// detail before our values reached it, so its fields and notes may be older than ours; only
+    /// its (append-only) activities are taken, and the detail stays due.
     @discardableResult
     func apply(_ detail: RemoteLeadDetail, readAt: PushMark? = nil) throws -> Int64? {
-        try store.transaction {
+        try store.atomically {
             var lead = detail.lead
             if let link = try store.remoteLink(provider: key, kind: .lead, remoteId: lead.remoteId) {
                 if let readAt, try store.wasPushed(provider: key, kind: .lead, localId: link.localId, after: readAt) {
