@@ -20,13 +20,14 @@ extension LeadStore {
                 if let readAt, try wasPushed(provider: provider, kind: .lead, localId: localId, after: readAt) {
                     return .unchanged(localId: localId)
                 }
-                if try lead(id: localId) != nil,
+                if let local = try lead(id: localId),
                    let link = try remoteLink(provider: provider, kind: .lead, remoteId: remote.remoteId) {
-                    return try merge(remote, into: link.localId, base: link.base, provider: provider)
+                    return try merge(remote, into: local, base: link.base, provider: provider)
                 }
             }
             if let localId = try unlinkedLead(email: remote.fields[LeadField.email.rawValue], provider: provider) {
-                return try merge(remote, into: localId, base: nil, provider: provider)
+                guard let local = try lead(id: localId) else { throw StoreError.notFound(kind: "lead", id: localId) }
+                return try merge(remote, into: local, base: nil, provider: provider)
             }
             var lead = Lead(firstName: "", lastName: "", email: "", phone: "", owner: "",
                             createdAt: remote.createdAt ?? Date(), updatedAt: remote.updatedAt)
@@ -90,9 +91,10 @@ extension LeadStore {
 
     // MARK: - Merge
 
-    private func merge(_ remote: RemoteLead, into localId: Int64, base: [String: String]?,
+    private func merge(_ remote: RemoteLead, into local: Lead, base: [String: String]?,
                        provider: String) throws -> RemoteApplyOutcome {
-        guard var lead = try lead(id: localId) else { throw StoreError.notFound(kind: "lead", id: localId) }
+        var lead = local
+        let localId = local.id
         let queued = try queuedLeadFields(localId)
         var taken: [String] = []
         var conflicts: [String] = []

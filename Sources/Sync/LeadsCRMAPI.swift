@@ -60,7 +60,10 @@ public struct LeadsCRMAPI: Sendable {
 
     /// GET /leads/view/lead/?slug=…
     public func leadDetail(slug: String) async throws -> LeadsCRMLeadDetail {
-        try LeadsCRMDecoding.detail(try await get("leads/view/lead/", [("slug", slug)]))
+        let request = HTTPClientRequest(method: "GET", url: url("leads/view/lead/", [("slug", slug)]), headers: headers())
+        return try await perform(request, idempotent: true) { response in
+            try LeadsCRMDetailDecoding.detail(of: response) { gate.closeAfter429(headers: $0.headers) }
+        }
     }
 
     // MARK: - Writes
