@@ -37,8 +37,9 @@ extension LeadStore {
             try deferFTSForNewLead()
             try db.run(LeadColumns.insertSQL, LeadColumns.values(lead))
             let localId = db.lastInsertRowID
-            try linkRemote(provider: provider, kind: .lead, localId: localId, remoteId: remote.remoteId,
-                           base: remote.fields, contentHash: remote.contentHash)
+            // No link holds this remote id (looked up above) and the lead is new.
+            try linkNewRecord(provider: provider, kind: .lead, localId: localId, remoteId: remote.remoteId,
+                              base: remote.fields, contentHash: remote.contentHash)
             return .inserted(localId: localId)
         }
     }

@@ -25,7 +25,8 @@ extension LeadStore {
                 try deferNoteFTS(leadId: leadId)
                 try db.run("INSERT INTO notes (lead_id, text, author, created) VALUES (?, ?, ?, ?)",
                            [.integer(leadId), .text(note.text), .text(note.author), .integer(created)])
-                try linkRemote(provider: provider, kind: .note, localId: db.lastInsertRowID, remoteId: note.remoteId)
+                // No link holds this remote id (looked up above) and the note is new.
+                try linkNewRecord(provider: provider, kind: .note, localId: db.lastInsertRowID, remoteId: note.remoteId)
             }
             guard complete else { return }
             let linked = try db.cached("""

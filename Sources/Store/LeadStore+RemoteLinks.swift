@@ -21,6 +21,15 @@ extension LeadStore {
         }
     }
 
+    /// Links a record just inserted to a remote id no local record is linked to (the caller
+    /// looked it up): one insert instead of `linkRemote`'s update, delete and insert.
+    func linkNewRecord(provider: String, kind: RecordKind, localId: Int64, remoteId: String,
+                       base: [String: String] = [:], contentHash: String = "") throws {
+        try db.run("INSERT OR REPLACE INTO remote_ids (provider, kind, local_id, remote_id, base, hash) VALUES (?, ?, ?, ?, ?, ?)",
+                   [.text(provider), .text(kind.rawValue), .integer(localId), .text(remoteId),
+                    .text(JSONText.encode(base)), .text(contentHash)])
+    }
+
     /// Removes a local record's link.
     public func unlinkRemote(provider: String, kind: RecordKind, localId: Int64) throws {
         try locked {

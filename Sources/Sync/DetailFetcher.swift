@@ -23,14 +23,17 @@ struct DetailFetcher {
         let store = self.store
         var batch: [(PushMark, RemoteLeadDetail)] = []
         context.progress(.fetchingDetails, done: 0, total: leads.count)
+        // The push mark is read before the requests that it guards are started, once per batch
+        // (not per request: a read transaction each). An older mark only makes the pushed-after
+        // check stricter: such a detail is skipped and stays due.
+        var mark = try store.pushMark()
         try await withThrowingTaskGroup(of: (PushMark, RemoteLeadDetail)?.self) { group in
             while index < leads.count || finished < index {
                 while index < leads.count && index - finished < width {
                     let remoteId = leads[index].remoteId
                     index += 1
-                    group.addTask {
-                        let mark = try store.pushMark()
-                        return try await provider.leadDetail(remoteId: remoteId).map { (mark, $0) }
+                    group.addTask { [mark] in
+                        try await provider.leadDetail(remoteId: remoteId).map { (mark, $0) }
                     }
                 }
                 if let detail = try await group.next() ?? nil { batch.append(detail) }
@@ -39,6 +42,7 @@ struct DetailFetcher {
                     try apply(batch)
                     batch.removeAll(keepingCapacity: true)
                     context.progress(.fetchingDetails, done: finished, total: leads.count)
+                    mark = try store.pushMark()
                 }
             }
         }
