@@ -11,6 +11,9 @@ extension LeadStore {
         try withDeferredFTS {
             if noteFTSDeferral != nil { return try body() }
             let deferral = NoteFTSDeferral()
+            // The batch holds the write lock: no other connection can queue a change before it
+            // commits, so an outbox empty now stays empty and the per-record checks can be skipped.
+            deferral.outboxEmpty = try db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM outbox)") == 1
             noteFTSDeferral = deferral
             defer { noteFTSDeferral = nil }
             func finish() throws {
@@ -43,6 +46,14 @@ extension LeadStore {
         try write(body)
     }
 
+    /// Whether the outbox holds no entry at all (inside a detail batch: as read at its start).
+    public func isOutboxEmpty() throws -> Bool {
+        try locked {
+            if let deferral = noteFTSDeferral { return deferral.outboxEmpty }
+            return try db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM outbox)") == 1
+        }
+    }
+
     /// Called before a note of `leadId` is inserted, changed or deleted: inside
     /// `applyingRemoteDetails`, turns the triggers' note FTS off once and remembers the lead.
     func deferNoteFTS(leadId: Int64) throws {
@@ -59,5 +70,7 @@ extension LeadStore {
 /// whose notes FTS the batch must rewrite.
 final class NoteFTSDeferral {
     var started = false
+    /// The outbox was empty when the batch began (it cannot change before the batch commits).
+    var outboxEmpty = false
     var leadIds = Set<Int64>()
 }

@@ -12,16 +12,21 @@ extension LeadStore {
     /// `readAt`: the push mark read before the request that returned `remote`. When the lead was
     /// pushed after it, the server read `remote` before our values reached it: it is not newer
     /// than what we pushed, so nothing is written (`.unchanged`; the next read is fresh).
+    ///
+    /// `link`: the remote id's link as the caller just read it in this transaction (a detail
+    /// apply has it), so it is not read again.
     @discardableResult
-    public func applyRemoteLead(provider: String, _ remote: RemoteLead, readAt: PushMark? = nil) throws -> RemoteApplyOutcome {
+    public func applyRemoteLead(provider: String, _ remote: RemoteLead, readAt: PushMark? = nil,
+                                link known: RemoteLink? = nil) throws -> RemoteApplyOutcome {
         try write {
-            if let (localId, hash) = try linkedHash(provider: provider, remoteId: remote.remoteId) {
+            let linked = try known.map { ($0.localId, $0.contentHash) } ?? linkedHash(provider: provider, remoteId: remote.remoteId)
+            if let (localId, hash) = linked {
                 if hash == remote.contentHash { return .unchanged(localId: localId) }
                 if let readAt, try wasPushed(provider: provider, kind: .lead, localId: localId, after: readAt) {
                     return .unchanged(localId: localId)
                 }
                 if let local = try lead(id: localId),
-                   let link = try remoteLink(provider: provider, kind: .lead, remoteId: remote.remoteId) {
+                   let link = try known ?? remoteLink(provider: provider, kind: .lead, remoteId: remote.remoteId) {
                     return try merge(remote, into: local, base: link.base, provider: provider)
                 }
             }
@@ -138,6 +143,7 @@ extension LeadStore {
 
     /// Fields with a queued (any state) lead create/update.
     private func queuedLeadFields(_ leadId: Int64) throws -> Set<String> {
+        if noteFTSDeferral?.outboxEmpty == true { return [] }
         var keys = Set<String>()
         try db.cached("SELECT payload FROM outbox WHERE kind = 'lead' AND record_id = ? AND op != 'delete'")
             .forEachRow([.integer(leadId)]) { keys.formUnion(JSONText.decodeStrings($0.text(0)).keys) }

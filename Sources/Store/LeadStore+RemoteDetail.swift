@@ -90,7 +90,8 @@ extension LeadStore {
 
     /// Whether a record has any outbox entry.
     func hasQueued(_ kind: RecordKind, _ recordId: Int64) throws -> Bool {
-        try db.scalarInt("SELECT EXISTS (SELECT 1 FROM outbox WHERE kind = ? AND record_id = ?)",
+        if noteFTSDeferral?.outboxEmpty == true { return false }
+        return try db.scalarInt("SELECT EXISTS (SELECT 1 FROM outbox WHERE kind = ? AND record_id = ?)",
                          [.text(kind.rawValue), .integer(recordId)]) == 1
     }
 }
