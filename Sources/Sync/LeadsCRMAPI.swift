@@ -156,7 +156,7 @@ public struct LeadsCRMAPI: Sendable {
                page.statusCode.map({ $0 < 400 }) ?? true {
                 let rows = page.rows.map { row in
                     LeadsCRMRowPage.Row(slug: row.slug, hash: LeadRowScanner.hash(bytes, row.range),
-                                        bytes: Array(bytes[row.range]))
+                                        bytes: bytes[row.range])
                 }
                 return LeadsCRMRowPage(rows: rows, count: page.count ?? rows.count, hasNext: page.hasNext)
             }

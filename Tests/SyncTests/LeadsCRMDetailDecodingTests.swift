@@ -29,6 +29,21 @@ final class LeadsCRMDetailDecodingTests: XCTestCase {
         }
     }
 
+    func testListRowsDecodeAsJSONSerializationDecodesThem() throws {
+        let rows = [
+            #"{"id": 1, "slug": "ann-lee-1", "first_name": "Ann", "last_name": "Lee", "email": "ann@example.com", "phone": "+49151", "status": "prospect", "source": "website", "owner": "ana", "added_on": "1700000000"}"#,
+            #"{"id": "2", "slug": "bö-2", "first_name": "Bö "Bo"", "assignee": "ben", "status": null}"#,
+            #"{"slug": ""}"#,
+            #"[1, 2]"#,
+        ]
+        for text in rows {
+            let bytes = Array(("[" + text + "]").utf8)
+            let row = LeadsCRMRowPage.Row(slug: "s", hash: "h", bytes: bytes[1..<(bytes.count - 1)])
+            let slow = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+            XCTAssertEqual(row.lead(), slow.flatMap(LeadsCRMDecoding.lead), text)
+        }
+    }
+
     func testErrorsAreClassifiedAsBefore() {
         let cases: [(String, Int)] = [
             (#"{"status_code": 400, "errors": {"slug": ["Requested lead not found."]}}"#, 200),
