@@ -12,21 +12,27 @@ extension LeadStore {
     /// `readAt`: the push mark read before the request that returned `remote`. When the lead was
     /// pushed after it, the server read `remote` before our values reached it: it is not newer
     /// than what we pushed, so nothing is written (`.unchanged`; the next read is fresh).
+    ///
+    /// `link`: the remote id's link as the caller just read it in this transaction (a detail
+    /// apply has it), so it is not read again.
     @discardableResult
-    public func applyRemoteLead(provider: String, _ remote: RemoteLead, readAt: PushMark? = nil) throws -> RemoteApplyOutcome {
+    public func applyRemoteLead(provider: String, _ remote: RemoteLead, readAt: PushMark? = nil,
+                                link known: RemoteLink? = nil) throws -> RemoteApplyOutcome {
         try write {
-            if let (localId, hash) = try linkedHash(provider: provider, remoteId: remote.remoteId) {
+            let linked = try known.map { ($0.localId, $0.contentHash) } ?? linkedHash(provider: provider, remoteId: remote.remoteId)
+            if let (localId, hash) = linked {
                 if hash == remote.contentHash { return .unchanged(localId: localId) }
                 if let readAt, try wasPushed(provider: provider, kind: .lead, localId: localId, after: readAt) {
                     return .unchanged(localId: localId)
                 }
-                if try lead(id: localId) != nil,
-                   let link = try remoteLink(provider: provider, kind: .lead, remoteId: remote.remoteId) {
-                    return try merge(remote, into: link.localId, base: link.base, provider: provider)
+                if let local = try lead(id: localId),
+                   let link = try known ?? remoteLink(provider: provider, kind: .lead, remoteId: remote.remoteId) {
+                    return try merge(remote, into: local, base: link.base, provider: provider)
                 }
             }
             if let localId = try unlinkedLead(email: remote.fields[LeadField.email.rawValue], provider: provider) {
-                return try merge(remote, into: localId, base: nil, provider: provider)
+                guard let local = try lead(id: localId) else { throw StoreError.notFound(kind: "lead", id: localId) }
+                return try merge(remote, into: local, base: nil, provider: provider)
             }
             var lead = Lead(firstName: "", lastName: "", email: "", phone: "", owner: "",
                             createdAt: remote.createdAt ?? Date(), updatedAt: remote.updatedAt)
@@ -36,8 +42,9 @@ extension LeadStore {
             try deferFTSForNewLead()
             try db.run(LeadColumns.insertSQL, LeadColumns.values(lead))
             let localId = db.lastInsertRowID
-            try linkRemote(provider: provider, kind: .lead, localId: localId, remoteId: remote.remoteId,
-                           base: remote.fields, contentHash: remote.contentHash)
+            // No link holds this remote id (looked up above) and the lead is new.
+            try linkNewRecord(provider: provider, kind: .lead, localId: localId, remoteId: remote.remoteId,
+                              base: remote.fields, contentHash: remote.contentHash)
             return .inserted(localId: localId)
         }
     }
@@ -90,9 +97,10 @@ extension LeadStore {
 
     // MARK: - Merge
 
-    private func merge(_ remote: RemoteLead, into localId: Int64, base: [String: String]?,
+    private func merge(_ remote: RemoteLead, into local: Lead, base: [String: String]?,
                        provider: String) throws -> RemoteApplyOutcome {
-        guard var lead = try lead(id: localId) else { throw StoreError.notFound(kind: "lead", id: localId) }
+        var lead = local
+        let localId = local.id
         let queued = try queuedLeadFields(localId)
         var taken: [String] = []
         var conflicts: [String] = []
@@ -135,6 +143,7 @@ extension LeadStore {
 
     /// Fields with a queued (any state) lead create/update.
     private func queuedLeadFields(_ leadId: Int64) throws -> Set<String> {
+        if noteFTSDeferral?.outboxEmpty == true { return [] }
         var keys = Set<String>()
         try db.cached("SELECT payload FROM outbox WHERE kind = 'lead' AND record_id = ? AND op != 'delete'")
             .forEachRow([.integer(leadId)]) { keys.formUnion(JSONText.decodeStrings($0.text(0)).keys) }

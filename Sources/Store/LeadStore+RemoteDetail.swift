@@ -16,14 +16,17 @@ extension LeadStore {
                     guard let local = try self.note(id: link.localId) else { continue }  // deleted locally, queued
                     if local.text != note.text || local.author != note.author || LeadColumns.seconds(local.createdAt) != created,
                        try !hasQueued(.note, link.localId) {
+                        try deferNoteFTS(leadId: local.leadId)
                         try db.run("UPDATE notes SET text = ?, author = ?, created = ? WHERE id = ?",
                                    [.text(note.text), .text(note.author), .integer(created), .integer(link.localId)])
                     }
                     continue
                 }
+                try deferNoteFTS(leadId: leadId)
                 try db.run("INSERT INTO notes (lead_id, text, author, created) VALUES (?, ?, ?, ?)",
                            [.integer(leadId), .text(note.text), .text(note.author), .integer(created)])
-                try linkRemote(provider: provider, kind: .note, localId: db.lastInsertRowID, remoteId: note.remoteId)
+                // No link holds this remote id (looked up above) and the note is new.
+                try linkNewRecord(provider: provider, kind: .note, localId: db.lastInsertRowID, remoteId: note.remoteId)
             }
             guard complete else { return }
             let linked = try db.cached("""
@@ -32,6 +35,7 @@ extension LeadStore {
                 """).rows([.text(provider), .integer(leadId)]) { ($0.int64(0), $0.text(1)) }
             for (localId, remoteId) in linked where !seen.contains(remoteId) {
                 if try hasQueued(.note, localId) { continue }
+                try deferNoteFTS(leadId: leadId)
                 try db.run("DELETE FROM notes WHERE id = ?", [.integer(localId)])
                 try unlinkRemote(provider: provider, kind: .note, localId: localId)
             }
@@ -86,7 +90,8 @@ extension LeadStore {
 
     /// Whether a record has any outbox entry.
     func hasQueued(_ kind: RecordKind, _ recordId: Int64) throws -> Bool {
-        try db.scalarInt("SELECT EXISTS (SELECT 1 FROM outbox WHERE kind = ? AND record_id = ?)",
+        if noteFTSDeferral?.outboxEmpty == true { return false }
+        return try db.scalarInt("SELECT EXISTS (SELECT 1 FROM outbox WHERE kind = ? AND record_id = ?)",
                          [.text(kind.rawValue), .integer(recordId)]) == 1
     }
 }

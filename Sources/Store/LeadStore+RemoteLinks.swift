@@ -7,6 +7,11 @@ extension LeadStore {
     public func linkRemote(provider: String, kind: RecordKind, localId: Int64, remoteId: String,
                            base: [String: String] = [:], contentHash: String = "") throws {
         try write {
+            // The common case, a link that stays as it is with a new base: one in-place update.
+            try db.run("UPDATE remote_ids SET base = ?, hash = ? WHERE provider = ? AND kind = ? AND remote_id = ? AND local_id = ?",
+                       [.text(JSONText.encode(base)), .text(contentHash), .text(provider), .text(kind.rawValue),
+                        .text(remoteId), .integer(localId)])
+            if db.changes > 0 { return }
             try db.run("DELETE FROM remote_ids WHERE provider = ? AND kind = ? AND remote_id = ?",
                        [.text(provider), .text(kind.rawValue), .text(remoteId)])
             try db.run("""
@@ -14,6 +19,15 @@ extension LeadStore {
                 """, [.text(provider), .text(kind.rawValue), .integer(localId), .text(remoteId),
                       .text(JSONText.encode(base)), .text(contentHash)])
         }
+    }
+
+    /// Links a record just inserted to a remote id no local record is linked to (the caller
+    /// looked it up): one insert instead of `linkRemote`'s update, delete and insert.
+    func linkNewRecord(provider: String, kind: RecordKind, localId: Int64, remoteId: String,
+                       base: [String: String] = [:], contentHash: String = "") throws {
+        try db.run("INSERT OR REPLACE INTO remote_ids (provider, kind, local_id, remote_id, base, hash) VALUES (?, ?, ?, ?, ?, ?)",
+                   [.text(provider), .text(kind.rawValue), .integer(localId), .text(remoteId),
+                    .text(JSONText.encode(base)), .text(contentHash)])
     }
 
     /// Removes a local record's link.

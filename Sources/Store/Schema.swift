@@ -23,6 +23,10 @@ enum Schema {
         { try addDashboard($0) },  // dashboard: first/last touch columns, their indexes and triggers, server overview
         { try rebuildSearchIndex($0) },  // search: folding (Ł, ß, Greek tonos…), CJK bigrams, emoji words (fitness)
         { try $0.execute(pushMarks) },  // pullfix: a pull read before a push of the lead never undoes it
+        { db in  // sync cost: a detail batch writes its notes' FTS in one statement (note_fts_state)
+            try db.execute(noteFTSState)
+            try recreateTriggers(db)
+        },
         // Data fixes last: they update leads, which fires the current triggers, and those may use
         // columns that the schema migrations above add.
         { db in  // safety: a lead whose delete the server refused is visible again (was hidden for good)
@@ -80,8 +84,21 @@ enum Schema {
         INSERT OR IGNORE INTO bulk_state (id, fts_deferred) VALUES (1, 0);
         """
 
+    /// One row; `deferred = 1` only inside a detail batch's own transaction (never committed):
+    /// the note triggers then leave `lead_fts` alone and the batch rewrites the notes column of
+    /// the leads it touched in one statement (FTS5 flushes its pending terms before every
+    /// statement that writes it, so one update per note cost a flush per note).
+    static let noteFTSState = """
+        CREATE TABLE IF NOT EXISTS note_fts_state (id INTEGER PRIMARY KEY CHECK (id = 1), deferred INTEGER NOT NULL DEFAULT 0);
+        INSERT OR IGNORE INTO note_fts_state (id, deferred) VALUES (1, 0);
+        """
+
+    /// The note triggers' condition: the notes FTS is kept by the triggers (no batch defers it).
+    static let noteFTSLive = "(SELECT deferred FROM note_fts_state WHERE id = 1) IS NOT 1"
+
     /// Drops every trigger and creates the current ones.
     static func recreateTriggers(_ db: Database) throws {
+        try db.execute(noteFTSState)  // the note triggers read it
         let names = try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").rows { $0.text(0) }
         for name in names { try db.execute("DROP TRIGGER IF EXISTS \"\(name)\"") }
         for trigger in triggers { try db.execute(trigger.sql) }
@@ -119,6 +136,7 @@ enum Schema {
 
     /// Creates the list indexes and triggers (after a bulk load or a rebuild).
     static func createTriggersAndIndexes(_ db: Database) throws {
+        try db.execute(noteFTSState)  // the note triggers read it
         for index in leadIndexes { try db.execute(index) }
         for trigger in triggers { try db.execute(trigger.sql) }
         try createTouchStructures(db)  // dashboard
@@ -344,19 +362,24 @@ enum Schema {
         """),
         ("notes_ai", """
         CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
-            UPDATE lead_fts SET notes = closer_search_text((SELECT group_concat(text, ' ') FROM notes WHERE lead_id = new.lead_id))
-                WHERE rowid = new.lead_id;
             UPDATE leads SET last_activity = max(coalesce(last_activity, 0), new.created) WHERE id = new.lead_id;
         END
         """),
+        // Note FTS triggers are off while a detail batch defers them (note_fts_state; see applyingRemoteDetails).
+        ("notes_ai_fts", """
+        CREATE TRIGGER notes_ai_fts AFTER INSERT ON notes WHEN \(noteFTSLive) BEGIN
+            UPDATE lead_fts SET notes = closer_search_text((SELECT group_concat(text, ' ') FROM notes WHERE lead_id = new.lead_id))
+                WHERE rowid = new.lead_id;
+        END
+        """),
         ("notes_au", """
-        CREATE TRIGGER notes_au AFTER UPDATE OF text ON notes BEGIN
+        CREATE TRIGGER notes_au AFTER UPDATE OF text ON notes WHEN \(noteFTSLive) BEGIN
             UPDATE lead_fts SET notes = closer_search_text((SELECT group_concat(text, ' ') FROM notes WHERE lead_id = new.lead_id))
                 WHERE rowid = new.lead_id;
         END
         """),
         ("notes_ad", """
-        CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
+        CREATE TRIGGER notes_ad AFTER DELETE ON notes WHEN \(noteFTSLive) BEGIN
             UPDATE lead_fts SET notes = closer_search_text(coalesce((SELECT group_concat(text, ' ') FROM notes WHERE lead_id = old.lead_id), ''))
                 WHERE rowid = old.lead_id;
         END

@@ -33,16 +33,26 @@ struct AppointmentPuller {
         try apply(byLead: byLead, seen: seen)
     }
 
-    /// Applies the scan in one transaction.
+    /// Applies the scan in one transaction. The links of the scanned leads and appointments are
+    /// read in a few batched queries (an unchanged scan of 20,000 appointments was ~80,000
+    /// single-row reads); with queued appointment creates, each lead is checked one by one, since
+    /// linking a sent create changes what the lead's appointments are compared with.
     func apply(byLead: [String: [RemoteAppointment]], seen: Set<String>) throws {
         try store.transaction {
             var lists: [Int64: [RemoteAppointment]] = [:]
             var dirty = Set<Int64>()
+            let leadIds = try store.linkedLocalIds(provider: key, kind: .lead, remoteIds: Array(byLead.keys))
+            let creates = try store.hasQueuedCreates(kind: .appointment)
+            let local = creates ? [:] : try store.linkedAppointments(provider: key, remoteIds: Array(seen))
             for (leadRemoteId, appointments) in byLead {
-                guard let link = try store.remoteLink(provider: key, kind: .lead, remoteId: leadRemoteId) else { continue }
-                lists[link.localId] = appointments
-                try linkSentCreates(leadId: link.localId, remote: appointments)
-                if try appointments.contains(where: { try differs($0) }) { dirty.insert(link.localId) }
+                guard let leadId = leadIds[leadRemoteId] else { continue }
+                lists[leadId] = appointments
+                if creates {
+                    try linkSentCreates(leadId: leadId, remote: appointments)
+                    if try appointments.contains(where: { try differs($0) }) { dirty.insert(leadId) }
+                } else if appointments.contains(where: { differs($0, from: local[$0.remoteId]) }) {
+                    dirty.insert(leadId)
+                }
             }
             // Linked appointments the scan did not see were deleted on the server.
             var gone: [Int64] = []
@@ -62,8 +72,13 @@ struct AppointmentPuller {
 
     /// Whether a remote appointment is new or differs from its linked local twin.
     func differs(_ remote: RemoteAppointment) throws -> Bool {
-        guard let link = try store.remoteLink(provider: key, kind: .appointment, remoteId: remote.remoteId),
-              let local = try store.appointment(id: link.localId) else { return true }
+        guard let link = try store.remoteLink(provider: key, kind: .appointment, remoteId: remote.remoteId) else { return true }
+        return differs(remote, from: try store.appointment(id: link.localId))
+    }
+
+    /// Whether a remote appointment differs from `local` (its linked twin; nil: none).
+    func differs(_ remote: RemoteAppointment, from local: Appointment?) -> Bool {
+        guard let local else { return true }
         return seconds(local.start) != seconds(remote.start) || seconds(local.end) != seconds(remote.end)
             || local.note != remote.note || local.status != remote.status
     }

@@ -12,8 +12,12 @@ struct DetailFetcher {
     var store: LeadStore { context.store }
     var key: String { context.providerKey }
 
+    /// Details applied per transaction (a list page's changed leads at most): fewer commits, and
+    /// the batch's B-tree pages and FTS segment are written once.
+    static let batchSize = 500
+
     /// Fetches the details of `leads`, `options.concurrency` at a time, and applies them in
-    /// batches (one transaction per batch of up to 100 leads).
+    /// batches (one transaction per batch of up to `batchSize` leads).
     func fetch(_ leads: [(remoteId: String, localId: Int64)]) async throws {
         guard !leads.isEmpty else { return }
         let width = context.options.concurrency
@@ -23,35 +27,41 @@ struct DetailFetcher {
         let store = self.store
         var batch: [(PushMark, RemoteLeadDetail)] = []
         context.progress(.fetchingDetails, done: 0, total: leads.count)
+        // The push mark is read before the requests that it guards are started, once per batch
+        // (not per request: a read transaction each). An older mark only makes the pushed-after
+        // check stricter: such a detail is skipped and stays due.
+        var mark = try store.pushMark()
         try await withThrowingTaskGroup(of: (PushMark, RemoteLeadDetail)?.self) { group in
             while index < leads.count || finished < index {
                 while index < leads.count && index - finished < width {
                     let remoteId = leads[index].remoteId
                     index += 1
-                    group.addTask {
-                        let mark = try store.pushMark()
-                        return try await provider.leadDetail(remoteId: remoteId).map { (mark, $0) }
+                    group.addTask { [mark] in
+                        try await provider.leadDetail(remoteId: remoteId).map { (mark, $0) }
                     }
                 }
                 if let detail = try await group.next() ?? nil { batch.append(detail) }
                 finished += 1
-                if batch.count >= 100 || finished == leads.count {
+                if batch.count >= Self.batchSize || finished == leads.count {
                     try apply(batch)
                     batch.removeAll(keepingCapacity: true)
                     context.progress(.fetchingDetails, done: finished, total: leads.count)
+                    mark = try store.pushMark()
                 }
             }
         }
         if !batch.isEmpty { try apply(batch) }
     }
 
-    /// Applies several details (each with the push mark read before its request) in one transaction.
+    /// Applies several details (each with the push mark read before its request) in one
+    /// transaction, their notes' full-text index written once at the end.
     func apply(_ details: [(PushMark, RemoteLeadDetail)]) throws {
         guard !details.isEmpty else { return }
-        try store.transaction {
+        try store.applyingRemoteDetails {
             var ids: [Int64] = []
+            let outboxEmpty = try store.isOutboxEmpty()
             for (mark, detail) in details {
-                if let id = try apply(detail, readAt: mark) { ids.append(id) }
+                if let id = try apply(detail, readAt: mark, outboxEmpty: outboxEmpty) { ids.append(id) }
             }
             try store.markDetailsFetched(provider: key, localIds: ids, at: context.clock.now())
         }
@@ -67,15 +77,17 @@ struct DetailFetcher {
         return true
     }
 
-    /// Applies a detail in one transaction: the lead (detail-only fields included), notes,
-    /// activities. Returns the local lead id, or nil when the lead was pushed after `readAt`:
-    /// the server read this detail before our values reached it, so its fields and notes may be
-    /// older than ours; only its (append-only) activities are taken, and the detail stays due.
+    /// Applies a detail atomically (inside a batch: as part of the batch's transaction, no
+    /// savepoint of its own): the lead (detail-only fields included), notes, activities. Returns
+    /// the local lead id, or nil when the lead was pushed after `readAt`: the server read this
+    /// detail before our values reached it, so its fields and notes may be older than ours; only
+    /// its (append-only) activities are taken, and the detail stays due.
     @discardableResult
-    func apply(_ detail: RemoteLeadDetail, readAt: PushMark? = nil) throws -> Int64? {
-        try store.transaction {
+    func apply(_ detail: RemoteLeadDetail, readAt: PushMark? = nil, outboxEmpty: Bool = false) throws -> Int64? {
+        try store.atomically {
             var lead = detail.lead
-            if let link = try store.remoteLink(provider: key, kind: .lead, remoteId: lead.remoteId) {
+            let link = try store.remoteLink(provider: key, kind: .lead, remoteId: lead.remoteId)
+            if let link {
                 if let readAt, try store.wasPushed(provider: key, kind: .lead, localId: link.localId, after: readAt) {
                     try store.applyRemoteActivities(provider: key, leadId: link.localId, detail.activities)
                     return nil
@@ -89,10 +101,10 @@ struct DetailFetcher {
                     lead.contentHash = String(LeadHash.listPart(link.contentHash)) + "/" + parts[1]
                 }
             }
-            let outcome = try store.applyRemoteLead(provider: key, lead)
+            let outcome = try store.applyRemoteLead(provider: key, lead, link: link)
             let localId = outcome.localId
             if case .conflicted(_, let fields) = outcome { context.progress { $0.conflicts += fields.count } }
-            try linkSentNoteCreates(leadId: localId, remote: detail.notes)
+            if !outboxEmpty { try linkSentNoteCreates(leadId: localId, remote: detail.notes) }
             // "complete" (remove linked local notes the server no longer has) only when some are
             // missing: the store's complete pass scans every note link.
             let remoteIds = Set(detail.notes.map(\.remoteId))

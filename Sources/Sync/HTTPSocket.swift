@@ -71,10 +71,15 @@ enum HTTPSocket {
 
     /// Reads what is available (up to `capacity` bytes), waiting up to `timeout` seconds; empty at end of stream.
     static func read(_ fd: Int32, capacity: Int, timeout: TimeInterval) throws -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: capacity)
         while true {
-            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, capacity, 0) }
-            if count >= 0 { return Array(buffer.prefix(count)) }
+            // Uninitialised capacity: no zero fill, no second copy of what arrived.
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                let count = recv(fd, buffer.baseAddress, capacity, 0)
+                failed = count < 0
+                initialized = max(0, count)
+            }
+            if !failed { return chunk }
             if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR {
                 switch wait(fd, events: Int16(POLLIN), timeout: timeout) {
                 case .ready: continue

@@ -20,7 +20,7 @@ struct HTTPWireParser {
     /// Feeds bytes; an empty array means the peer closed the connection.
     mutating func feed(_ bytes: [UInt8]) throws -> Outcome {
         let closed = bytes.isEmpty
-        buffer += bytes
+        if buffer.isEmpty { buffer = bytes } else { buffer += bytes }
         if head == nil {
             guard let end = Self.find([13, 10, 13, 10], in: buffer, from: 0) else {
                 if closed || buffer.count > Self.maxHeaderBytes { throw SyncError.connectionLost }
@@ -60,26 +60,50 @@ struct HTTPWireParser {
         return .done(HTTPClientResponse(status: head.status, headers: headers, body: Data(buffer[bodyStart...])), keepAlive: false)
     }
 
+    /// The status line and headers (names lower-cased; repeated names joined with ", "), read
+    /// from the bytes without building a String of the whole head.
     static func parseHead(_ bytes: [UInt8]) throws -> (status: Int, headers: [String: String], keepAlive: Bool) {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.components(separatedBy: "\r\n")
-        guard !lines.isEmpty else { throw SyncError.malformedResponse("empty status line") }
-        let statusLine = lines.removeFirst()
-        let parts = statusLine.split(separator: " ", maxSplits: 2)
-        guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Int(parts[1]), (100...599).contains(status) else {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 13, i + 1 < bytes.count, bytes[i + 1] == 10 {
+                lines.append(bytes[start..<i])
+                i += 2
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        lines.append(bytes[start..<bytes.count])
+        let statusLine = lines[0]
+        let parts = statusLine.split(separator: 32, maxSplits: 2, omittingEmptySubsequences: true)
+        let http11 = "HTTP/1.1".utf8
+        guard parts.count >= 2, parts[0].starts(with: Array("HTTP/1.".utf8)),
+              let status = Int(String(decoding: parts[1], as: UTF8.self)), (100...599).contains(status) else {
             throw SyncError.malformedResponse("bad status line")
         }
         var headers: [String: String] = [:]
-        for line in lines where !line.isEmpty {
-            guard let colon = line.firstIndex(of: ":") else { throw SyncError.malformedResponse("bad header line") }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        for line in lines.dropFirst() where !line.isEmpty {
+            guard let colon = line.firstIndex(of: 58) else { throw SyncError.malformedResponse("bad header line") }
+            let name = String(decoding: trimmed(line[line.startIndex..<colon]).map(lowercasedASCII), as: UTF8.self)
+            let value = String(decoding: trimmed(line[(colon + 1)...]), as: UTF8.self)
             headers[name] = headers[name].map { "\($0), \(value)" } ?? value
         }
         let connection = headers["connection"]?.lowercased() ?? ""
-        let keepAlive = parts[0] == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive")
+        let keepAlive = parts[0].elementsEqual(http11) ? !connection.contains("close") : connection.contains("keep-alive")
         return (status, headers, keepAlive)
     }
+
+    /// `bytes` without leading and trailing spaces and tabs.
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var lower = bytes.startIndex, upper = bytes.endIndex
+        while lower < upper, bytes[lower] == 32 || bytes[lower] == 9 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 32 || bytes[upper - 1] == 9 { upper -= 1 }
+        return bytes[lower..<upper]
+    }
+
+    static func lowercasedASCII(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
 
     /// The decoded body when every chunk (and the final zero chunk) has arrived, else nil.
     static func dechunk(_ bytes: [UInt8]) throws -> [UInt8]? {

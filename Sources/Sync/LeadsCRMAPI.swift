@@ -60,7 +60,10 @@ public struct LeadsCRMAPI: Sendable {
 
     /// GET /leads/view/lead/?slug=…
     public func leadDetail(slug: String) async throws -> LeadsCRMLeadDetail {
-        try LeadsCRMDecoding.detail(try await get("leads/view/lead/", [("slug", slug)]))
+        let request = HTTPClientRequest(method: "GET", url: url("leads/view/lead/", [("slug", slug)]), headers: headers())
+        return try await perform(request, idempotent: true) { response in
+            try LeadsCRMDetailDecoding.detail(of: response) { gate.closeAfter429(headers: $0.headers) }
+        }
     }
 
     // MARK: - Writes
@@ -153,7 +156,7 @@ public struct LeadsCRMAPI: Sendable {
                page.statusCode.map({ $0 < 400 }) ?? true {
                 let rows = page.rows.map { row in
                     LeadsCRMRowPage.Row(slug: row.slug, hash: LeadRowScanner.hash(bytes, row.range),
-                                        bytes: Array(bytes[row.range]))
+                                        bytes: bytes[row.range])
                 }
                 return LeadsCRMRowPage(rows: rows, count: page.count ?? rows.count, hasNext: page.hasNext)
             }

@@ -36,13 +36,16 @@ enum LeadsCRMDecoding {
         return object
     }
 
+    /// (Closer's wire name, seed 001's key) of every lead field read from a row or detail.
+    static let leadKeys = [("first_name", "first_name"), ("last_name", "last_name"), ("email", "email"),
+                           ("phone", "phone"), ("status", "status"), ("source", "source"),
+                           ("assignee", "owner"), ("message", "message"), ("location", "location")]
+
     /// A lead from a list row or detail object; nil when it has no slug.
     static func lead(_ row: [String: Any]) -> LeadsCRMLead? {
         guard let slug = JSONReader.text(row["slug"]), !slug.isEmpty else { return nil }
         var fields: [String: String] = [:]
-        for (wire, key) in [("first_name", "first_name"), ("last_name", "last_name"), ("email", "email"),
-                            ("phone", "phone"), ("status", "status"), ("source", "source"),
-                            ("assignee", "owner"), ("message", "message"), ("location", "location")] {
+        for (wire, key) in leadKeys {
             if let value = JSONReader.text(row[key]) { fields[wire] = value }
         }
         if fields["assignee"] == nil, let assignee = JSONReader.text(row["assignee"]) { fields["assignee"] = assignee }

@@ -148,16 +148,22 @@ public struct LeadsCRMOverview: Sendable, Equatable {
 
 /// A seed 001 list page as raw rows (`LeadsCRMAPI.listLeadRows`).
 public struct LeadsCRMRowPage: Sendable {
-    /// One result: its slug, the hash of its bytes ("" when decoded the slow way), and its bytes.
+    /// One result: its slug, the hash of its bytes ("" when decoded the slow way), and its bytes
+    /// (a slice of the page's buffer: an unchanged row is never copied).
     public struct Row: Sendable {
         public var slug: String
         public var hash: String
-        var bytes: [UInt8]
+        var bytes: ArraySlice<UInt8>
         var decoded: LeadsCRMLead? = nil
 
-        /// The row as a lead (nil when its bytes are not a lead object).
+        /// The row as a lead (nil when its bytes are not a lead object). Read with `JSONValue`;
+        /// JSONSerialization only for bytes that parser refuses.
         public func lead() -> LeadsCRMLead? {
             if let decoded { return decoded }
+            if let value = JSONValue.parse(Array(bytes)) {
+                guard case .object = value else { return nil }
+                return LeadsCRMDetailDecoding.lead(value)
+            }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else { return nil }
             return LeadsCRMDecoding.lead(object)
         }

@@ -95,22 +95,46 @@ public final class SocketHTTPClient: HTTPTransport, @unchecked Sendable {
 
     /// The request's bytes. Header values lose CR and LF so no value can inject a header.
     static func serialize(_ request: HTTPClientRequest, host: String, port: UInt16) -> [UInt8] {
-        let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)
-        let path = components?.percentEncodedPath ?? "/"
-        var target = path.isEmpty ? "/" : path
-        if let query = components?.percentEncodedQuery { target += "?" + query }
-        var head = "\(request.method) \(target) HTTP/1.1\r\nHost: \(host):\(port)\r\n"
+        var head = request.method
+        head += " "
+        head += target(of: request.url)
+        head += " HTTP/1.1\r\nHost: "
+        head += host
+        head += ":"
+        head += String(port)
+        head += "\r\n"
         for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
-            head += "\(clean(name)): \(clean(value))\r\n"
+            head += clean(name)
+            head += ": "
+            head += clean(value)
+            head += "\r\n"
         }
         let body = request.body ?? Data()
         if request.method != "GET" || !body.isEmpty { head += "Content-Length: \(body.count)\r\n" }
         head += "Connection: keep-alive\r\n\r\n"
-        return [UInt8](head.utf8) + [UInt8](body)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(head.utf8.count + body.count)
+        bytes += head.utf8
+        bytes += body
+        return bytes
+    }
+
+    /// The request target: the URL's percent-encoded path and query ("/" when it has no path),
+    /// read from its text (no URLComponents parse per request).
+    static func target(of url: URL) -> String {
+        let text = url.absoluteString
+        var rest = Substring(text)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        guard let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) else { return "/" }
+        var target = rest[slash...]
+        if let fragment = target.firstIndex(of: "#") { target = target[..<fragment] }
+        if target.first == "?" { return "/" + target }
+        return target.isEmpty ? "/" : String(target)
     }
 
     static func clean(_ text: String) -> String {
-        String(text.unicodeScalars.filter { $0 != "\r" && $0 != "\n" }.map(Character.init))
+        guard text.utf8.contains(where: { $0 == 13 || $0 == 10 }) else { return text }
+        return String(text.unicodeScalars.filter { $0 != "\r" && $0 != "\n" }.map(Character.init))
     }
 }
 

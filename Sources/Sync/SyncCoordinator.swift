@@ -37,12 +37,18 @@ public final class SyncCoordinator: @unchecked Sendable {
             SyncWorker(store: store, provider: $0.provider, options: options, clock: clock, username: $0.config.username,
                        retryPolicy: retryPolicy, router: router)
         }
+        // The worker's connection (the UI has its own): a small page cache keeps a 100k-lead
+        // pull under 60 MB resident; its reads are hash lookups and its writes mostly appends.
+        try? store.limitPageCache(kibibytes: Self.pageCacheKibibytes)
         try? store.setPushDestinations(remotes.filter { $0.provider.capabilities.can(.pushLeads) }.map(\.config.name))
         let zenvia = remotes.lazy.compactMap { $0.provider as? ZenviaProvider }.first
         let cleverApp = remotes.lazy.compactMap { $0.provider as? CleverAppProvider }.first
         conversation = zenvia == nil && cleverApp == nil ? nil : ConversationSync(store: store, zenvia: zenvia, cleverApp: cleverApp)
         conversationInterval = min(max(1, options.interval), 10)  // a chat wants new messages soon; ~6 requests a minute
     }
+
+    /// The page cache of the store a coordinator syncs (see `LeadStore.limitPageCache`).
+    public static let pageCacheKibibytes = 8 * 1024
 
     /// The worker of the remote `name`.
     public func worker(named name: String) -> SyncWorker? { workers.first { $0.remoteName == name } }
