@@ -117,6 +117,9 @@ public struct PromptDialog: Sendable {
     @discardableResult
     public mutating func draw(in screen: Rect, canvas: Canvas, theme: Theme) -> Position? {
         var width = min(screen.width, max(30, min(60, DisplayWidth.of(title) + 4)))
+        if case .input = mode, let hint, !hint.isEmpty {  // room for Tab's candidates
+            width = min(screen.width, max(width, min(72, DisplayWidth.of(hint) + 6)))
+        }
         if case .filter(let list) = mode {  // wide enough for the longest option
             let widest = list.options.lazy.map { DisplayWidth.of($0) }.max() ?? 0
             width = min(screen.width, max(40, min(72, max(DisplayWidth.of(title), widest) + 4)))
