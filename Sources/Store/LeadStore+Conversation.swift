@@ -150,16 +150,17 @@ extension LeadStore {
     // MARK: - Search
 
     /// Cursors of the lead's conversation events matching every word of `text` (prefix, case and
-    /// diacritics ignored), oldest first, at most `limit` (the pane's `/`).
+    /// diacritics ignored), oldest first: the newest `limit` of them (the pane's `/` opens at the
+    /// newest match, so with more than `limit` it is the oldest ones that are left out).
     public func searchTimeline(leadId: Int64, text: String, limit: Int = 500) throws -> [TimelineCursor] {
         guard let match = Self.conversationMatch(text) else { return [] }
         return try locked {
             try db.cached("""
                 SELECT e.id, e.created_at FROM conversation_fts f JOIN conversation_events e ON e.id = f.rowid
-                WHERE conversation_fts MATCH ? AND f.lead_id = ? ORDER BY e.created_at, e.id LIMIT ?
+                WHERE conversation_fts MATCH ? AND f.lead_id = ? ORDER BY e.created_at DESC, e.id DESC LIMIT ?
                 """).rows([.text(match), .integer(leadId), .integer(Int64(limit))]) {
                     TimelineCursor(time: $0.int64(1), source: .event, id: $0.int64(0))
-                }
+                }.reversed()
         }
     }
 
