@@ -6,17 +6,29 @@ import FoundationNetworking
 #endif
 
 /// `closer sync` runs the conversation cycle as the TUI's worker does: `--once` pulls an inbound
-/// message added through the simulator's control endpoint and sends a queued `closer send --text`;
+/// message added through the simulator's control endpoint, sends a queued `closer send --text` and
+/// lists a refused send with the server's message;
 /// `--watch` keeps doing both (a reply queued while it runs is sent, a new inbound arrives).
 extension DestinationCrashTests {
     func testSyncOnceAndWatchRunTheConversationCycle() async throws {
         let sim = try startSimulator([])
         try writeConfig(sim, cdPush: "none", botPush: "none")
         let state = try await serverState(sim)
-        let prospect = try XCTUnwrap(((state["zenvia"] as? [String: Any])?["prospects"] as? [[String: Any]])?.first)
+        let prospects = try XCTUnwrap((state["zenvia"] as? [String: Any])?["prospects"] as? [[String: Any]])
+        let prospect = try XCTUnwrap(prospects.first)
         let prospectId = try XCTUnwrap(prospect["id"] as? String)
         let email = try XCTUnwrap((prospect["emails"] as? [String])?.first)
+        let interactions = (state["zenvia"] as? [String: Any])?["interactions"] as? [[String: Any]] ?? []
+        let iso = ISO8601DateFormatter()
+        let dayAgo = Date().addingTimeInterval(-25 * 3600)
+        let wroteToday = Set(interactions.filter {
+            ($0["proactive"] as? Bool) == false && (($0["createdAt"] as? String).flatMap(iso.date(from:)) ?? .distantFuture) > dayAgo
+        }.compactMap { $0["prospectId"] as? String })
+        let silent = try XCTUnwrap(prospects.dropFirst().first { !wroteToday.contains($0["id"] as? String ?? "") },
+                                   "a prospect whose window is closed")
+        let quiet = try XCTUnwrap((silent["emails"] as? [String])?.first)  // no message for a day: the window is closed
         let csv = "first_name,last_name,email,phone,owner\nWatch,Sync,\(email),+15550004321,\(sim.username)\n"
+            + "Quiet,Lead,\(quiet),+15550004322,\(sim.username)\n"
         XCTAssertEqual(try closer.run(["import", try closer.write("lead.csv", csv)]).status, 0)
 
         // --once: the inbound arrives in the store (and opens the 24 h window), then a reply is sent.
@@ -26,8 +38,13 @@ extension DestinationCrashTests {
         XCTAssertTrue(try timelineTexts(email).contains("hola, ¿sigue disponible?"), "pulled by --once")
         let reply = try closer.run(["send", "--lead", email, "--text", "Sí, sigue disponible"])
         XCTAssertEqual(reply.status, 0, reply.stderr)
+        let offer = try closer.write("oferta.pdf", "%PDF-1.4 oferta")
+        let file = try closer.run(["send", "--lead", quiet, "--file", offer])
+        XCTAssertEqual(file.status, 0, file.stderr)
         let second = try closer.run(["sync", "--once", "--quiet"])
         XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stdout.contains("conversation: 0 sends waiting, 1 failed or of unknown outcome"), second.stdout)
+        XCTAssertTrue(second.stdout.contains("failed: lead") && second.stdout.contains("window"), "the server's message: \(second.stdout)")
         let once = try await outbound(sim, prospectId, "Sí, sigue disponible")
         XCTAssertEqual(once, 1, "sent once by --once")
 
