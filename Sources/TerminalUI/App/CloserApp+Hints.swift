@@ -17,9 +17,9 @@ extension CloserApp {
                             + [FooterHint(.nextField, "next"), FooterHint(.previousField, "prev")], in: .form, typing: true)
         case .prompt(let request, let dialog):
             if case .filter(let list) = dialog.mode {  // the :transfer picker
-                let moving = list.lettersMove ? "j/k or <Up>/<Down> move · / filters with j or k" : "<Up>/<Down> move · <BS> edits"
+                let moving = list.lettersMove ? "j/k move · type to filter (/ for j or k)" : "<Up>/<Down> move · <BS> edits"
                 return hintText([FooterHint(.submit, "choose"), FooterHint(.cancel, "cancel")], in: .prompt, typing: true)
-                    + " · type to filter · " + moving
+                    + " · " + moving
             }
             if case .input = dialog.mode, request.complete != nil {  // the F prompt
                 return hintText([FooterHint(.submit, "send"), FooterHint(.complete, "complete"), FooterHint(.cancel, "cancel")],
