@@ -36,7 +36,7 @@ let package = Package(
         // Tests: one target per library, plus end-to-end runs of the built binaries.
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Core"]),
-        .testTarget(name: "SyncTests", dependencies: ["Sync", "Store", "Simulator", "Core"]),
+        .testTarget(name: "SyncTests", dependencies: ["Sync", "Store", "Simulator", "Core", "ViewModels"]),  // ViewModels: the :transfer picker over the simulator
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Core"]),
         .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "Store", "Core"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ViewModels", "Store", "Core"], exclude: ["Snapshots"]),

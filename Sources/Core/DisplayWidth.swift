@@ -8,8 +8,19 @@ public enum DisplayWidth {
         var asciiOnly = true
         for byte in text.utf8 where byte >= 0x80 { asciiOnly = false; break }
         if asciiOnly { return text.utf8.count }
+        if isSimpleLatin(text) { return text.unicodeScalars.count }
         for character in text { total += of(character) }
         return total
+    }
+
+    /// Whether every scalar is printable ASCII or in U+00A0–U+02FF except the soft hyphen
+    /// (accented Latin letters and signs): then each scalar is one grapheme one column wide.
+    public static func isSimpleLatin(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            guard (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300 && v != 0xAD) else { return false }
+        }
+        return true
     }
 
     /// Columns one grapheme cluster occupies (0, 1 or 2).

@@ -319,6 +319,7 @@ extension ConversationSync {
         try? store.setConversationRemotes([zenvia?.providerKey, cleverApp?.providerKey].compactMap { $0 })
         _ = try? await linkKnownProspects()
         _ = try? await refreshTemplates()
+        _ = try? await refreshTransferTargets()  // the :transfer picker
         if (try? store.recoverInterruptedSends()) ?? 0 > 0 {
             for send in (try? store.unsentSends()) ?? [] where send.sendState == .unknown {
                 _ = try? await resolveUnknown(send.id)

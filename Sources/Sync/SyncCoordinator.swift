@@ -24,7 +24,7 @@ public final class SyncCoordinator: @unchecked Sendable {
     public let conversation: ConversationSync?
     /// Seconds between conversation cycles.
     let conversationInterval: Double
-    private let conversationLoop = ConversationLoop()
+    let conversationLoop = ConversationLoop()
 
     /// One worker per remote on `store`.
     public init(store: LeadStore, remotes: [Remote], options: SyncOptions = SyncOptions(),

@@ -39,8 +39,12 @@ public struct ConversationViewModel: Sendable {
     /// The latest message for the status bar.
     public internal(set) var message: StatusMessage?
 
-    /// Entries read per page.
+    /// Entries read per page when scrolling reaches an edge of the window.
     public static let pageSize = 100
+    /// Entries read when opening or jumping: a screenful at 250×60 (entries take ≥ 2 rows) plus a
+    /// margin; the rest comes a page at a time as the selection nears an edge, so opening a
+    /// 10,000-event conversation reads and sanitises 40 entries, not 100.
+    public static let openPageSize = 40
     /// The most entries kept in memory; pages beyond drop from the far end.
     public static let windowLimit = 400
     /// Load another page when the selection comes this close to an edge of the window.
@@ -74,30 +78,42 @@ public struct ConversationViewModel: Sendable {
     /// Moves the selection by `delta` entries, loading pages at the window's edges.
     public mutating func move(by delta: Int) {
         guard !items.isEmpty else { return }
-        selected = min(max(0, selected + delta), items.count - 1)
-        if selected < Self.edgeMargin && hasOlder { loadOlder() }
-        if selected >= items.count - Self.edgeMargin && hasNewer { loadNewer() }
+        var target = selected + delta
+        // Pages load before the selection lands, so a long jump keeps its distance past the window's edge.
+        for _ in 0..<8 where target < Self.edgeMargin && hasOlder {
+            let before = selected
+            loadOlder()
+            guard selected != before else { break }
+            target += selected - before
+        }
+        for _ in 0..<8 where target >= items.count - Self.edgeMargin && hasNewer {
+            let before = (count: items.count, selected: selected)
+            loadNewer()
+            guard items.count != before.count || selected != before.selected else { break }
+            target += selected - before.selected
+        }
+        selected = min(max(0, target), items.count - 1)
     }
 
     /// The newest entry (`G`): the last page.
     public mutating func jumpToEnd() {
-        load { store, id in try store.timeline(leadId: id, before: .end, limit: Self.pageSize) }
+        load { store, id in try store.timeline(leadId: id, before: .end, limit: Self.openPageSize) }
         hasNewer = false
-        hasOlder = items.count == Self.pageSize
+        hasOlder = items.count == Self.openPageSize
         selected = max(0, items.count - 1)
     }
 
     /// The oldest entry (`g`): the first page.
     public mutating func jumpToStart() {
-        load { store, id in try store.timeline(leadId: id, after: .start, limit: Self.pageSize) }
+        load { store, id in try store.timeline(leadId: id, after: .start, limit: Self.openPageSize) }
         hasOlder = false
-        hasNewer = items.count == Self.pageSize
+        hasNewer = items.count == Self.openPageSize
         selected = 0
     }
 
     /// Shows the entry at `cursor` with a page on each side.
     public mutating func jump(to cursor: TimelineCursor) {
-        let half = Self.pageSize / 2
+        let half = Self.openPageSize / 2
         var older: [TimelineEntry] = [], newer: [TimelineEntry] = []
         load { store, id in
             older = try store.timeline(leadId: id, before: cursor, limit: half, inclusive: true)

@@ -14,12 +14,18 @@ enum UIBenchmark {
         var iterations = 500
         /// `--calendar-only`: only the calendar scenarios (and no byte count).
         var calendarOnly = false
+        /// `--conversation-only`: only the conversation pane's scenarios.
+        var conversationOnly = false
     }
 
     static func run(_ args: [String]) throws {
         let options = try parse(args)
         let store = try UISeeding.open(options)
         try MainActor.assumeIsolated {
+            if options.conversationOnly {  // conversation pane
+                try ConversationBenchmark.run(store: store, iterations: options.iterations)
+                return
+            }
             let sizes = [Size(rows: 24, columns: 80), Size(rows: 60, columns: 250)]
             var tables: [[UITimings.Row]] = []
             for size in sizes {
@@ -55,6 +61,7 @@ enum UIBenchmark {
                 guard let text = rest.popFirst(), let n = Int(text), n >= 3 else { throw usage("--iterations needs a number ≥ 3") }
                 options.iterations = n
             case "--calendar-only": options.calendarOnly = true
+            case "--conversation-only": options.conversationOnly = true
             default: throw usage("unknown option \(arg)")
             }
         }
@@ -62,7 +69,7 @@ enum UIBenchmark {
     }
 
     static func usage(_ message: String) -> Error {
-        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only]")
+        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only] [--conversation-only]")
     }
 }
 

@@ -72,6 +72,7 @@ enum SyncCommand: Command {
 
         if arguments.flag("watch") {
             for worker in coordinator.workers where names.contains(worker.remoteName) { worker.start() }
+            coordinator.startConversationLoop(only: names)  // conversation pane: sends and new interactions, as in the TUI
             await coordinator.waitUntilStopped()
             return 0
         }
@@ -96,6 +97,7 @@ enum SyncCommand: Command {
             }
         }
         for line in try rejectedLines(store) { print(line) }
+        for line in try ConversationSummary.lines(store) { print(line) }  // conversation pane sends
         let unknown = try store.unknownOutboxEntries()
         if !unknown.isEmpty {
             print("outcome unknown: \(unknown.count) pushes (see closer push --review)")

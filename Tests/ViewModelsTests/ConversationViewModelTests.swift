@@ -41,7 +41,7 @@ final class ConversationViewModelTests: ViewModelsTestCase {
         let id = try lead()
         try store.applyRemoteEvents((0..<10_000).map { inbound(id, "e\($0)", "message \($0)", secondsAgo: Double(100_000 - $0)) })
         var vm = model(id)
-        XCTAssertEqual(vm.items.count, ConversationViewModel.pageSize)
+        XCTAssertEqual(vm.items.count, ConversationViewModel.openPageSize, "a screenful and a margin, the rest lazily")
         XCTAssertTrue(vm.hasOlder)
         XCTAssertEqual(vm.selectedItem?.text, "message 9999")
         for _ in 0..<10_000 {

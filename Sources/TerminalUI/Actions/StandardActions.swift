@@ -76,7 +76,7 @@ enum StandardActions {
         ActionInfo(.toggleFold, "Fold or unfold the selected entry", [.conversation]),
         ActionInfo(.retrySend, "Send a failed message again", [.conversation]),
         ActionInfo(.discardSend, "Discard a message that has not gone", [.conversation]),
-        ActionInfo(.transfer, "Transfer the prospect to a group or agent", [.conversation], argument: "TARGET"),
+        ActionInfo(.transfer, "Transfer the prospect to a group or agent (a filterable picker; or ID|NAME)", [.conversation], argument: "[ID|NAME]"),
         ActionInfo(.archive, "Archive the prospect with a reason", [.conversation], argument: "REASON"),
         ActionInfo(.zenviaCreate, "Create the lead's Zenvia prospect", [.conversation]),
         ActionInfo(.openCalendar, "Show the appointment calendar (tab 2)", [.global]),

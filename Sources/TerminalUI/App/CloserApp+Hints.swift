@@ -15,7 +15,16 @@ extension CloserApp {
             if form.capturesKeys { return "<Enter> choose · <Esc> back to the form · <Down>/<Up> move · a letter jumps" }
             return hintText([FooterHint(.save, "save"), FooterHint(.cancel, "cancel")] + form.extraHints
                             + [FooterHint(.nextField, "next"), FooterHint(.previousField, "prev")], in: .form, typing: true)
-        case .prompt(_, let dialog):
+        case .prompt(let request, let dialog):
+            if case .filter(let list) = dialog.mode {  // the :transfer picker
+                let moving = list.lettersMove ? "j/k move · type to filter (/ for j or k)" : "<Up>/<Down> move · <BS> edits"
+                return hintText([FooterHint(.submit, "choose"), FooterHint(.cancel, "cancel")], in: .prompt, typing: true)
+                    + " · " + moving
+            }
+            if case .input = dialog.mode, request.complete != nil {  // the F prompt
+                return hintText([FooterHint(.submit, "send"), FooterHint(.complete, "complete"), FooterHint(.cancel, "cancel")],
+                                in: .prompt, typing: true)
+            }
             if case .choice = dialog.mode {
                 return hintText([FooterHint(.submit, "choose"), FooterHint(.cancel, "cancel"), FooterHint(.cursorDown, "down"),
                                  FooterHint(.cursorUp, "up")], in: .prompt, typing: true) + " · a letter jumps"

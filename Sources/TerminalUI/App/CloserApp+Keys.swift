@@ -95,8 +95,15 @@ extension CloserApp {
             dialog.move(by: -1)
         case .action(.cursorDown):
             dialog.move(by: 1)
+        case .action(.complete) where request.complete != nil:  // Tab completes (the F prompt's paths)
+            guard case .input(var field) = dialog.mode, let complete = request.complete else { return .none }
+            let completed = complete(field.text)
+            field.setText(completed.text)
+            dialog.mode = .input(field)
+            dialog.hint = completed.hint
         default:
             guard dialog.handle(key) else { return .none }
+            if case .input = dialog.mode { dialog.hint = nil }
         }
         overlay = .prompt(request, dialog)
         return .redraw

@@ -37,12 +37,24 @@ public final class GridCanvas: Canvas {
     public func put(_ text: String, at position: Position, style: Style, maxColumns: Int) -> Int {
         guard position.row >= 0, position.row < size.rows, position.column >= 0, position.column < size.columns else { return 0 }
         let limit = min(maxColumns, size.columns - position.column)
-        var column = position.column
-        for (grapheme, width) in CanvasText.cells(of: text, maxColumns: limit) {
-            set(row: position.row, column: column, cell: Cell(grapheme: grapheme, width: width, style: style))
-            column += width
+        let graphemes = CanvasText.cells(of: text, maxColumns: limit)
+        var run: [Cell] = []
+        run.reserveCapacity(limit)
+        for (grapheme, width) in graphemes {
+            run.append(Cell(grapheme: grapheme, width: width, style: style))
+            if width == 2 { run.append(Cell(grapheme: "", width: 0, style: style)) }
         }
-        return column - position.column
+        guard run.count <= limit else {  // cannot happen (cells(of:) clips to the limit); per cell to be safe
+            var column = position.column
+            for (grapheme, width) in graphemes {
+                set(row: position.row, column: column, cell: Cell(grapheme: grapheme, width: width, style: style))
+                column += width
+            }
+            return column - position.column
+        }
+        cellsWritten += graphemes.count
+        write(run, row: position.row, column: position.column)
+        return run.count
     }
 
     /// Blanks `rect` in `style`, fixing wide characters cut at its edges. A row at a time, as the
@@ -51,16 +63,21 @@ public final class GridCanvas: Canvas {
     public func fill(_ rect: Rect, style: Style) {
         let area = rect.intersection(Rect(size: size))
         guard !area.isEmpty else { return }
-        let blank = Cell.blank(style)
-        cellsWritten += area.width * area.height
+        let run = Array(repeating: Cell.blank(style), count: area.width)
         for r in area.row..<area.bottom {
-            if cells[r][area.column].isContinuation, area.column > 0 {
-                cells[r][area.column - 1] = .blank(cells[r][area.column - 1].style)
-            }
-            let last = cells[r][area.right - 1]
-            if last.width == 2, area.right < size.columns { cells[r][area.right] = .blank(last.style) }
-            cells[r].replaceSubrange(area.column..<area.right, with: repeatElement(blank, count: area.width))
+            cellsWritten += area.width
+            write(run, row: r, column: area.column)
         }
+    }
+
+    /// Writes a run of cells (wide characters already followed by their continuation) in one
+    /// row, as `set` would cell by cell: a wide character cut at either edge of the run is blanked.
+    private func write(_ run: [Cell], row: Int, column: Int) {
+        let end = column + run.count
+        guard !run.isEmpty, end <= size.columns else { return }
+        if column > 0, cells[row][column].isContinuation { cells[row][column - 1] = .blank(cells[row][column - 1].style) }
+        if end < size.columns, cells[row][end - 1].width == 2 { cells[row][end] = .blank(cells[row][end - 1].style) }
+        cells[row].replaceSubrange(column..<end, with: run)
     }
 
     /// Writes one cell (and its continuation), blanking any wide character it cuts in half.

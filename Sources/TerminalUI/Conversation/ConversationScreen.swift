@@ -44,7 +44,7 @@ public struct ConversationScreen: Sendable {
     /// Draws `model` into `rect`.
     public mutating func draw(_ model: ConversationViewModel, in rect: Rect, canvas: Canvas, theme: Theme, focused: Bool) {
         guard !rect.isEmpty else { return }
-        canvas.fill(rect, style: theme.style("normal"))
+        // No fill of the whole rect first: every row is written once (padded lines, blank rows filled).
         if showsTitle { drawTitle(model, row: rect.row, rect: rect, canvas: canvas, theme: theme) }
         let hint = showsHints && rect.height >= 8
         let top = showsTitle ? 1 : 0
@@ -55,6 +55,7 @@ public struct ConversationScreen: Sendable {
         }
         guard area.height > 0 else { return }
         if model.items.isEmpty {
+            canvas.fill(area, style: theme.style("normal"))
             canvas.put("No conversation yet · r replies in the window · T sends a template · E e-mails",
                        at: Position(row: area.row, column: area.column + 1), style: theme.style("dim"), maxColumns: area.width - 1)
             return
@@ -123,6 +124,7 @@ public struct ConversationScreen: Sendable {
             collected.removeFirst(collected.count - area.height)
         }
         let top = area.row + area.height - collected.count
+        if top > area.row { canvas.fill(Rect(row: area.row, column: area.column, height: top - area.row, width: area.width), style: theme.style("normal")) }
         for (offset, entry) in collected.enumerated() {
             draw(entry.line, item: items[entry.item], row: top + offset, area: area, canvas: canvas, theme: theme,
                  isSelected: entry.item == selected, focused: focused)
@@ -143,12 +145,11 @@ public struct ConversationScreen: Sendable {
             let style = item.isProblem ? theme.style("detail.error") : isSelected && focused ? base : theme.style("dim")
             canvas.putPadded(line.status, at: Position(row: row, column: area.right - width), width: width, style: style,
                              alignRight: true)
-        case .body:
-            canvas.put(line.text, at: Position(row: row, column: area.column + Self.indent), style: theme.style("normal"),
-                       maxColumns: area.width - Self.indent)
-        case .fold:
-            canvas.put(line.text, at: Position(row: row, column: area.column + Self.indent), style: theme.style("dim"),
-                       maxColumns: area.width - Self.indent)
+        case .body, .fold:
+            let indent = min(Self.indent, area.width)
+            canvas.fill(Rect(row: row, column: area.column, height: 1, width: indent), style: theme.style("normal"))
+            canvas.putPadded(line.text, at: Position(row: row, column: area.column + indent), width: area.width - indent,
+                             style: theme.style(line.kind == .body ? "normal" : "dim"))
         }
     }
 

@@ -39,18 +39,10 @@ extension ConversationPane {
             }
         case .sendTemplate: askTemplate(key: argument)
         case .sendFile:
-            if !argument.isEmpty { send { $0.sendFile(path: argument) } } else {
-                ask("send-file", "File to send (at most \(ConversationViewModel.fileSizeLimit / 1024) KiB)", TextFieldState()) {
-                    [unowned self] path in send { $0.sendFile(path: path) }; return nil
-                }
-            }
+            if !argument.isEmpty { send { $0.sendFile(path: argument) } } else { askFile() }
         case .sendEmail: askEmail(subject: argument)
         case .transfer:
-            if !argument.isEmpty { send { $0.transfer(targetId: argument, targetName: argument, isGroup: true) } } else {
-                ask("transfer", "Transfer to (group or agent id)", TextFieldState()) { [unowned self] target in
-                    send { $0.transfer(targetId: target, targetName: target, isGroup: true) }; return nil
-                }
-            }
+            if !argument.isEmpty { send { $0.transfer(typed: argument) } } else { askTransfer() }
         case .archive:
             if !argument.isEmpty { send { $0.archive(reason: argument) } } else {
                 ask("archive", "Archive the prospect: reason", TextFieldState(maxLength: 200)) { [unowned self] reason in

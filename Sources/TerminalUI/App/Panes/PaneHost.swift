@@ -68,6 +68,9 @@ public struct PromptRequest {
     public var mode: PromptDialog.Mode
     /// Gets the answer; returns nil to close the prompt, or a message to keep it open showing it.
     public var onSubmit: @MainActor (String) -> String?
+    /// Tab in an input prompt: the completed text and a hint to show under it (e.g. the
+    /// candidates); nil: Tab does nothing here.
+    public var complete: (@MainActor (String) -> (text: String, hint: String?))? = nil
 
     /// A prompt request.
     public init(purpose: String, title: String, mode: PromptDialog.Mode, onSubmit: @escaping @MainActor (String) -> String?) {
