@@ -23,6 +23,7 @@ enum Schema {
         { try addDashboard($0) },  // dashboard: first/last touch columns, their indexes and triggers, server overview
         { try rebuildSearchIndex($0) },  // search: folding (Ł, ß, Greek tonos…), CJK bigrams, emoji words (fitness)
         { try $0.execute(pushMarks) },  // pullfix: a pull read before a push of the lead never undoes it
+        { try addDashboardAggregates($0) },  // dashboard speed: aggregate tables + triggers; conversation events are touches
         // Data fixes last: they update leads, which fires the current triggers, and those may use
         // columns that the schema migrations above add.
         { db in  // safety: a lead whose delete the server refused is visible again (was hidden for good)
@@ -140,6 +141,7 @@ enum Schema {
         try db.execute(fts)
         try db.run(populateFTS, [.integer(0)])
         try db.execute(rebuildCube)
+        try rebuildDashboardAggregates(db)  // dashboard, once its tables exist
         try createTriggersAndIndexes(db)
     }
 
