@@ -1,8 +1,8 @@
 import Core
 import Foundation
 
-/// The manager dashboard's aggregates: all in SQL, from the counts cube and range scans over the
-/// dashboard indexes (`leads_touch_created`, `leads_untouched`, `leads_idle`); no lead is loaded.
+/// The manager dashboard's aggregates: all in SQL, from the counts cube and the aggregate tables
+/// (`Schema+DashboardAggregates`), with short index ranges for partial days; no lead is loaded.
 extension LeadStore {
     /// Every dashboard number for `query`, in one read transaction (one consistent snapshot).
     public func dashboard(_ query: DashboardQuery) throws -> DashboardSummary {

@@ -85,22 +85,16 @@ extension LeadStore {
     /// Open live leads touched (or, never touched, created) at or after `time`, per owner.
     func idleSince(_ time: Int64, scope: DashboardScope) throws -> [String: Int] {
         var result: [String: Int] = [:]
-        let split = DaySplit(time)
-        try db.cached("SELECT owner, sum(count) FROM dash_idle WHERE day >= ?\(scope.and("owner")) GROUP BY 1")
+        let split = DaySplit(time, unit: 3600)
+        try db.cached("SELECT owner, sum(count) FROM dash_idle WHERE hour >= ?\(scope.and("owner")) GROUP BY 1")
             .forEachRow([.integer(split.fromDay)] + scope.values) { result[$0.text(0), default: 0] += $0.int(1) }
         guard !split.edgeIsEmpty else { return result }
-        for sql in ["""
-            SELECT owner, count(*) FROM leads INDEXED BY leads_idle
-            WHERE deleted = 0 AND status NOT IN \(Schema.closedCodes) AND last_touch_at >= ? AND last_touch_at < ?\(scope.and("owner"))
+        try db.cached("""
+            SELECT owner, count(*) FROM leads INDEXED BY leads_idle_at
+            WHERE deleted = 0 AND status NOT IN \(Schema.closedCodes) AND idle_at >= ? AND idle_at < ?\(scope.and("owner"))
             GROUP BY owner
-            """, """
-            SELECT owner, count(*) FROM leads INDEXED BY leads_untouched
-            WHERE deleted = 0 AND first_touch_at IS NULL AND status NOT IN \(Schema.closedCodes) AND created >= ? AND created < ?\(scope.and("owner"))
-            GROUP BY owner
-            """] {
-            try db.cached(sql).forEachRow([.integer(split.edgeFrom), .integer(split.edgeBefore)] + scope.values) { s in
-                result[s.text(0), default: 0] += split.sign * s.int(1)
-            }
+            """).forEachRow([.integer(split.edgeFrom), .integer(split.edgeBefore)] + scope.values) { s in
+            result[s.text(0), default: 0] += split.sign * s.int(1)
         }
         return result
     }

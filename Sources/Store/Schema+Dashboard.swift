@@ -48,10 +48,8 @@ extension Schema {
         CREATE INDEX IF NOT EXISTS leads_untouched ON leads(created, owner, status, first_touch_at, deleted)
             WHERE deleted = 0 AND first_touch_at IS NULL
         """,
-        """
-        CREATE INDEX IF NOT EXISTS leads_idle ON leads(last_touch_at, owner, status, deleted)
-            WHERE deleted = 0 AND status NOT IN \(closedCodes)
-        """,
+        // Stale leads and the "touched" sort: `leads_idle_at` (Schema+DashboardAggregates), which
+        // replaced `leads_idle (last_touch_at, owner, status) WHERE open`.
         // Appointments of the week come from `dash_appointments`; this one serves the partial hours
         // at the week's edges in zones off the hour (the aggregates migration dropped `leads_id_scope`).
         "CREATE INDEX IF NOT EXISTS appointments_start_scope ON appointments(start, status, lead_id)",

@@ -7,7 +7,9 @@ import Foundation
 /// a local midnight off a UTC day adds or takes away the leads of the partial day (at most 12
 /// hours of leads, read from `leads_touch_created`). Rows whose count falls to 0 stay (harmless).
 /// - `dash_created (day, owner, source)`: live leads created that day, and how many are untouched;
-/// - `dash_idle (day, owner)`: open live leads by the day of their last touch (creation if none);
+/// - `dash_idle (hour, owner)`: open live leads by the hour of their last touch (creation if
+///   none: the `idle_at` column), so "idle since now − 14 days" reads 14 × 24 rows per owner and
+///   at most half an hour of leads;
 /// - `dash_speed (day, owner, bucket)`: touched live leads by creation day and hour of delay
 ///   (`max(0, first_touch_at − created) / 3600`); `dash_speed_all (owner, bucket)` the same for all
 ///   time; `dash_speed_exact (delay, owner)` every delay in seconds, for all time, so the exact
@@ -28,7 +30,11 @@ extension Schema {
             WHERE leads.id = t.lead_id
             """)
         try db.execute(dashboardAggregateTables)
-        try db.execute("DROP INDEX IF EXISTS leads_id_scope")
+        let columns = try db.prepare("PRAGMA table_xinfo(leads)").rows { $0.text(1) }
+        if !columns.contains("idle_at") {
+            try db.execute("ALTER TABLE leads ADD COLUMN idle_at INTEGER GENERATED ALWAYS AS (coalesce(last_touch_at, created)) VIRTUAL")
+        }
+        try db.execute("DROP INDEX IF EXISTS leads_id_scope; DROP INDEX IF EXISTS leads_idle")
         try rebuildDashboardAggregates(db)
         try createDashboardAggregateTriggers(db)
     }
@@ -49,9 +55,15 @@ extension Schema {
         try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'dash_state'") == 1
     }
 
-    /// Creates the aggregate triggers when the tables exist (bulk loads drop every trigger).
+    /// The index behind stale counts and the "touched" sort: `idle_at` (a virtual column,
+    /// `coalesce(last_touch_at, created)`) of every live lead, with owner and status so counts
+    /// read no row. Named `leads_*`: bulk loads drop and re-create it with the others.
+    static let idleIndex = "CREATE INDEX IF NOT EXISTS leads_idle_at ON leads(idle_at, owner, status, deleted) WHERE deleted = 0"
+
+    /// Creates the aggregate triggers and the idle index when the tables exist (bulk loads drop every trigger).
     static func createDashboardAggregateTriggers(_ db: Database) throws {
         guard try hasDashboardAggregates(db) else { return }
+        try db.execute(idleIndex)
         for trigger in dashboardAggregateTriggers {
             try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)")
             try db.execute(trigger.sql)
@@ -64,8 +76,8 @@ extension Schema {
             leads INTEGER NOT NULL DEFAULT 0, untouched INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (day, owner, source)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS dash_idle (
-            day INTEGER NOT NULL, owner TEXT NOT NULL, count INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (day, owner)) WITHOUT ROWID;
+            hour INTEGER NOT NULL, owner TEXT NOT NULL, count INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (hour, owner)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS dash_speed (
             day INTEGER NOT NULL, owner TEXT NOT NULL, bucket INTEGER NOT NULL, count INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (day, owner, bucket)) WITHOUT ROWID;
@@ -101,10 +113,10 @@ extension Schema {
             SELECT \(floorDiv("created", 86_400)), owner, coalesce(source, -1), count(*), sum(first_touch_at IS NULL)
             FROM leads WHERE deleted = 0 AND id >= ?1 GROUP BY 1, 2, 3
             ON CONFLICT (day, owner, source) DO UPDATE SET leads = leads + excluded.leads, untouched = untouched + excluded.untouched;
-        INSERT INTO dash_idle (day, owner, count)
-            SELECT \(floorDiv("coalesce(last_touch_at, created)", 86_400)), owner, count(*)
+        INSERT INTO dash_idle (hour, owner, count)
+            SELECT \(floorDiv("coalesce(last_touch_at, created)", 3600)), owner, count(*)
             FROM leads WHERE deleted = 0 AND status NOT IN \(closedCodes) AND id >= ?1 GROUP BY 1, 2
-            ON CONFLICT (day, owner) DO UPDATE SET count = count + excluded.count;
+            ON CONFLICT (hour, owner) DO UPDATE SET count = count + excluded.count;
         INSERT INTO dash_speed (day, owner, bucket, count)
             SELECT \(floorDiv("created", 86_400)), owner, \(delay("leads")) / 3600, count(*)
             FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL AND id >= ?1 GROUP BY 1, 2, 3

@@ -15,13 +15,13 @@ extension Schema {
     }
 
     private static func leadIdle(_ r: String, add: Bool) -> String {
-        let day = floorDiv("coalesce(\(r).last_touch_at, \(r).created)", 86_400)
+        let hour = floorDiv("coalesce(\(r).last_touch_at, \(r).created)", 3600)
         let open = "\(r).deleted = 0 AND \(r).status NOT IN \(closedCodes)"
         return add ? """
-            INSERT INTO dash_idle (day, owner, count) SELECT \(day), \(r).owner, 1 WHERE \(open)
-                ON CONFLICT (day, owner) DO UPDATE SET count = count + 1;
+            INSERT INTO dash_idle (hour, owner, count) SELECT \(hour), \(r).owner, 1 WHERE \(open)
+                ON CONFLICT (hour, owner) DO UPDATE SET count = count + 1;
             """ : """
-            UPDATE dash_idle SET count = count - 1 WHERE day = \(day) AND owner = \(r).owner AND \(open);
+            UPDATE dash_idle SET count = count - 1 WHERE hour = \(hour) AND owner = \(r).owner AND \(open);
             """
     }
 

@@ -315,7 +315,7 @@ final class DashboardTests: StoreTestCase {
         let db = store.db
         for trigger in Schema.touchTriggers + Schema.dashboardAggregateTriggers { try db.execute("DROP TRIGGER \(trigger.name)") }
         try db.execute("""
-            DROP INDEX leads_touch_created; DROP INDEX leads_untouched; DROP INDEX leads_idle;
+            DROP INDEX leads_touch_created; DROP INDEX leads_untouched; DROP INDEX leads_idle_at; ALTER TABLE leads DROP COLUMN idle_at;
             ALTER TABLE leads DROP COLUMN first_touch_at; ALTER TABLE leads DROP COLUMN last_touch_at;
             DROP TABLE server_overview; DROP TABLE server_overview_status;
             DROP TABLE dash_created; DROP TABLE dash_state; CREATE INDEX leads_id_scope ON leads(id, owner, source, deleted) WHERE deleted = 0;
@@ -330,7 +330,7 @@ final class DashboardTests: StoreTestCase {
             XCTAssertEqual(first, reference[id]?.0)
             XCTAssertEqual(last, reference[id]?.1)
         }
-        let indexes = try store.db.prepare("SELECT name FROM sqlite_schema WHERE name IN ('leads_touch_created', 'leads_untouched', 'leads_idle')").rows { $0.text(0) }
+        let indexes = try store.db.prepare("SELECT name FROM sqlite_schema WHERE name IN ('leads_touch_created', 'leads_untouched', 'leads_idle_at')").rows { $0.text(0) }
         XCTAssertEqual(indexes.count, 3)
         try store.db.run("INSERT INTO notes (lead_id, text, created) VALUES (?, 'n', 5)", [.integer(filled[0].0)])
         XCTAssertEqual(try store.db.scalarInt("SELECT first_touch_at FROM leads WHERE id = ?", [.integer(filled[0].0)]), 5,
@@ -360,8 +360,8 @@ final class DashboardTests: StoreTestCase {
         XCTAssertEqual(try stored("SELECT day || ' ' || owner || ' ' || source, untouched FROM dash_created WHERE untouched > 0"),
                        grouped(leads.filter { $0.first == nil }) { "\(floorDiv($0.created, 86_400)) \($0.owner) \($0.source ?? -1)" },
                        "\(label): untouched", file: file, line: line)
-        XCTAssertEqual(try stored("SELECT day || ' ' || owner, count FROM dash_idle WHERE count > 0"),
-                       grouped(leads.filter { $0.status != 3 && $0.status != 5 }) { "\(floorDiv($0.last ?? $0.created, 86_400)) \($0.owner)" },
+        XCTAssertEqual(try stored("SELECT hour || ' ' || owner, count FROM dash_idle WHERE count > 0"),
+                       grouped(leads.filter { $0.status != 3 && $0.status != 5 }) { "\(floorDiv($0.last ?? $0.created, 3600)) \($0.owner)" },
                        "\(label): idle", file: file, line: line)
         let touched = leads.filter { $0.first != nil }
         func delay(_ l: BruteLead) -> Int64 { max(0, l.first! - l.created) }
@@ -432,12 +432,13 @@ final class DashboardTests: StoreTestCase {
             XCTAssertEqual(last, reference[id]?.1)
         }
         for (index, query) in [
-            ("leads_idle", "SELECT owner, count(*) FROM leads INDEXED BY leads_idle WHERE deleted = 0 AND status NOT IN (3, 5) AND last_touch_at >= 5 GROUP BY owner"),
+            ("leads_idle_at", "SELECT owner, count(*) FROM leads INDEXED BY leads_idle_at WHERE deleted = 0 AND status NOT IN (3, 5) AND idle_at >= 5 GROUP BY owner"),
             ("leads_untouched", "SELECT owner, count(*) FROM leads INDEXED BY leads_untouched WHERE deleted = 0 AND first_touch_at IS NULL AND status NOT IN (3, 5) AND created >= 5 GROUP BY owner"),
             ("leads_touch_created", "SELECT owner, max(0, first_touch_at - created) FROM leads INDEXED BY leads_touch_created WHERE deleted = 0 AND created >= 5 AND first_touch_at IS NOT NULL ORDER BY 1, 2"),
         ] {
             let plan = try store.db.prepare("EXPLAIN QUERY PLAN " + query).rows { $0.text(3) }.joined(separator: "; ")
-            XCTAssertTrue(plan.contains("COVERING INDEX \(index)"), plan)
+            // An index on a virtual column is never covering for SQLite; the idle edge is ≤ 30 minutes of leads.
+            XCTAssertTrue(plan.contains(index == "leads_idle_at" ? "USING INDEX \(index)" : "COVERING INDEX \(index)"), plan)
         }
     }
 }
