@@ -399,6 +399,27 @@ final class DashboardTests: StoreTestCase {
         try assertAggregatesMatchBruteForce("rebuilt")
     }
 
+    func testTouchedSortListsOldestLastTouchFirstAndPagesBothWays() throws {
+        try seedRandom(5, zone: TimeZone(identifier: "UTC")!)
+        let open = Set(LeadStatus.allCases.filter { $0 != .closed && $0 != .customer })
+        let cutoff = now - 14 * 86_400
+        let filter = LeadFilter(statuses: open, touch: .idleSince(Date(timeIntervalSince1970: TimeInterval(cutoff))))
+        let reference = try bruteLeads(owner: nil).filter { open.contains(LeadColumns.status(from: $0.status)) && ($0.last ?? $0.created) < cutoff }
+            .sorted { ($0.last ?? $0.created, $0.id) < ($1.last ?? $1.created, $1.id) }.map(\.id)
+        XCTAssertGreaterThan(reference.count, 20)
+        XCTAssertTrue(try bruteLeads(owner: nil).contains { $0.last == nil && open.contains(LeadColumns.status(from: $0.status)) && $0.created < cutoff },
+                      "a never-touched stale lead is among them (ordered by its creation)")
+        var pages = try store.leads(filter: filter, sort: LeadSort(.touched), limit: 7)
+        while let last = pages.last, pages.count < reference.count {
+            let next = try store.leads(filter: filter, sort: LeadSort(.touched), after: last.cursor, limit: 7)
+            if next.isEmpty { break }
+            pages += next
+        }
+        XCTAssertEqual(pages.map(\.id), reference, "oldest last touch first, paged forward")
+        let newestFirst = try store.leads(filter: filter, sort: LeadSort(.touched, ascending: false), limit: 5).map(\.id)
+        XCTAssertEqual(newestFirst, Array(reference.reversed().prefix(5)))
+    }
+
     func testConversationContactsAreTouchesAndTheirDeleteIsUndone() throws {
         let lead = try store.createLead(makeLead("C", "C", created: now - 86_400))
         func touches() throws -> (Int64?, Int64?) {
