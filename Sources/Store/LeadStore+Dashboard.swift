@@ -144,6 +144,15 @@ extension LeadStore {
     /// histogram of the aggregates finds the bucket holding each rank, then only those buckets'
     /// values are read (for all time from `dash_speed_exact`, else from the period's index range).
     private func speedToLead(since start: Int64?, scope: DashboardScope) throws -> [String: SpeedToLead] {
+        let version = try db.scalarInt("SELECT speed_version FROM dash_state WHERE id = 1") ?? 0
+        let key = DashboardSpeedCache.Key(start: start, owner: scope.owner)
+        if let cached = dashboardSpeedCache.figures(for: key, version: version) { return cached }
+        let figures = try computeSpeedToLead(since: start, scope: scope)
+        dashboardSpeedCache.store(figures, for: key, version: version)
+        return figures
+    }
+
+    private func computeSpeedToLead(since start: Int64?, scope: DashboardScope) throws -> [String: SpeedToLead] {
         var histogram = try speedHistogram(since: start, scope: scope)
         var team: [Int64: Int] = [:]
         for buckets in histogram.values { for (bucket, count) in buckets { team[bucket, default: 0] += count } }

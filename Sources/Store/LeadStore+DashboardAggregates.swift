@@ -175,3 +175,27 @@ extension LeadStore {
         return result
     }
 }
+
+/// Speed-to-lead figures of recent dashboard queries, kept while no lead's first touch, creation,
+/// owner or deletion changed (`dash_state.speed_version`, bumped by the aggregate triggers, also
+/// when another connection writes): a refresh after a sync that touched no new lead reads nothing.
+struct DashboardSpeedCache {
+    struct Key: Hashable {
+        let start: Int64?
+        let owner: String?
+    }
+    private var entries: [Key: (version: Int64, figures: [String: SpeedToLead])] = [:]
+
+    /// The figures for `key` if they were computed at `version`.
+    func figures(for key: Key, version: Int64) -> [String: SpeedToLead]? {
+        guard let entry = entries[key], entry.version == version else { return nil }
+        return entry.figures
+    }
+
+    /// Remembers `figures` (at most 16 queries; older versions are dropped first).
+    mutating func store(_ figures: [String: SpeedToLead], for key: Key, version: Int64) {
+        entries = entries.filter { $0.value.version == version }
+        if entries.count >= 16 { entries.removeAll() }
+        entries[key] = (version, figures)
+    }
+}

@@ -12,6 +12,8 @@ public final class LeadStore: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     /// The bulk write in progress on this connection, if any (guarded by `lock`).
     var ftsDeferral: FTSDeferral?
+    /// Dashboard speed-to-lead results by query, valid while `dash_state.speed_version` holds (guarded by `lock`).
+    var dashboardSpeedCache = DashboardSpeedCache()
     /// The database file path.
     public var path: String { db.path }
     /// The most search matches a filter with text considers (the FTS query is capped).

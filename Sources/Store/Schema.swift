@@ -23,12 +23,14 @@ enum Schema {
         { try addDashboard($0) },  // dashboard: first/last touch columns, their indexes and triggers, server overview
         { try rebuildSearchIndex($0) },  // search: folding (Ł, ß, Greek tonos…), CJK bigrams, emoji words (fitness)
         { try $0.execute(pushMarks) },  // pullfix: a pull read before a push of the lead never undoes it
-        { try addDashboardAggregates($0) },  // dashboard speed: aggregate tables + triggers; conversation events are touches
         // Data fixes last: they update leads, which fires the current triggers, and those may use
         // columns that the schema migrations above add.
         { db in  // safety: a lead whose delete the server refused is visible again (was hidden for good)
             try db.execute(restoreRejectedDeletes)
         },
+        // After the data fixes, so files main already migrated get it too: it rebuilds every table it adds
+        // from the leads as they are (the fixes above ran without its triggers, which is fine).
+        { try addDashboardAggregates($0) },  // dashboard speed: aggregate tables + triggers; conversation events are touches
     ]
 
     /// Re-creates the FTS table and its vocabulary from leads and notes with the current index

@@ -420,6 +420,18 @@ final class DashboardTests: StoreTestCase {
         XCTAssertEqual(newestFirst, Array(reference.reversed().prefix(5)))
     }
 
+    func testSpeedFiguresAreReadAgainWhenAnotherConnectionTouchesALead() throws {
+        try seedRandom(9, zone: TimeZone(identifier: "UTC")!)
+        let utc = TimeZone(identifier: "UTC")!
+        for period in [DashboardPeriod.all, .month] { try checkDashboard(period: period, owner: nil, zone: utc) }
+        let untouched = try XCTUnwrap(store.db.scalarInt("SELECT id FROM leads WHERE deleted = 0 AND first_touch_at IS NULL AND created >= ? LIMIT 1",
+                                                         [.integer(now - 10 * 86_400)]))
+        let other = try LeadStore(path: path)
+        _ = try other.addNote(toLead: untouched, text: "called back", author: "ana", at: Date(timeIntervalSince1970: TimeInterval(now - 60)))
+        _ = try other.applyRemoteLead(provider: "crm", RemoteLead(remoteId: "cache-1", fields: ["first_name": "New", "assignee": "bo"]))
+        for period in [DashboardPeriod.all, .month] { try checkDashboard(period: period, owner: nil, zone: utc) }
+    }
+
     func testConversationContactsAreTouchesAndTheirDeleteIsUndone() throws {
         let lead = try store.createLead(makeLead("C", "C", created: now - 86_400))
         func touches() throws -> (Int64?, Int64?) {
