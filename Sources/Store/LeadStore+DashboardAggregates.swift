@@ -123,17 +123,18 @@ extension LeadStore {
         return result
     }
 
-    /// Exact delays (seconds) at the wanted ranks, for all time, from `dash_speed_exact`: one read
-    /// of the bucket's hour of values. `group` "" is the whole team (every owner in scope).
+    /// Exact delays (seconds) at the wanted ranks, for all time, from `dash_speed_exact(_team)`:
+    /// one read of the bucket's hour of values. `group` "" is the whole team (every owner in scope).
     func exactDelayAllTime(group: String, bucket: Int64, ranks: [Int], scope: DashboardScope) throws -> [Int: Int64] {
         var result: [Int: Int64] = [:]
-        let owner = group.isEmpty ? scope : DashboardScope(owner: group)
+        let owner = group.isEmpty ? scope.owner : group
         var seen = 0
         let wanted = ranks.sorted()
         var next = 0
-        try db.cached("""
-            SELECT delay, sum(count) FROM dash_speed_exact WHERE delay >= ? AND delay < ?\(owner.and("owner")) GROUP BY 1 ORDER BY 1
-            """).forEachRow([.integer(bucket * 3600), .integer(bucket * 3600 + 3600)] + owner.values) { s in
+        let sql = owner == nil
+            ? "SELECT delay, count FROM dash_speed_exact_team WHERE delay >= ?1 AND delay < ?2 ORDER BY 1"
+            : "SELECT delay, count FROM dash_speed_exact WHERE owner = ?3 AND delay >= ?1 AND delay < ?2 ORDER BY 1"
+        try db.cached(sql).forEachRow([.integer(bucket * 3600), .integer(bucket * 3600 + 3600)] + (owner.map { [.text($0)] } ?? [])) { s in
             seen += s.int(1)
             while next < wanted.count, wanted[next] <= seen {
                 result[wanted[next]] = s.int64(0)

@@ -12,8 +12,8 @@ import Foundation
 ///   at most half an hour of leads;
 /// - `dash_speed (day, owner, bucket)`: touched live leads by creation day and hour of delay
 ///   (`max(0, first_touch_at − created) / 3600`); `dash_speed_all (owner, bucket)` the same for all
-///   time; `dash_speed_exact (delay, owner)` every delay in seconds, for all time, so the exact
-///   median/p90 of "all" reads one hour of values;
+///   time; `dash_speed_exact (owner, delay)` and `dash_speed_exact_team (delay)` every delay in
+///   seconds, for all time, so the exact median/p90 of "all" reads one hour of values;
 /// - `dash_appointments (hour, owner, source)`: appointments (not cancelled) of live leads by start hour;
 /// - `dash_state.speed_version`: grows with every change to the speed tables (result cache key).
 extension Schema {
@@ -44,7 +44,7 @@ extension Schema {
         guard try hasDashboardAggregates(db) else { return }
         try db.execute("""
             DELETE FROM dash_created; DELETE FROM dash_idle; DELETE FROM dash_speed; DELETE FROM dash_speed_all;
-            DELETE FROM dash_speed_exact; DELETE FROM dash_appointments;
+            DELETE FROM dash_speed_exact; DELETE FROM dash_speed_exact_team; DELETE FROM dash_appointments;
             UPDATE dash_state SET speed_version = speed_version + 1;
             """)
         try fillDashboardAggregates(db, fromLead: Int64.min)
@@ -85,8 +85,10 @@ extension Schema {
             owner TEXT NOT NULL, bucket INTEGER NOT NULL, count INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (owner, bucket)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS dash_speed_exact (
-            delay INTEGER NOT NULL, owner TEXT NOT NULL, count INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (delay, owner)) WITHOUT ROWID;
+            owner TEXT NOT NULL, delay INTEGER NOT NULL, count INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (owner, delay)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS dash_speed_exact_team (
+            delay INTEGER PRIMARY KEY, count INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS dash_appointments (
             hour INTEGER NOT NULL, owner TEXT NOT NULL, source INTEGER NOT NULL, count INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (hour, owner, source)) WITHOUT ROWID;
@@ -125,10 +127,14 @@ extension Schema {
             SELECT owner, \(delay("leads")) / 3600, count(*)
             FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL AND id >= ?1 GROUP BY 1, 2
             ON CONFLICT (owner, bucket) DO UPDATE SET count = count + excluded.count;
-        INSERT INTO dash_speed_exact (delay, owner, count)
-            SELECT \(delay("leads")), owner, count(*)
+        INSERT INTO dash_speed_exact (owner, delay, count)
+            SELECT owner, \(delay("leads")), count(*)
             FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL AND id >= ?1 GROUP BY 1, 2
-            ON CONFLICT (delay, owner) DO UPDATE SET count = count + excluded.count;
+            ON CONFLICT (owner, delay) DO UPDATE SET count = count + excluded.count;
+        INSERT INTO dash_speed_exact_team (delay, count)
+            SELECT \(delay("leads")), count(*)
+            FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL AND id >= ?1 GROUP BY 1
+            ON CONFLICT (delay) DO UPDATE SET count = count + excluded.count;
         INSERT INTO dash_appointments (hour, owner, source, count)
             SELECT \(floorDiv("a.start", 3600)), l.owner, coalesce(l.source, -1), count(*)
             FROM appointments a JOIN leads l ON l.id = a.lead_id

@@ -34,15 +34,18 @@ extension Schema {
                     ON CONFLICT (day, owner, bucket) DO UPDATE SET count = count + 1;
                 INSERT INTO dash_speed_all (owner, bucket, count) SELECT \(r).owner, \(delay) / 3600, 1 WHERE \(touched)
                     ON CONFLICT (owner, bucket) DO UPDATE SET count = count + 1;
-                INSERT INTO dash_speed_exact (delay, owner, count) SELECT \(delay), \(r).owner, 1 WHERE \(touched)
-                    ON CONFLICT (delay, owner) DO UPDATE SET count = count + 1;
+                INSERT INTO dash_speed_exact (owner, delay, count) SELECT \(r).owner, \(delay), 1 WHERE \(touched)
+                    ON CONFLICT (owner, delay) DO UPDATE SET count = count + 1;
+                INSERT INTO dash_speed_exact_team (delay, count) SELECT \(delay), 1 WHERE \(touched)
+                    ON CONFLICT (delay) DO UPDATE SET count = count + 1;
                 UPDATE dash_state SET speed_version = speed_version + 1 WHERE \(touched);
                 """
         }
         return """
             UPDATE dash_speed SET count = count - 1 WHERE day = \(day) AND owner = \(r).owner AND bucket = \(delay) / 3600 AND \(touched);
             UPDATE dash_speed_all SET count = count - 1 WHERE owner = \(r).owner AND bucket = \(delay) / 3600 AND \(touched);
-            UPDATE dash_speed_exact SET count = count - 1 WHERE delay = \(delay) AND owner = \(r).owner AND \(touched);
+            UPDATE dash_speed_exact SET count = count - 1 WHERE owner = \(r).owner AND delay = \(delay) AND \(touched);
+            UPDATE dash_speed_exact_team SET count = count - 1 WHERE delay = \(delay) AND \(touched);
             UPDATE dash_state SET speed_version = speed_version + 1 WHERE \(touched);
             """
     }

@@ -371,6 +371,8 @@ final class DashboardTests: StoreTestCase {
                        grouped(touched) { "\($0.owner) \(delay($0) / 3600)" }, "\(label): speed all", file: file, line: line)
         XCTAssertEqual(try stored("SELECT delay || ' ' || owner, count FROM dash_speed_exact WHERE count > 0"),
                        grouped(touched) { "\(delay($0)) \($0.owner)" }, "\(label): speed exact", file: file, line: line)
+        XCTAssertEqual(try stored("SELECT delay, count FROM dash_speed_exact_team WHERE count > 0"),
+                       grouped(touched) { "\(delay($0))" }, "\(label): speed exact team", file: file, line: line)
         var appointments: [String: Int] = [:]
         let byId = Dictionary(uniqueKeysWithValues: leads.map { ($0.id, $0) })
         try store.db.prepare("SELECT lead_id, start FROM appointments WHERE status <> 'cancelled'").forEachRow { s in
