@@ -51,8 +51,9 @@ extension LeadStore {
                 add(&sources[source, default: DashboardGroup()])
             }
 
-        // New in the period and untouched (all time: every lead), from `dash_created`.
-        let created = try createdSince(bounds.periodStart, scope: scope)
+        // New in the period and untouched, from `dash_created` (all time: every lead is new, and
+        // untouched = live − touched, from the cube and the speed histogram below).
+        let created = bounds.periodStart == nil ? [:] : try createdSince(bounds.periodStart, scope: scope)
         var untouched = 0
         for (key, figures) in created {
             if bounds.periodStart != nil {
@@ -99,6 +100,10 @@ extension LeadStore {
         // Speed to lead per owner and overall (one histogram, merged for the team).
         let speedFigures = try speedToLead(since: bounds.periodStart, scope: scope)
         var speed = speedFigures[""] ?? SpeedToLead()
+        if bounds.periodStart == nil {
+            untouched = owners.values.reduce(0) { $0 + $1.leads } - speed.touched
+            for owner in owners.keys { owners[owner]!.speedToLead.untouched = owners[owner]!.leads - (speedFigures[owner]?.touched ?? 0) }
+        }
         speed.untouched = untouched
         for (owner, figures) in speedFigures where !owner.isEmpty {
             let ownUntouched = owners[owner]?.speedToLead.untouched ?? 0
