@@ -149,6 +149,18 @@ extension LeadStore {
     /// `dash_appointments`, an hour that straddles a day edge (zones off the hour) read exactly.
     func appointmentsByDay(dayStarts: [Int64], weekEnd: Int64, scope: DashboardScope) throws -> [(key: OwnerSource, day: Int, count: Int)] {
         guard let weekStart = dayStarts.first else { return [] }
+        // Cached per week and scope while no appointment (or owner/source of a lead with one) changed.
+        let version = try db.scalarInt("SELECT appointments_version FROM dash_state WHERE id = 1") ?? 0
+        let key = "\(dayStarts) \(weekEnd) " + (scope.owner.map { "owner " + $0 } ?? "team")
+        if let cached = dashboardAppointmentsCache[key], cached.version == version { return cached.rows }
+        let rows = try readAppointmentsByDay(dayStarts: dayStarts, weekEnd: weekEnd, scope: scope)
+        if dashboardAppointmentsCache.count >= 16 { dashboardAppointmentsCache.removeAll() }
+        dashboardAppointmentsCache[key] = (version, rows)
+        return rows
+    }
+
+    private func readAppointmentsByDay(dayStarts: [Int64], weekEnd: Int64, scope: DashboardScope) throws -> [(key: OwnerSource, day: Int, count: Int)] {
+        guard let weekStart = dayStarts.first else { return [] }
         let ends = Array(dayStarts.dropFirst()) + [weekEnd]
         func day(of time: Int64) -> Int? { dayStarts.indices.first { dayStarts[$0] <= time && time < ends[$0] } }
         var result: [(key: OwnerSource, day: Int, count: Int)] = []

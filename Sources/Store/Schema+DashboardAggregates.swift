@@ -15,7 +15,8 @@ import Foundation
 ///   time; `dash_speed_exact (owner, delay)` and `dash_speed_exact_team (delay)` every delay in
 ///   seconds, for all time, so the exact median/p90 of "all" reads one hour of values;
 /// - `dash_appointments (hour, owner, source)`: appointments (not cancelled) of live leads by start hour;
-/// - `dash_state.speed_version`: grows with every change to the speed tables (result cache key).
+/// - `dash_state.speed_version` / `appointments_version`: grow with every change to the speed /
+///   appointment tables (result cache keys).
 extension Schema {
     /// The aggregates migration: conversation events count as touches (triggers recreated, touches
     /// widened from existing events), then the tables are (re)built and their triggers created.
@@ -45,7 +46,7 @@ extension Schema {
         try db.execute("""
             DELETE FROM dash_created; DELETE FROM dash_idle; DELETE FROM dash_speed; DELETE FROM dash_speed_all;
             DELETE FROM dash_speed_exact; DELETE FROM dash_speed_exact_team; DELETE FROM dash_appointments;
-            UPDATE dash_state SET speed_version = speed_version + 1;
+            UPDATE dash_state SET speed_version = speed_version + 1, appointments_version = appointments_version + 1;
             """)
         try fillDashboardAggregates(db, fromLead: Int64.min)
     }
@@ -92,7 +93,8 @@ extension Schema {
         CREATE TABLE IF NOT EXISTS dash_appointments (
             hour INTEGER NOT NULL, owner TEXT NOT NULL, source INTEGER NOT NULL, count INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (hour, owner, source)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS dash_state (id INTEGER PRIMARY KEY CHECK (id = 1), speed_version INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE IF NOT EXISTS dash_state (id INTEGER PRIMARY KEY CHECK (id = 1), speed_version INTEGER NOT NULL DEFAULT 0,
+            appointments_version INTEGER NOT NULL DEFAULT 0);
         INSERT OR IGNORE INTO dash_state (id, speed_version) VALUES (1, 0);
         """
 
@@ -140,6 +142,6 @@ extension Schema {
             FROM appointments a JOIN leads l ON l.id = a.lead_id
             WHERE l.deleted = 0 AND a.status <> 'cancelled' AND a.lead_id >= ?1 GROUP BY 1, 2, 3
             ON CONFLICT (hour, owner, source) DO UPDATE SET count = count + excluded.count;
-        UPDATE dash_state SET speed_version = speed_version + 1 WHERE ?1 IS NOT NULL;
+        UPDATE dash_state SET speed_version = speed_version + 1, appointments_version = appointments_version + 1 WHERE ?1 IS NOT NULL;
         """.components(separatedBy: ";\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
 }

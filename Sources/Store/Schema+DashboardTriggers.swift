@@ -53,26 +53,30 @@ extension Schema {
     /// Adds (`sign` 1) or takes away (−1) every live appointment of lead row `r` under its owner and source.
     private static func leadAppointments(_ r: String, sign: Int) -> String {
         let hour = floorDiv("start", 3600)
+        let bump = """
+            UPDATE dash_state SET appointments_version = appointments_version + 1
+                WHERE \(r).deleted = 0 AND EXISTS (SELECT 1 FROM appointments WHERE lead_id = \(r).id);
+            """
         if sign > 0 {
             return """
                 INSERT INTO dash_appointments (hour, owner, source, count)
                     SELECT \(hour), \(r).owner, coalesce(\(r).source, -1), count(*) FROM appointments
                     WHERE lead_id = \(r).id AND status <> 'cancelled' AND \(r).deleted = 0 GROUP BY 1
                     ON CONFLICT (hour, owner, source) DO UPDATE SET count = count + excluded.count;
-                """
+                """ + bump
         }
         return """
             UPDATE dash_appointments SET count = count - (SELECT count(*) FROM appointments
                     WHERE lead_id = \(r).id AND status <> 'cancelled' AND \(hour) = dash_appointments.hour)
                 WHERE owner = \(r).owner AND source = coalesce(\(r).source, -1) AND \(r).deleted = 0
                     AND hour IN (SELECT \(hour) FROM appointments WHERE lead_id = \(r).id AND status <> 'cancelled');
-            """
+            """ + bump
     }
 
     /// One appointment row's (`r`) contribution, when its lead is live.
     private static func appointment(_ r: String, add: Bool) -> String {
         let hour = floorDiv("\(r).start", 3600)
-        return add ? """
+        return "UPDATE dash_state SET appointments_version = appointments_version + 1;\n" + (add ? """
             INSERT INTO dash_appointments (hour, owner, source, count)
                 SELECT \(hour), l.owner, coalesce(l.source, -1), 1 FROM leads l
                 WHERE l.id = \(r).lead_id AND l.deleted = 0 AND \(r).status <> 'cancelled'
@@ -80,7 +84,7 @@ extension Schema {
             """ : """
             UPDATE dash_appointments SET count = count - 1 WHERE hour = \(hour) AND \(r).status <> 'cancelled'
                 AND (owner, source) IN (SELECT owner, coalesce(source, -1) FROM leads WHERE id = \(r).lead_id AND deleted = 0);
-            """
+            """)
     }
 
     /// `a IS NOT b` for each column, joined with OR.

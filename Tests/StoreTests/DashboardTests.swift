@@ -432,6 +432,12 @@ final class DashboardTests: StoreTestCase {
         _ = try other.addNote(toLead: untouched, text: "called back", author: "ana", at: Date(timeIntervalSince1970: TimeInterval(now - 60)))
         _ = try other.applyRemoteLead(provider: "crm", RemoteLead(remoteId: "cache-1", fields: ["first_name": "New", "assignee": "bo"]))
         for period in [DashboardPeriod.all, .month] { try checkDashboard(period: period, owner: nil, zone: utc) }
+        // The week's appointments are cached too: a new one (from another connection) is counted.
+        let at = Date(timeIntervalSince1970: TimeInterval(now + 3600))
+        _ = try other.createAppointment(Appointment(leadId: untouched, start: at, end: at.addingTimeInterval(1800)))
+        try checkDashboard(period: .week, owner: nil, zone: utc)
+        try other.db.run("UPDATE leads SET owner = 'cy' WHERE id = ?", [.integer(untouched)])
+        try checkDashboard(period: .week, owner: nil, zone: utc)
     }
 
     func testConversationContactsAreTouchesAndTheirDeleteIsUndone() throws {
