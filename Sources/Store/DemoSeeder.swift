@@ -86,6 +86,7 @@ extension LeadStore {
             try db.run(Schema.populateFTS, [.integer(firstId)])
             try db.execute(Schema.rebuildCube)
             try db.run(Schema.fillTouches, [.integer(firstId)])  // dashboard: touches of the new leads
+            try Schema.fillDashboardAggregates(db, fromLead: firstId)  // and their aggregates
             try Schema.createTriggersAndIndexes(db)
         }
         try db.execute("PRAGMA analysis_limit = 1000; ANALYZE")

@@ -36,7 +36,7 @@ extension LeadFilter {
         switch touch {
         case .never?: terms.append("leads.first_touch_at IS NULL")
         case .idleSince(let date)?:
-            terms.append("coalesce(leads.last_touch_at, leads.created) < ?")
+            terms.append("leads.idle_at < ?")  // coalesce(last_touch_at, created)
             values.append(seconds(date))
         case nil: break
         }

@@ -80,6 +80,8 @@ public struct LeadSort: Sendable, Equatable, Hashable, Codable {
         case updated
         /// Pipeline order of `LeadStatus.allCases`, then name.
         case status
+        /// Last touch (a never-touched lead: its creation), oldest first when ascending (dashboard: stale leads).
+        case touched
     }
 
     public var key: Key

@@ -24,6 +24,7 @@ struct LeadQueryBuilder {
         case .created: return ["created"]
         case .updated: return ["updated"]
         case .status: return ["status", "sort_name"]
+        case .touched: return ["idle_at"]
         }
     }
 
@@ -82,6 +83,7 @@ struct LeadQueryBuilder {
         case (_?, .created): return "leads_created"
         case (_?, .updated): return "leads_updated"
         case (_?, .status): return "leads_status_name"
+        case (_, .touched): return "leads_idle_at"
         }
     }
 

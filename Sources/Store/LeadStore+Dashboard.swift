@@ -1,8 +1,8 @@
 import Core
 import Foundation
 
-/// The manager dashboard's aggregates: all in SQL, from the counts cube and range scans over the
-/// dashboard indexes (`leads_touch_created`, `leads_untouched`, `leads_idle`); no lead is loaded.
+/// The manager dashboard's aggregates: all in SQL, from the counts cube and the aggregate tables
+/// (`Schema+DashboardAggregates`), with short index ranges for partial days; no lead is loaded.
 extension LeadStore {
     /// Every dashboard number for `query`, in one read transaction (one consistent snapshot).
     public func dashboard(_ query: DashboardQuery) throws -> DashboardSummary {
@@ -51,16 +51,19 @@ extension LeadStore {
                 add(&sources[source, default: DashboardGroup()])
             }
 
-        // New in the period (all time: every lead).
-        if let start = bounds.periodStart {
-            try db.cached("""
-                SELECT owner, coalesce(source, -1), count(*) FROM leads INDEXED BY leads_touch_created
-                WHERE deleted = 0 AND created >= ?\(scope.and("owner")) GROUP BY 1, 2
-                """).forEachRow([.integer(start)] + scope.values) { s in
-                owners[s.text(0), default: DashboardGroup()].new += s.int(2)
-                sources[s.int64(1), default: DashboardGroup()].new += s.int(2)
+        // New in the period and untouched, from `dash_created` (all time: every lead is new, and
+        // untouched = live − touched, from the cube and the speed histogram below).
+        let created = bounds.periodStart == nil ? [:] : try createdSince(bounds.periodStart, scope: scope)
+        var untouched = 0
+        for (key, figures) in created {
+            if bounds.periodStart != nil {
+                owners[key.owner, default: DashboardGroup()].new += figures.leads
+                sources[key.source, default: DashboardGroup()].new += figures.leads
             }
-        } else {
+            owners[key.owner, default: DashboardGroup()].speedToLead.untouched += figures.untouched
+            untouched += figures.untouched
+        }
+        if bounds.periodStart == nil {
             for key in owners.keys { owners[key]!.new = owners[key]!.leads }
             for key in sources.keys { sources[key]!.new = sources[key]!.leads }
         }
@@ -82,60 +85,38 @@ extension LeadStore {
             }
         }
 
-        // Appointments this week, per owner, source and day, in one pass (today is one of the days).
+        // Appointments this week, per owner, source and day (today is one of the days).
         var perDay = Array(repeating: 0, count: bounds.weekDayStarts.count)
         let todayIndex = bounds.weekDayStarts.firstIndex(of: bounds.todayStart)
-        let dayCase = "CASE " + bounds.weekDayStarts.dropFirst().enumerated()
-            .map { "WHEN a.start < \($0.element) THEN \($0.offset)" }.joined(separator: " ") + " ELSE \(bounds.weekDayStarts.count - 1) END"
-        try db.prepare("""
-            SELECT l.owner, coalesce(l.source, -1), \(dayCase), count(*)
-            FROM appointments a INDEXED BY appointments_start_scope JOIN leads l INDEXED BY leads_id_scope ON l.id = a.lead_id
-            WHERE a.start >= ? AND a.start < ? AND a.status <> 'cancelled' AND l.deleted = 0\(scope.and("l.owner"))
-            GROUP BY 1, 2, 3
-            """).forEachRow([.integer(bounds.weekStart), .integer(bounds.nextWeekStart)] + scope.values) { s in
-            let day = s.int(2), count = s.int(3)
-            perDay[day] += count
-            let today = day == todayIndex ? count : 0
-            owners[s.text(0), default: DashboardGroup()].appointmentsToday += today
-            owners[s.text(0), default: DashboardGroup()].appointmentsWeek += count
-            sources[s.int64(1), default: DashboardGroup()].appointmentsToday += today
-            sources[s.int64(1), default: DashboardGroup()].appointmentsWeek += count
+        for entry in try appointmentsByDay(dayStarts: bounds.weekDayStarts, weekEnd: bounds.nextWeekStart, scope: scope) {
+            perDay[entry.day] += entry.count
+            let today = entry.day == todayIndex ? entry.count : 0
+            owners[entry.key.owner, default: DashboardGroup()].appointmentsToday += today
+            owners[entry.key.owner, default: DashboardGroup()].appointmentsWeek += entry.count
+            sources[entry.key.source, default: DashboardGroup()].appointmentsToday += today
+            sources[entry.key.source, default: DashboardGroup()].appointmentsWeek += entry.count
         }
 
-        // Speed to lead per owner and overall, untouched per owner.
-        let speedByOwner = try speedToLead(since: bounds.periodStart, scope: scope, perOwner: true)
-        var speed = try speedToLead(since: bounds.periodStart, scope: scope, perOwner: false)[""] ?? SpeedToLead()
-        try db.cached("""
-            SELECT owner, count(*) FROM leads INDEXED BY leads_untouched
-            WHERE deleted = 0 AND first_touch_at IS NULL AND created >= ?\(scope.and("owner")) GROUP BY owner
-            """).forEachRow([.integer(bounds.periodStart ?? Int64.min)] + scope.values) { s in
-            owners[s.text(0), default: DashboardGroup()].speedToLead.untouched = s.int(1)
-            speed.untouched += s.int(1)
+        // Speed to lead per owner and overall (one histogram, merged for the team).
+        let speedFigures = try speedToLead(since: bounds.periodStart, scope: scope)
+        var speed = speedFigures[""] ?? SpeedToLead()
+        if bounds.periodStart == nil {
+            untouched = owners.values.reduce(0) { $0 + $1.leads } - speed.touched
+            for owner in owners.keys { owners[owner]!.speedToLead.untouched = owners[owner]!.leads - (speedFigures[owner]?.touched ?? 0) }
         }
-        for (owner, figures) in speedByOwner {
-            let untouched = owners[owner]?.speedToLead.untouched ?? 0
+        speed.untouched = untouched
+        for (owner, figures) in speedFigures where !owner.isEmpty {
+            let ownUntouched = owners[owner]?.speedToLead.untouched ?? 0
             owners[owner, default: DashboardGroup()].speedToLead = figures
-            owners[owner]!.speedToLead.untouched = untouched
+            owners[owner]!.speedToLead.untouched = ownUntouched
         }
 
-        // Stale = open leads (cube) − open leads touched since the cut-off − open untouched leads created since.
+        // Stale = open leads (cube) − open leads touched (or created, untouched) since the cut-off.
         var stale = 0
+        let recent = try idleSince(bounds.staleBefore, scope: scope)
         for (owner, open) in try openLeadsByOwner(scope) {
-            owners[owner, default: DashboardGroup()].stale = open
-            stale += open
-        }
-        for recent in ["""
-            SELECT owner, count(*) FROM leads INDEXED BY leads_idle
-            WHERE deleted = 0 AND status NOT IN \(Schema.closedCodes) AND last_touch_at >= ?\(scope.and("owner")) GROUP BY owner
-            """, """
-            SELECT owner, count(*) FROM leads INDEXED BY leads_untouched
-            WHERE deleted = 0 AND first_touch_at IS NULL AND status NOT IN \(Schema.closedCodes) AND created >= ?\(scope.and("owner"))
-            GROUP BY owner
-            """] {
-            try db.cached(recent).forEachRow([.integer(bounds.staleBefore)] + scope.values) { s in
-                owners[s.text(0), default: DashboardGroup()].stale -= s.int(1)
-                stale -= s.int(1)
-            }
+            owners[owner, default: DashboardGroup()].stale = open - (recent[owner] ?? 0)
+            stale += open - (recent[owner] ?? 0)
         }
 
         let untouchedOldest = try db.cached("""
@@ -150,10 +131,7 @@ extension LeadStore {
                                  createdAt: Date(timeIntervalSince1970: TimeInterval(s.int64(5))))
         }
 
-        let weekEnds = Array(bounds.trendWeekStarts.dropFirst()) + [bounds.nextWeekStart]
-        let weekly = try zip(bounds.trendWeekStarts, weekEnds).map { from, before in
-            try countCreated(from: from, before: before, scope: scope)
-        }
+        let weekly = try createdBetween(bounds.trendWeekStarts + [bounds.nextWeekStart], scope: scope)
         let ownerRows = owners.filter { $0.value != DashboardGroup() }.sorted { $0.key < $1.key }
             .map { DashboardOwnerRow(owner: $0.key, numbers: $0.value) }
         let sourceRows = sources.filter { $0.value != DashboardGroup() }.sorted { $0.key < $1.key }
@@ -167,47 +145,70 @@ extension LeadStore {
     }
 
     /// Median and p90 of first touch − creation for touched leads created since `start`, per
-    /// owner (or overall, keyed ""), exact, without sorting the whole period: a histogram of
-    /// hour buckets finds the bucket holding each rank, then one read of just those buckets,
-    /// sorted, picks the values (a full sort of a million rows took seconds).
-    private func speedToLead(since start: Int64?, scope: DashboardScope, perOwner: Bool) throws -> [String: SpeedToLead] {
-        let range = "FROM leads INDEXED BY leads_touch_created WHERE deleted = 0 AND created >= ? AND first_touch_at IS NOT NULL\(scope.and("owner"))"
-        let values: [SQLValue] = [.integer(start ?? Int64.min)] + scope.values
-        let key = perOwner ? "owner" : "''"
-        let delay = "max(0, first_touch_at - created)"
-        var histogram: [String: [(bucket: Int64, count: Int)]] = [:]
-        try db.cached("SELECT \(key), \(delay) / 3600, count(*) \(range) GROUP BY 1, 2 ORDER BY 1, 2").forEachRow(values) { s in
-            histogram[s.text(0), default: []].append((s.int64(1), s.int(2)))
-        }
+    /// owner and for the team (keyed ""), exact, without sorting the period: the hour-bucket
+    /// histogram of the aggregates finds the bucket holding each rank, then only those buckets'
+    /// values are read (for all time from `dash_speed_exact`, else from the period's index range).
+    private func speedToLead(since start: Int64?, scope: DashboardScope) throws -> [String: SpeedToLead] {
+        let version = try db.scalarInt("SELECT speed_version FROM dash_state WHERE id = 1") ?? 0
+        let key = DashboardSpeedCache.Key(start: start, owner: scope.owner)
+        if let cached = dashboardSpeedCache.figures(for: key, version: version) { return cached }
+        let figures = try computeSpeedToLead(since: start, scope: scope)
+        dashboardSpeedCache.store(figures, for: key, version: version)
+        return figures
+    }
+
+    private func computeSpeedToLead(since start: Int64?, scope: DashboardScope) throws -> [String: SpeedToLead] {
+        var histogram = try speedHistogram(since: start, scope: scope)
+        var team: [Int64: Int] = [:]
+        for buckets in histogram.values { for (bucket, count) in buckets { team[bucket, default: 0] += count } }
+        histogram[""] = team
         var result: [String: SpeedToLead] = [:]
-        // (group, bucket) → [(rank within the bucket, is median)]
+        // group → bucket → [(rank within the bucket, is median)]
         var wanted: [String: [Int64: [(rank: Int, median: Bool)]]] = [:]
-        for (group, buckets) in histogram {
-            let n = buckets.reduce(0) { $0 + $1.count }
+        for (group, counts) in histogram {
+            let buckets = counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+            let n = buckets.reduce(0) { $0 + $1.value }
+            guard n > 0 else { continue }
             result[group] = SpeedToLead(touched: n)
             for (rank, median) in [((n - 1) / 2 + 1, true), ((9 * n + 9) / 10, false)] {
                 var before = 0
                 for entry in buckets {
-                    if before + entry.count >= rank {
-                        wanted[group, default: [:]][entry.bucket, default: []].append((rank - before, median))
+                    if before + entry.value >= rank {
+                        wanted[group, default: [:]][entry.key, default: []].append((rank - before, median))
                         break
                     }
-                    before += entry.count
+                    before += entry.value
                 }
             }
         }
-        let pairs = wanted.flatMap { group, buckets in buckets.keys.map { (group, $0) } }
-        guard !pairs.isEmpty else { return result }
-        let list = Array(repeating: "(?, ?)", count: pairs.count).joined(separator: ", ")
-        let sql = "SELECT k, d FROM (SELECT \(key) AS k, \(delay) AS d \(range)) WHERE (k, d / 3600) IN (VALUES \(list)) ORDER BY 1, 2"
-        var current: (String, Int64)? = nil
-        var index = 0
-        try db.prepare(sql).forEachRow(values + pairs.flatMap { [SQLValue.text($0.0), .integer($0.1)] }) { s in
-            let group = s.text(0), value = s.int64(1), bucket = value / 3600
-            if current?.0 != group || current?.1 != bucket { current = (group, bucket); index = 0 }
-            index += 1
-            for target in wanted[group]?[bucket] ?? [] where target.rank == index {
-                if target.median { result[group]?.medianSeconds = value } else { result[group]?.p90Seconds = value }
+        func set(_ group: String, _ median: Bool, _ value: Int64) {
+            if median { result[group]?.medianSeconds = value } else { result[group]?.p90Seconds = value }
+        }
+        if start == nil {
+            for (group, buckets) in wanted {
+                for (bucket, targets) in buckets {
+                    let values = try exactDelayAllTime(group: group, bucket: bucket, ranks: targets.map(\.rank), scope: scope)
+                    for target in targets { if let value = values[target.rank] { set(group, target.median, value) } }
+                }
+            }
+            return result
+        }
+        let buckets = Set(wanted.values.flatMap(\.keys)).sorted()
+        guard !buckets.isEmpty else { return result }
+        var values: [String: [Int64: [Int64]]] = [:]
+        let list = buckets.map(String.init).joined(separator: ", ")
+        try db.prepare("""
+            SELECT owner, max(0, first_touch_at - created) AS d FROM leads INDEXED BY leads_touch_created
+            WHERE deleted = 0 AND created >= ? AND first_touch_at IS NOT NULL\(scope.and("owner")) AND d / 3600 IN (\(list))
+            """).forEachRow([.integer(start!)] + scope.values) { s in
+            let owner = s.text(0), value = s.int64(1), bucket = value / 3600
+            if wanted[owner]?[bucket] != nil { values[owner, default: [:]][bucket, default: []].append(value) }
+            if wanted[""]?[bucket] != nil { values["", default: [:]][bucket, default: []].append(value) }
+        }
+        for (group, buckets) in wanted {
+            for (bucket, targets) in buckets {
+                let sorted = (values[group]?[bucket] ?? []).sorted()
+                for target in targets where target.rank <= sorted.count { set(group, target.median, sorted[target.rank - 1]) }
             }
         }
         return result
@@ -222,13 +223,6 @@ extension LeadStore {
         return open
     }
 
-    /// Live leads created in `[from, before)` in scope.
-    private func countCreated(from: Int64, before: Int64, scope: DashboardScope) throws -> Int {
-        Int(try db.cached("""
-            SELECT count(*) FROM leads INDEXED BY leads_touch_created
-            WHERE deleted = 0 AND created >= ? AND created < ?\(scope.and("owner"))
-            """).firstRow([.integer(from), .integer(before)] + scope.values) { $0.int64(0) } ?? 0)
-    }
 }
 
 /// The owner limit of a dashboard query as SQL.

@@ -28,6 +28,7 @@ extension Schema {
             try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)")
             try db.execute(trigger.sql)
         }
+        try createDashboardAggregateTriggers(db)  // aggregates (Schema+DashboardTriggers), once they exist
     }
 
     /// The statuses that are not open (closed and customer), as their stored codes.
@@ -47,24 +48,46 @@ extension Schema {
         CREATE INDEX IF NOT EXISTS leads_untouched ON leads(created, owner, status, first_touch_at, deleted)
             WHERE deleted = 0 AND first_touch_at IS NULL
         """,
-        """
-        CREATE INDEX IF NOT EXISTS leads_idle ON leads(last_touch_at, owner, status, deleted)
-            WHERE deleted = 0 AND status NOT IN \(closedCodes)
-        """,
-        // Appointments of the week by owner and source without reading lead rows (24,000
-        // appointments a week at a million leads: 0.5 s of random reads into the leads table).
-        "CREATE INDEX IF NOT EXISTS leads_id_scope ON leads(id, owner, source, deleted) WHERE deleted = 0",
+        // Stale leads and the "touched" sort: `leads_idle_at` (Schema+DashboardAggregates), which
+        // replaced `leads_idle (last_touch_at, owner, status) WHERE open`.
+        // Appointments of the week come from `dash_appointments`; this one serves the partial hours
+        // at the week's edges in zones off the hour (the aggregates migration dropped `leads_id_scope`).
         "CREATE INDEX IF NOT EXISTS appointments_start_scope ON appointments(start, status, lead_id)",
     ]
 
-    /// Sets both touch columns of leads with id ≥ ?1 from their notes, activities and messages
-    /// (one grouped pass; also after a bulk load, which runs without triggers).
+    /// The record tables a touch comes from: table, time column, the condition a row must meet
+    /// (`%` stands for the row: `new`, `old` or the table itself) and the columns an edit of which
+    /// may change the lead's touches. Conversation events count when they are a contact (message,
+    /// call, e-mail, visit; either direction) that happened: a remote interaction, or one of our
+    /// own sends that went out (`sent`); a transfer, an archive, or a send still queued or refused is no touch.
+    static let touchSources: [(table: String, time: String, condition: String, columns: String)] = [
+        ("notes", "created", "", "lead_id, created"),
+        ("activities", "created", "%.type <> 'created'", "lead_id, created, type"),
+        ("messages", "created", "", "lead_id, created"),
+        ("conversation_events", "created_at", conversationTouch, "lead_id, created_at, kind, send_state"),
+    ]
+
+    /// Which conversation events are touches (see `touchSources`).
+    static let conversationTouch = "%.kind IN ('message', 'call', 'email', 'visit') AND (%.send_state IS NULL OR %.send_state = 'sent')"
+
+    /// `condition` of a touch source for `row`, as " AND …" (or "").
+    static func touchCondition(_ condition: String, _ row: String) -> String {
+        condition.isEmpty ? "" : " AND " + condition.replacingOccurrences(of: "%", with: row)
+    }
+
+    /// `SELECT lead_id, time` over every touch source (for rows meeting `filter`, e.g. "lead_id >= ?1").
+    static func touchRows(where filter: String) -> String {
+        touchSources.map { source in
+            "SELECT lead_id, \(source.time) AS created FROM \(source.table) WHERE \(filter)\(touchCondition(source.condition, source.table))"
+        }.joined(separator: "\n        UNION ALL ")
+    }
+
+    /// Sets both touch columns of leads with id ≥ ?1 from their notes, activities, messages and
+    /// conversation events (one grouped pass; also after a bulk load, which runs without triggers).
     static let fillTouches = """
         UPDATE leads SET first_touch_at = t.first, last_touch_at = t.last
         FROM (SELECT lead_id, min(created) AS first, max(created) AS last FROM (
-                SELECT lead_id, created FROM notes WHERE lead_id >= ?1
-                UNION ALL SELECT lead_id, created FROM activities WHERE lead_id >= ?1 AND type <> 'created'
-                UNION ALL SELECT lead_id, created FROM messages WHERE lead_id >= ?1)
+                \(touchRows(where: "lead_id >= ?1")))
               GROUP BY lead_id) AS t
         WHERE leads.id = t.lead_id
         """
@@ -72,39 +95,38 @@ extension Schema {
     /// SQL setting both touch columns of the lead whose id is `lead` from its own rows.
     static func recomputeTouches(_ lead: String) -> String {
         func touch(_ function: String) -> String {
-            """
-            (SELECT \(function)(t) FROM (
-                SELECT \(function)(created) AS t FROM notes WHERE lead_id = \(lead)
-                UNION ALL SELECT \(function)(created) FROM activities WHERE lead_id = \(lead) AND type <> 'created'
-                UNION ALL SELECT \(function)(created) FROM messages WHERE lead_id = \(lead)))
-            """
+            let parts = touchSources.map { source in
+                "SELECT \(function)(\(source.time)) AS t FROM \(source.table) WHERE lead_id = \(lead)\(touchCondition(source.condition, source.table))"
+            }
+            return "(SELECT \(function)(t) FROM (\(parts.joined(separator: " UNION ALL "))))"
         }
         return "UPDATE leads SET first_touch_at = \(touch("min")), last_touch_at = \(touch("max")) WHERE id = \(lead);"
     }
 
-    /// Widens the touch columns of `new.lead_id` to include `new.created`.
-    static let widenTouches = """
-        UPDATE leads SET first_touch_at = min(coalesce(first_touch_at, new.created), new.created),
-            last_touch_at = max(coalesce(last_touch_at, new.created), new.created) WHERE id = new.lead_id;
+    /// Widens the touch columns of `new.lead_id` to include `new.<time>`.
+    static func widenTouches(_ time: String) -> String {
         """
+        UPDATE leads SET first_touch_at = min(coalesce(first_touch_at, new.\(time)), new.\(time)),
+            last_touch_at = max(coalesce(last_touch_at, new.\(time)), new.\(time)) WHERE id = new.lead_id;
+        """
+    }
 
     /// The triggers keeping `first_touch_at` / `last_touch_at` right on every insert, edit and
-    /// delete of a note, an activity (other than "created") or a message.
+    /// delete of a note, an activity (other than "created"), a message or a conversation event.
     static let touchTriggers: [(name: String, sql: String)] = {
         var list: [(name: String, sql: String)] = []
-        for (table, condition) in [("notes", ""), ("activities", " AND %.type <> 'created'"), ("messages", "")] {
-            func when(_ row: String) -> String { condition.replacingOccurrences(of: "%", with: row) }
+        for source in touchSources {
+            let table = source.table
             list.append(("\(table)_touch_ai", """
-                CREATE TRIGGER \(table)_touch_ai AFTER INSERT ON \(table) WHEN 1\(when("new")) BEGIN \(widenTouches) END
+                CREATE TRIGGER \(table)_touch_ai AFTER INSERT ON \(table) WHEN 1\(touchCondition(source.condition, "new")) BEGIN \(widenTouches(source.time)) END
                 """))
             list.append(("\(table)_touch_ad", """
-                CREATE TRIGGER \(table)_touch_ad AFTER DELETE ON \(table) WHEN 1\(when("old")) BEGIN
+                CREATE TRIGGER \(table)_touch_ad AFTER DELETE ON \(table) WHEN 1\(touchCondition(source.condition, "old")) BEGIN
                     \(recomputeTouches("old.lead_id"))
                 END
                 """))
-            let columns = table == "activities" ? "lead_id, created, type" : "lead_id, created"
             list.append(("\(table)_touch_au", """
-                CREATE TRIGGER \(table)_touch_au AFTER UPDATE OF \(columns) ON \(table) BEGIN
+                CREATE TRIGGER \(table)_touch_au AFTER UPDATE OF \(source.columns) ON \(table) BEGIN
                     \(recomputeTouches("old.lead_id"))
                     \(recomputeTouches("new.lead_id"))
                 END

@@ -32,6 +32,9 @@ enum Schema {
         { db in  // safety: a lead whose delete the server refused is visible again (was hidden for good)
             try db.execute(restoreRejectedDeletes)
         },
+        // After the data fixes, so files main already migrated get it too: it rebuilds every table it adds
+        // from the leads as they are (the fixes above ran without its triggers, which is fine).
+        { try addDashboardAggregates($0) },  // dashboard speed: aggregate tables + triggers; conversation events are touches
     ]
 
     /// Re-creates the FTS table and its vocabulary from leads and notes with the current index
@@ -158,6 +161,7 @@ enum Schema {
         try db.execute(fts)
         try db.run(populateFTS, [.integer(0)])
         try db.execute(rebuildCube)
+        try rebuildDashboardAggregates(db)  // dashboard, once its tables exist
         try createTriggersAndIndexes(db)
     }
 

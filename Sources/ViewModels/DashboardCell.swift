@@ -37,6 +37,8 @@ public enum DashboardCell: Sendable, Equatable, Hashable {
     case untouched
     /// Open leads idle for `staleDays` (whole scope).
     case stale
+    /// One lead of the "untouched, oldest first" list (Enter opens it).
+    case untouchedLead(Int64)
 
     /// The count the cell shows in `summary`.
     public func value(in summary: DashboardSummary) -> Int {
@@ -49,6 +51,7 @@ public enum DashboardCell: Sendable, Equatable, Hashable {
             return summary.byOwner.first { $0.owner == owner }.map { column.value($0.numbers) } ?? 0
         case .untouched: return summary.speedToLead.untouched
         case .stale: return summary.stale
+        case .untouchedLead: return 1
         }
     }
 
@@ -88,7 +91,7 @@ public enum DashboardCell: Sendable, Equatable, Hashable {
             case .stale:
                 filter.statuses = DashboardDrillDown.openStatuses
                 filter.touch = staleFilter.touch
-                sort = LeadSort(.updated)
+                sort = LeadSort(.touched)  // oldest last touch first (never touched: since creation)
                 title = "stale leads of \(who)"
             }
             return DashboardDrillDown(title: title, filter: filter, sort: sort)
@@ -101,7 +104,7 @@ public enum DashboardCell: Sendable, Equatable, Hashable {
                                       sort: .nameAscending)
         case .source(let source, let c): return column(c, base: LeadFilter(sources: [source], owners: scope), who: source.rawValue)
         case .owner(let owner, let c): return column(c, base: LeadFilter(owners: [owner]), who: owner)
-        case .untouched: return column(.untouched, base: LeadFilter(owners: scope), who: team)
+        case .untouched, .untouchedLead: return column(.untouched, base: LeadFilter(owners: scope), who: team)
         case .stale: return column(.stale, base: LeadFilter(owners: scope), who: team)
         }
     }

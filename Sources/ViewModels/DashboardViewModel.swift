@@ -122,6 +122,12 @@ public struct DashboardViewModel: Sendable {
         selection = rows[next][0]
     }
 
+    /// The lead under the cursor when it is on the untouched list (Enter opens its detail).
+    public var selectedLeadId: Int64? {
+        if case .untouchedLead(let id) = selection { return id }
+        return nil
+    }
+
     /// What Enter opens: the lead list of exactly the leads the selected number counts.
     public func drillDown() -> DashboardDrillDown? {
         guard let summary else { return nil }
@@ -169,6 +175,7 @@ public struct DashboardViewModel: Sendable {
         for row in summary.bySource where !sourceColumns.isEmpty {
             if let source = row.source { rows.append(sourceColumns.map { .source(source, $0) }) }
         }
+        for lead in summary.untouchedOldest { rows.append([.untouchedLead(lead.id)]) }
         return rows
     }
 
@@ -190,6 +197,7 @@ public struct DashboardViewModel: Sendable {
             case .untouched?, .stale?: kind = "speed"
             case .owner?: kind = "owner"
             case .source?: kind = "source"
+            case .untouchedLead?: kind = "untouched list"
             case nil: kind = ""
             }
             if kind != last { starts.append(index) }

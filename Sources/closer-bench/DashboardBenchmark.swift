@@ -4,8 +4,9 @@ import Store
 import TerminalUI
 import ViewModels
 
-/// The manager dashboard's timings: `closer-bench dashboard [--leads N] [--db PATH]` (reuses the
-/// `ui` benchmark's seeded file), also run at the end of `closer-bench store` and `ui`.
+/// The manager dashboard's timings: `closer-bench dashboard [--leads N] [--db PATH] [--now SECONDS]`
+/// (reuses the `ui` benchmark's seeded file; `--now`: the "now" the file was seeded at, when it is
+/// not the `ui` seed's), also run at the end of `closer-bench store` and `ui`.
 ///
 /// - cold: a new connection's first `dashboard()` (empty statement and page caches);
 /// - warm: the same query again;
@@ -14,17 +15,23 @@ import ViewModels
 /// - pane: `4` → finished frame, `p` → frame, Enter (drill-down) and Esc at 80×24 and 250×60.
 enum DashboardBenchmark {
     static func run(_ args: [String]) throws {
-        let options = try UIBenchmark.parse(args)
+        var rest = args
+        var now = Self.now
+        if let index = rest.firstIndex(of: "--now"), index + 1 < rest.count, let seconds = TimeInterval(rest[index + 1]) {
+            now = Date(timeIntervalSince1970: seconds)
+            rest.removeSubrange(index...(index + 1))
+        }
+        let options = try UIBenchmark.parse(rest)
         let store = try UISeeding.open(options)
-        try storeScenarios(store: store)
-        try MainActor.assumeIsolated { try paneScenarios(store: store) }
+        try storeScenarios(store: store, now: now)
+        try MainActor.assumeIsolated { try paneScenarios(store: store, now: now) }
     }
 
     /// "Now" of the seeded data (`DemoDataGenerator(now: 1_790_000_000)`).
     static let now = Date(timeIntervalSince1970: 1_790_000_000)
 
     /// Store-level timings (cold, warm, after a sync) per period and scope.
-    static func storeScenarios(store: LeadStore) throws {
+    static func storeScenarios(store: LeadStore, now: Date = Self.now) throws {
         let path = store.path
         print("dashboard (store, \(try store.countLeads()) leads):")
         for period in DashboardPeriod.allCases {
@@ -38,7 +45,7 @@ enum DashboardBenchmark {
                 let writer = try LeadStore(path: path)
                 var afterSync: [Double] = []
                 for i in 0..<repeats {
-                    try writeLikeASync(writer, index: i)
+                    try writeLikeASync(writer, index: i, now: now)
                     afterSync.append(try time { _ = try fresh.dashboard(query) })
                 }
                 let label = "  \(period.rawValue) \(owner.map { "owner " + $0 } ?? "team")"
@@ -49,7 +56,7 @@ enum DashboardBenchmark {
     }
 
     /// What a pull page does to the file: a new lead and a note on an old one, committed.
-    static func writeLikeASync(_ store: LeadStore, index: Int) throws {
+    static func writeLikeASync(_ store: LeadStore, index: Int, now: Date) throws {
         let stamp = Int(Date().timeIntervalSince1970 * 1000) % 1_000_000_000
         try store.applyRemoteLead(provider: "bench-dashboard", RemoteLead(remoteId: "dash-\(stamp)-\(index)", fields: [
             "first_name": "Bench", "last_name": "Sync\(index)", "email": "bench.sync.\(stamp).\(index)@example.com",
@@ -60,7 +67,7 @@ enum DashboardBenchmark {
 
     /// Key → finished frame through the real app's dashboard pane.
     @MainActor
-    static func paneScenarios(store: LeadStore) throws {
+    static func paneScenarios(store: LeadStore, now: Date = Self.now) throws {
         for size in [Size(rows: 24, columns: 80), Size(rows: 60, columns: 250)] {
             let configuration = UIConfiguration.load(environment: [:])
             let setup = CloserApp.Setup(currentUser: "ana", keymap: configuration.keymap, theme: configuration.theme,

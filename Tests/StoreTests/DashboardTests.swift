@@ -45,6 +45,14 @@ final class DashboardTests: StoreTestCase {
                 try db.run("INSERT INTO messages (lead_id, body, created) VALUES (?, 'hi', ?)",
                            [.integer(lead), .integer(created + Int64(rng.below(3 * 86_400)))])
             }
+            for _ in 0..<rng.below(3) {
+                let kinds = ["message", "call", "email", "visit", "transfer", "archive", "other"]
+                let states: [SQLValue] = [.null, .null, .text("sent"), .text("queued"), .text("failed"), .text("unknown")]
+                try db.run("""
+                    INSERT INTO conversation_events (lead_id, kind, direction, send_state, created_at) VALUES (?, ?, ?, ?, ?)
+                    """, [.integer(lead), .text(kinds[rng.below(kinds.count)]), .text(rng.below(2) == 0 ? "inbound" : "outbound"),
+                          states[rng.below(states.count)], .integer(created + Int64(rng.below(4 * 86_400)))])
+            }
             if rng.below(3) == 0 {
                 let start = now - 3 * 86_400 + Int64(rng.below(7 * 86_400))
                 try db.run("INSERT INTO appointments (lead_id, start, end, status) VALUES (?, ?, ?, ?)",
@@ -55,6 +63,14 @@ final class DashboardTests: StoreTestCase {
         try db.run("DELETE FROM notes WHERE id % 4 = 0")
         try db.run("UPDATE activities SET created = created + 3600 WHERE id % 5 = 0")
         try db.run("DELETE FROM messages WHERE id % 3 = 0")
+        try db.run("DELETE FROM conversation_events WHERE id % 5 = 0")
+        try db.run("UPDATE conversation_events SET send_state = 'sent' WHERE id % 7 = 0 AND send_state = 'queued'")
+        try db.run("UPDATE conversation_events SET created_at = created_at - 7200 WHERE id % 4 = 1")
+        try db.run("UPDATE appointments SET start = start + 5400, end = end + 5400 WHERE id % 4 = 0")
+        try db.run("UPDATE appointments SET status = 'cancelled' WHERE id % 9 = 0")
+        try db.run("UPDATE appointments SET status = 'pending' WHERE id % 10 = 0")
+        try db.run("UPDATE leads SET owner = 'cy' WHERE id % 8 = 0")
+        try db.run("UPDATE leads SET source = NULL WHERE id % 17 = 0")
         try db.run("UPDATE leads SET deleted = 1 WHERE id % 11 = 0")
         try db.run("DELETE FROM leads WHERE id % 13 = 0")
         try db.run("UPDATE leads SET status = (status + 1) % 6 WHERE id % 7 = 0")
@@ -69,7 +85,9 @@ final class DashboardTests: StoreTestCase {
             SELECT l.id, min(t.created), max(t.created) FROM leads l LEFT JOIN (
                 SELECT lead_id, created FROM notes UNION ALL
                 SELECT lead_id, created FROM activities WHERE type <> 'created' UNION ALL
-                SELECT lead_id, created FROM messages) t ON t.lead_id = l.id GROUP BY l.id
+                SELECT lead_id, created FROM messages UNION ALL
+                SELECT lead_id, created_at FROM conversation_events WHERE kind IN ('message', 'call', 'email', 'visit')
+                    AND (send_state IS NULL OR send_state = 'sent')) t ON t.lead_id = l.id GROUP BY l.id
             """).forEachRow { result[$0.int64(0)] = ($0.optionalInt64(1), $0.optionalInt64(2)) }
         return result
     }
@@ -125,7 +143,7 @@ final class DashboardTests: StoreTestCase {
         let note = try store.addNote(toLead: lead.id, text: "n", author: "ana", at: Date(timeIntervalSince1970: 2_000_000_000))
         _ = try store.addActivity(toLead: lead.id, type: "created", text: "", at: Date(timeIntervalSince1970: 1_000))
         try store.deleteNote(id: note.id)
-        try store.db.run("UPDATE activities SET type = 'call' WHERE id % 9 = 0")
+        try store.db.run("UPDATE activities SET type = 'call' WHERE id % 9 = 0 AND lead_id <> ?", [.integer(lead.id)])
         try store.db.run("UPDATE notes SET lead_id = lead_id + 1 WHERE id % 6 = 1 AND lead_id + 1 IN (SELECT id FROM leads)")
         let stored = try store.db.prepare("SELECT id, first_touch_at, last_touch_at FROM leads")
             .rows { ($0.int64(0), $0.optionalInt64(1), $0.optionalInt64(2)) }
@@ -140,7 +158,7 @@ final class DashboardTests: StoreTestCase {
     }
 
     func testDashboardMatchesBruteForceForEveryPeriodScopeAndZone() throws {
-        let zones = ["UTC", "America/New_York", "Asia/Tokyo", "Pacific/Kiritimati"].map { TimeZone(identifier: $0)! }
+        let zones = ["UTC", "America/New_York", "Asia/Tokyo", "Pacific/Kiritimati", "Asia/Kolkata", "Asia/Kathmandu"].map { TimeZone(identifier: $0)! }
         for (index, zone) in zones.enumerated() {
             try store.db.execute("DELETE FROM leads")
             try seedRandom(UInt64(index + 1), zone: zone)
@@ -295,11 +313,12 @@ final class DashboardTests: StoreTestCase {
         try seedRandom(3, zone: TimeZone(identifier: "UTC")!)
         let reference = try bruteTouches()
         let db = store.db
-        for trigger in Schema.touchTriggers { try db.execute("DROP TRIGGER \(trigger.name)") }
+        for trigger in Schema.touchTriggers + Schema.dashboardAggregateTriggers { try db.execute("DROP TRIGGER \(trigger.name)") }
         try db.execute("""
-            DROP INDEX leads_touch_created; DROP INDEX leads_untouched; DROP INDEX leads_idle;
+            DROP INDEX leads_touch_created; DROP INDEX leads_untouched; DROP INDEX leads_idle_at; ALTER TABLE leads DROP COLUMN idle_at;
             ALTER TABLE leads DROP COLUMN first_touch_at; ALTER TABLE leads DROP COLUMN last_touch_at;
             DROP TABLE server_overview; DROP TABLE server_overview_status;
+            DROP TABLE dash_created; DROP TABLE dash_state; CREATE INDEX leads_id_scope ON leads(id, owner, source, deleted) WHERE deleted = 0;
             PRAGMA user_version = 4;
             """)
         store = nil
@@ -311,11 +330,138 @@ final class DashboardTests: StoreTestCase {
             XCTAssertEqual(first, reference[id]?.0)
             XCTAssertEqual(last, reference[id]?.1)
         }
-        let indexes = try store.db.prepare("SELECT name FROM sqlite_schema WHERE name IN ('leads_touch_created', 'leads_untouched', 'leads_idle')").rows { $0.text(0) }
+        let indexes = try store.db.prepare("SELECT name FROM sqlite_schema WHERE name IN ('leads_touch_created', 'leads_untouched', 'leads_idle_at')").rows { $0.text(0) }
         XCTAssertEqual(indexes.count, 3)
         try store.db.run("INSERT INTO notes (lead_id, text, created) VALUES (?, 'n', 5)", [.integer(filled[0].0)])
         XCTAssertEqual(try store.db.scalarInt("SELECT first_touch_at FROM leads WHERE id = ?", [.integer(filled[0].0)]), 5,
                        "triggers work after the migration")
+        try assertAggregatesMatchBruteForce("after the migration")
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'leads_id_scope'"), 0,
+                       "the appointments join index is dropped")
+    }
+
+    /// Every `dash_*` table (rows with a count) equals the grouping of the leads and appointments
+    /// with touches recomputed from the record tables.
+    func assertAggregatesMatchBruteForce(_ label: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { Int64((Double(a) / Double(b)).rounded(.down)) }
+        let leads = try bruteLeads(owner: nil)
+        func stored(_ sql: String) throws -> [String: Int] {
+            var result: [String: Int] = [:]
+            try store.db.prepare(sql).forEachRow { result[$0.text(0)] = $0.int(1) }
+            return result
+        }
+        func grouped(_ members: [BruteLead], _ key: (BruteLead) -> String?) -> [String: Int] {
+            var result: [String: Int] = [:]
+            for lead in members { if let k = key(lead) { result[k, default: 0] += 1 } }
+            return result
+        }
+        XCTAssertEqual(try stored("SELECT day || ' ' || owner || ' ' || source, leads FROM dash_created WHERE leads > 0"),
+                       grouped(leads) { "\(floorDiv($0.created, 86_400)) \($0.owner) \($0.source ?? -1)" }, "\(label): created", file: file, line: line)
+        XCTAssertEqual(try stored("SELECT day || ' ' || owner || ' ' || source, untouched FROM dash_created WHERE untouched > 0"),
+                       grouped(leads.filter { $0.first == nil }) { "\(floorDiv($0.created, 86_400)) \($0.owner) \($0.source ?? -1)" },
+                       "\(label): untouched", file: file, line: line)
+        XCTAssertEqual(try stored("SELECT hour || ' ' || owner, count FROM dash_idle WHERE count > 0"),
+                       grouped(leads.filter { $0.status != 3 && $0.status != 5 }) { "\(floorDiv($0.last ?? $0.created, 3600)) \($0.owner)" },
+                       "\(label): idle", file: file, line: line)
+        let touched = leads.filter { $0.first != nil }
+        func delay(_ l: BruteLead) -> Int64 { max(0, l.first! - l.created) }
+        XCTAssertEqual(try stored("SELECT day || ' ' || owner || ' ' || bucket, count FROM dash_speed WHERE count > 0"),
+                       grouped(touched) { "\(floorDiv($0.created, 86_400)) \($0.owner) \(delay($0) / 3600)" }, "\(label): speed", file: file, line: line)
+        XCTAssertEqual(try stored("SELECT owner || ' ' || bucket, count FROM dash_speed_all WHERE count > 0"),
+                       grouped(touched) { "\($0.owner) \(delay($0) / 3600)" }, "\(label): speed all", file: file, line: line)
+        XCTAssertEqual(try stored("SELECT delay || ' ' || owner, count FROM dash_speed_exact WHERE count > 0"),
+                       grouped(touched) { "\(delay($0)) \($0.owner)" }, "\(label): speed exact", file: file, line: line)
+        XCTAssertEqual(try stored("SELECT delay, count FROM dash_speed_exact_team WHERE count > 0"),
+                       grouped(touched) { "\(delay($0))" }, "\(label): speed exact team", file: file, line: line)
+        var appointments: [String: Int] = [:]
+        let byId = Dictionary(uniqueKeysWithValues: leads.map { ($0.id, $0) })
+        try store.db.prepare("SELECT lead_id, start FROM appointments WHERE status <> 'cancelled'").forEachRow { s in
+            if let lead = byId[s.int64(0)] { appointments["\(floorDiv(s.int64(1), 3600)) \(lead.owner) \(lead.source ?? -1)", default: 0] += 1 }
+        }
+        XCTAssertEqual(try stored("SELECT hour || ' ' || owner || ' ' || source, count FROM dash_appointments WHERE count > 0"),
+                       appointments, "\(label): appointments", file: file, line: line)
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM (SELECT leads FROM dash_created WHERE leads < 0 OR untouched < 0 UNION ALL SELECT count FROM dash_idle WHERE count < 0 UNION ALL SELECT count FROM dash_speed WHERE count < 0 UNION ALL SELECT count FROM dash_appointments WHERE count < 0)"), 0,
+                       "\(label): no negative count", file: file, line: line)
+    }
+
+    func testAggregateTablesFollowEveryEditAndDeleteOfLeadsRecordsAndAppointments() throws {
+        try seedRandom(11, zone: TimeZone(identifier: "UTC")!)
+        try assertAggregatesMatchBruteForce("seeded")
+        let db = store.db
+        try db.run("UPDATE leads SET created = created - 90000 WHERE id % 6 = 0")
+        try db.run("UPDATE leads SET deleted = 0 WHERE id % 11 = 0 AND id % 22 = 0")
+        try db.run("UPDATE leads SET status = 3 WHERE id % 9 = 0")
+        try db.run("DELETE FROM notes WHERE id % 3 = 0")
+        try db.run("DELETE FROM conversation_events WHERE id % 2 = 0")
+        try db.run("UPDATE appointments SET lead_id = lead_id + 1 WHERE id % 5 = 0 AND lead_id + 1 IN (SELECT id FROM leads)")
+        try db.run("DELETE FROM appointments WHERE id % 7 = 0")
+        try db.run("DELETE FROM leads WHERE id % 10 = 0")
+        try assertAggregatesMatchBruteForce("after edits and deletes")
+        try db.transaction { try Schema.rebuildDashboardAggregates(db) }
+        try assertAggregatesMatchBruteForce("rebuilt")
+    }
+
+    func testTouchedSortListsOldestLastTouchFirstAndPagesBothWays() throws {
+        try seedRandom(5, zone: TimeZone(identifier: "UTC")!)
+        let open = Set(LeadStatus.allCases.filter { $0 != .closed && $0 != .customer })
+        let cutoff = now - 14 * 86_400
+        let filter = LeadFilter(statuses: open, touch: .idleSince(Date(timeIntervalSince1970: TimeInterval(cutoff))))
+        let reference = try bruteLeads(owner: nil).filter { open.contains(LeadColumns.status(from: $0.status)) && ($0.last ?? $0.created) < cutoff }
+            .sorted { ($0.last ?? $0.created, $0.id) < ($1.last ?? $1.created, $1.id) }.map(\.id)
+        XCTAssertGreaterThan(reference.count, 20)
+        XCTAssertTrue(try bruteLeads(owner: nil).contains { $0.last == nil && open.contains(LeadColumns.status(from: $0.status)) && $0.created < cutoff },
+                      "a never-touched stale lead is among them (ordered by its creation)")
+        var pages = try store.leads(filter: filter, sort: LeadSort(.touched), limit: 7)
+        while let last = pages.last, pages.count < reference.count {
+            let next = try store.leads(filter: filter, sort: LeadSort(.touched), after: last.cursor, limit: 7)
+            if next.isEmpty { break }
+            pages += next
+        }
+        XCTAssertEqual(pages.map(\.id), reference, "oldest last touch first, paged forward")
+        let newestFirst = try store.leads(filter: filter, sort: LeadSort(.touched, ascending: false), limit: 5).map(\.id)
+        XCTAssertEqual(newestFirst, Array(reference.reversed().prefix(5)))
+    }
+
+    func testSpeedFiguresAreReadAgainWhenAnotherConnectionTouchesALead() throws {
+        try seedRandom(9, zone: TimeZone(identifier: "UTC")!)
+        let utc = TimeZone(identifier: "UTC")!
+        for period in [DashboardPeriod.all, .month] { try checkDashboard(period: period, owner: nil, zone: utc) }
+        let untouched = try XCTUnwrap(store.db.scalarInt("SELECT id FROM leads WHERE deleted = 0 AND first_touch_at IS NULL AND created >= ? LIMIT 1",
+                                                         [.integer(now - 10 * 86_400)]))
+        let other = try LeadStore(path: path)
+        _ = try other.addNote(toLead: untouched, text: "called back", author: "ana", at: Date(timeIntervalSince1970: TimeInterval(now - 60)))
+        _ = try other.applyRemoteLead(provider: "crm", RemoteLead(remoteId: "cache-1", fields: ["first_name": "New", "assignee": "bo"]))
+        for period in [DashboardPeriod.all, .month] { try checkDashboard(period: period, owner: nil, zone: utc) }
+        // The week's appointments are cached too: a new one (from another connection) is counted.
+        let at = Date(timeIntervalSince1970: TimeInterval(now + 3600))
+        _ = try other.createAppointment(Appointment(leadId: untouched, start: at, end: at.addingTimeInterval(1800)))
+        try checkDashboard(period: .week, owner: nil, zone: utc)
+        try other.db.run("UPDATE leads SET owner = 'cy' WHERE id = ?", [.integer(untouched)])
+        try checkDashboard(period: .week, owner: nil, zone: utc)
+    }
+
+    func testConversationContactsAreTouchesAndTheirDeleteIsUndone() throws {
+        let lead = try store.createLead(makeLead("C", "C", created: now - 86_400))
+        func touches() throws -> (Int64?, Int64?) {
+            try XCTUnwrap(store.db.prepare("SELECT first_touch_at, last_touch_at FROM leads WHERE id = ?")
+                .firstRow([.integer(lead.id)]) { ($0.optionalInt64(0), $0.optionalInt64(1)) })
+        }
+        func event(_ kind: String, _ direction: String, _ state: SQLValue, at time: Int64) throws -> Int64 {
+            try store.db.run("INSERT INTO conversation_events (lead_id, kind, direction, send_state, created_at) VALUES (?, ?, ?, ?, ?)",
+                             [.integer(lead.id), .text(kind), .text(direction), state, .integer(time)])
+            return store.db.lastInsertRowID
+        }
+        _ = try event("transfer", "inbound", .null, at: now - 500)
+        let queued = try event("message", "outbound", .text("queued"), at: now - 400)
+        XCTAssertNil(try touches().0, "a transfer and a send not yet gone are no touch")
+        try store.db.run("UPDATE conversation_events SET send_state = 'sent' WHERE id = ?", [.integer(queued)])
+        XCTAssertEqual(try touches().0, now - 400, "our send that went out is a touch")
+        let call = try event("call", "inbound", .null, at: now - 600)
+        XCTAssertEqual(try touches().0, now - 600, "an inbound call is a touch")
+        try store.db.run("DELETE FROM conversation_events WHERE id = ?", [.integer(call)])
+        XCTAssertEqual(try touches().0, now - 400, "deleting the call gives the first touch back to the send")
+        XCTAssertEqual(try touches().1, now - 400)
+        try assertAggregatesMatchBruteForce("conversation")
     }
 
     func testSeededDemoDataHasTouchesAndIndexes() throws {
@@ -327,12 +473,13 @@ final class DashboardTests: StoreTestCase {
             XCTAssertEqual(last, reference[id]?.1)
         }
         for (index, query) in [
-            ("leads_idle", "SELECT owner, count(*) FROM leads INDEXED BY leads_idle WHERE deleted = 0 AND status NOT IN (3, 5) AND last_touch_at >= 5 GROUP BY owner"),
+            ("leads_idle_at", "SELECT owner, count(*) FROM leads INDEXED BY leads_idle_at WHERE deleted = 0 AND status NOT IN (3, 5) AND idle_at >= 5 GROUP BY owner"),
             ("leads_untouched", "SELECT owner, count(*) FROM leads INDEXED BY leads_untouched WHERE deleted = 0 AND first_touch_at IS NULL AND status NOT IN (3, 5) AND created >= 5 GROUP BY owner"),
             ("leads_touch_created", "SELECT owner, max(0, first_touch_at - created) FROM leads INDEXED BY leads_touch_created WHERE deleted = 0 AND created >= 5 AND first_touch_at IS NOT NULL ORDER BY 1, 2"),
         ] {
             let plan = try store.db.prepare("EXPLAIN QUERY PLAN " + query).rows { $0.text(3) }.joined(separator: "; ")
-            XCTAssertTrue(plan.contains("COVERING INDEX \(index)"), plan)
+            // An index on a virtual column is never covering for SQLite; the idle edge is ≤ 30 minutes of leads.
+            XCTAssertTrue(plan.contains(index == "leads_idle_at" ? "USING INDEX \(index)" : "COVERING INDEX \(index)"), plan)
         }
     }
 }

@@ -53,10 +53,10 @@ extension CloserApp: PaneHost {
     }
 
     /// Shows pane `id`, pushing the current one on the back stack.
-    public func openLeads(filter: LeadFilter, title: String) {
+    public func openLeads(filter: LeadFilter, sort: LeadSort?, title: String) {
         guard let leads = leadsPane else { return inform("no leads pane", error: true) }
         if activePaneID != .leads { open(.leads) }
-        leads.openDrillDown(filter: filter, title: title)
+        leads.openDrillDown(filter: filter, sort: sort, title: title)
     }
 
     /// Shows `text` in the status bar.

@@ -49,19 +49,56 @@ public enum DashboardScreen {
         }
     }
 
-    /// Draws `model` into `rect`.
-    /// With `header` the first row repeats the title (the pane shell shows it in its title row).
+    /// Draws `model` into `rect`; returns the rows scrolled off the top (pass it back as `scroll`
+    /// next frame). With `header` the first row repeats the title (the pane shell shows it in its
+    /// title row). A dashboard taller than the rect (many owners, the untouched list at 80×24)
+    /// scrolls like a k9s view: just enough to keep the selected number on screen.
+    @discardableResult
     public static func draw(_ model: DashboardViewModel, in rect: Rect, canvas: Canvas, theme: Theme,
-                            glyphs: Glyphs, focused: Bool = true, header: Bool = true) {
+                            glyphs: Glyphs, focused: Bool = true, header: Bool = true, scroll: Int = 0) -> Int {
         canvas.fill(rect, style: theme.style("normal"))
-        guard rect.height > 0, rect.width > 0 else { return }
-        var painter = DashboardPainter(model: model, canvas: canvas, theme: theme, glyphs: glyphs, focused: focused,
-                                       layout: Layout(width: rect.width))
-        painter.draw(in: rect, header: header)
+        guard rect.height > 0, rect.width > 0 else { return 0 }
+        let layout = Layout(width: rect.width)
+        let content = header ? Rect(row: rect.row + 1, column: rect.column, height: rect.height - 1, width: rect.width) : rect
+        func painter(scroll: Int, measuring: Bool, compact: Bool) -> DashboardPainter {
+            DashboardPainter(model: model, canvas: canvas, theme: theme, glyphs: glyphs, focused: focused, layout: layout,
+                             scroll: scroll, screen: content, measuring: measuring, compact: compact)
+        }
+        if header { painter(scroll: 0, measuring: false, compact: false).drawHeader(row: rect.row, rect: rect) }
+        var measure = painter(scroll: 0, measuring: true, compact: true)
+        measure.draw(in: Rect(row: content.row, column: content.column, height: 10_000, width: content.width))
+        let needed = measure.record.bottom - content.row
+        guard model.summary != nil, needed > content.height, content.height > 0 else {
+            var plain = painter(scroll: 0, measuring: false, compact: false)
+            plain.draw(in: content)
+            return 0
+        }
+        let selected = measure.record.selectedRow ?? content.row
+        var top = max(0, scroll)
+        if selected - 1 - top < content.row { top = selected - 1 - content.row }  // one row above: the heading
+        if selected - top >= content.bottom { top = selected - content.bottom + 1 }
+        top = min(max(0, top), needed - content.height)
+        var scrolled = painter(scroll: top, measuring: false, compact: true)
+        scrolled.draw(in: Rect(row: content.row, column: content.column, height: needed, width: content.width))
+        // Where more is: a mark in the last column of the first / last row.
+        let dim = theme.style("dim")
+        if top > 0 { canvas.putPadded(glyphs.ascii ? "^" : "▲", at: Position(row: content.row, column: content.right - 1), width: 1, style: dim, alignRight: false) }
+        if top + content.height < needed {
+            canvas.putPadded(glyphs.ascii ? "v" : "▼", at: Position(row: content.bottom - 1, column: content.right - 1), width: 1, style: dim, alignRight: false)
+        }
+        return top
     }
 }
 
-/// One frame of the dashboard (the drawing code behind `DashboardScreen.draw`).
+/// What a painter pass saw: the row of the selected number and the rows used (virtual rows).
+final class DashboardPaintRecord {
+    var selectedRow: Int?
+    var bottom = 0
+}
+
+/// One frame of the dashboard (the drawing code behind `DashboardScreen.draw`). It draws in
+/// virtual rows: row `r` lands on screen row `r − scroll` when that is inside `screen`; a
+/// measuring pass draws nothing and only records where things are.
 struct DashboardPainter {
     let model: DashboardViewModel
     let canvas: Canvas
@@ -69,6 +106,12 @@ struct DashboardPainter {
     let glyphs: DashboardScreen.Glyphs
     let focused: Bool
     let layout: DashboardScreen.Layout
+    let scroll: Int
+    let screen: Rect
+    let measuring: Bool
+    /// The scrolling layout: every owner and the whole untouched list, no per-week table.
+    let compact: Bool
+    let record = DashboardPaintRecord()
 
     var header: Style { theme.style("list.header") }
     var dim: Style { theme.style("dim") }
@@ -76,21 +119,24 @@ struct DashboardPainter {
     var warning: Style { theme.style("detail.error") }
 
     init(model: DashboardViewModel, canvas: Canvas, theme: Theme, glyphs: DashboardScreen.Glyphs, focused: Bool,
-         layout: DashboardScreen.Layout) {
+         layout: DashboardScreen.Layout, scroll: Int, screen: Rect, measuring: Bool, compact: Bool) {
         self.model = model
         self.canvas = canvas
         self.theme = theme
         self.glyphs = glyphs
         self.focused = focused
         self.layout = layout
+        self.scroll = scroll
+        self.screen = screen
+        self.measuring = measuring
+        self.compact = compact
     }
 
-    mutating func draw(in full: Rect, header: Bool) {
-        if header { drawHeader(row: full.row, rect: full) }
-        let rect = header ? Rect(row: full.row + 1, column: full.column, height: full.height - 1, width: full.width) : full
+    /// Draws the content (everything below the header) into the virtual `rect`.
+    mutating func draw(in rect: Rect) {
         guard let summary = model.summary else {
-            canvas.put("The dashboard could not be read (see the status bar).", at: Position(row: rect.row + 1, column: rect.column),
-                       style: dim, maxColumns: rect.width)
+            put("The dashboard could not be read (see the status bar).", row: rect.row + 1, column: rect.column,
+                width: rect.width, style: dim)
             return
         }
         let leftWidth = layout.wide ? min(64, rect.width / 2) : rect.width / 2
@@ -106,7 +152,7 @@ struct DashboardPainter {
         if layout.wide { rightRow = drawUntouchedList(summary, row: rightRow + 1, in: right) }
         let separatorBottom = max(leftRow, rightRow)
         for row in left.row..<min(separatorBottom, rect.bottom) {
-            canvas.put(glyphs.ascii ? "|" : "│", at: Position(row: row, column: rect.column + leftWidth - 1), style: dim, maxColumns: 1)
+            put(glyphs.ascii ? "|" : "│", row: row, column: rect.column + leftWidth - 1, width: 1, style: dim)
         }
         let ownersTop = separatorBottom
         let remaining = rect.bottom - ownersTop
@@ -114,7 +160,7 @@ struct DashboardPainter {
             let ownerRect = Rect(row: ownersTop, column: rect.column, height: remaining, width: rect.width)
             let used = drawOwners(summary, in: ownerRect)
             var next = ownersTop + used
-            if rect.bottom - next >= 5 { next = drawTrendTable(summary, row: next + 1, in: rect) }
+            if !compact && rect.bottom - next >= 5 { next = drawTrendTable(summary, row: next + 1, in: rect) }
             if !layout.wide && rect.bottom - next >= 2 {
                 _ = drawUntouchedList(summary, row: next, in: Rect(row: next, column: rect.column,
                                                                    height: rect.bottom - next, width: rect.width))
@@ -407,8 +453,10 @@ struct DashboardPainter {
         for lead in summary.untouchedOldest where row < rect.bottom {
             let age = DashboardFormat.duration(max(0, Int64(model.now().timeIntervalSince(lead.createdAt))))
             put(age, row: row, column: rect.column, width: 7, style: warning, right: true)
+            let selected = model.selection == .untouchedLead(lead.id)
+            if selected { record.selectedRow = row }
             put(TextSanitizer.line(lead.name), row: row, column: rect.column + 8, width: max(0, rect.width - 8 - 10),
-                style: theme.style("normal"))
+                style: selected ? selectedStyle : theme.style("normal"))
             put(TextSanitizer.line(lead.owner), row: row, column: rect.right - 9, width: 9, style: dim)
             row += 1
         }
@@ -420,13 +468,21 @@ struct DashboardPainter {
     /// A selectable number: reverse/selected style when it is the cursor.
     func number(_ cell: DashboardCell, _ value: Int, row: Int, column: Int, width: Int) {
         let selected = model.selection == cell
-        let style = selected ? theme.style(focused ? "list.selected" : "dim").adding(focused ? [] : .reverse) : theme.style("normal")
-        put(DashboardFormat.count(value), row: row, column: column, width: width, style: style, right: true)
+        if selected { record.selectedRow = row }
+        put(DashboardFormat.count(value), row: row, column: column, width: width, style: selected ? selectedStyle : theme.style("normal"),
+            right: true)
     }
 
+    /// The cursor's style (dimmed and reversed when the pane has no focus).
+    var selectedStyle: Style { theme.style(focused ? "list.selected" : "dim").adding(focused ? [] : .reverse) }
+
+    /// Text at virtual `row` (drawn when it lands inside `screen`; recorded either way).
     func put(_ text: String, row: Int, column: Int, width: Int, style: Style, right: Bool = false) {
         guard width > 0, row >= 0 else { return }
-        canvas.putPadded(text, at: Position(row: row, column: column), width: width, style: style, alignRight: right)
+        record.bottom = max(record.bottom, row + 1)
+        let y = row - scroll
+        guard !measuring, y >= screen.row, y < screen.bottom else { return }
+        canvas.putPadded(text, at: Position(row: y, column: column), width: width, style: style, alignRight: right)
     }
 }
 

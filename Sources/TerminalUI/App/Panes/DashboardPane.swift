@@ -17,6 +17,8 @@ public final class DashboardPane: Pane {
     /// Block bars and sparklines, or ASCII (from TERM and the locale).
     let glyphs: DashboardScreen.Glyphs
     var body: Rect
+    /// Rows of the dashboard scrolled off the top (when it is taller than the pane).
+    var scroll = 0
 
     /// A dashboard pane over `environment`'s session.
     public init(environment: PaneEnvironment) {
@@ -56,7 +58,8 @@ public final class DashboardPane: Pane {
 
     public func draw(on canvas: Canvas, in rect: Rect, theme: Theme, focused: Bool) {
         if rect != body { resize(to: rect) }
-        DashboardScreen.draw(model, in: rect, canvas: canvas, theme: theme, glyphs: glyphs, focused: focused, header: false)
+        scroll = DashboardScreen.draw(model, in: rect, canvas: canvas, theme: theme, glyphs: glyphs, focused: focused,
+                                      header: false, scroll: scroll)
     }
 
     public func perform(_ action: Action, argument: String) -> PaneOutcome {
@@ -113,9 +116,10 @@ public final class DashboardPane: Pane {
         })
     }
 
-    /// Enter: the Leads pane with exactly the selected number's leads.
+    /// Enter: the Leads pane with exactly the selected number's leads (on the untouched list: that lead).
     func drillDown() {
+        if let id = model.selectedLeadId { return host.openLead(id: id) }
         guard let target = model.drillDown() else { return host.inform("Nothing to list", error: true) }
-        host.openLeads(filter: target.filter, title: target.title)
+        host.openLeads(filter: target.filter, sort: target.sort, title: target.title)
     }
 }

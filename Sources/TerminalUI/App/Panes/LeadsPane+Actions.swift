@@ -116,11 +116,14 @@ extension LeadsPane {
         flush()
     }
 
-    /// Shows `filter` under `title` for another pane (`PaneHost.openLeads`); Esc puts the list back.
-    func openDrillDown(filter: LeadFilter, title: String) {
+    /// Shows `filter` under `title` for another pane (`PaneHost.openLeads`), in `sort` order
+    /// when given (the dashboard's: untouched oldest created first, stale oldest touch first);
+    /// Esc puts the list back, its order included.
+    func openDrillDown(filter: LeadFilter, sort: LeadSort?, title: String) {
         let saved = drillDown?.restore ?? LeadListState(filter: list.filter, sort: list.sort, selectedId: list.selectedId)
         focus = .list
         list.setFilter(filter)
+        if let sort { list.setSort(sort) }
         list.cursorTop()
         drillDown = (title, saved)
         if isSplit { openDetailForSelection(request: false) }

@@ -20,9 +20,10 @@ public protocol PaneHost: AnyObject {
     func back()
     /// Leads pane: opens the detail of lead `id`; Esc returns to the pane that asked.
     func openLead(id: Int64)
-    /// Leads pane: shows the list with `filter` under `title` (a dashboard drill-down); Esc
-    /// restores the list as it was and returns to the pane that asked.
-    func openLeads(filter: LeadFilter, title: String)
+    /// Leads pane: shows the list with `filter` under `title` (a dashboard drill-down), in
+    /// `sort` order when given; Esc restores the list as it was (filter, order, selection) and
+    /// returns to the pane that asked.
+    func openLeads(filter: LeadFilter, sort: LeadSort?, title: String)
 
     // Status bar
     /// Shows `text` in the status bar (newest message wins).
@@ -55,6 +56,9 @@ extension PaneHost {
     public var selectedLeadId: Int64? { nil }
 
     /// Shows an info message.
+    /// `openLeads(filter:sort:title:)` keeping the list's order.
+    public func openLeads(filter: LeadFilter, title: String) { openLeads(filter: filter, sort: nil, title: title) }
+
     public func inform(_ text: String) { inform(text, error: false) }
 }
 

@@ -1,0 +1,214 @@
+import Core
+import Foundation
+
+/// How a "since `start`" range splits into whole UTC days of an aggregate table and one partial
+/// day of leads read from an index: the shorter side of the day `start` falls in (≤ 12 hours).
+struct DaySplit: Equatable {
+    /// Aggregate rows with `day ≥ fromDay` count.
+    let fromDay: Int64
+    /// Leads created in `[edgeFrom, edgeBefore)` are added (`sign` 1) or taken away (−1).
+    let edgeFrom: Int64
+    let edgeBefore: Int64
+    let sign: Int
+
+    /// The split of `[start, ∞)` with days of `unit` seconds.
+    init(_ start: Int64, unit: Int64 = 86_400) {
+        let day = Self.floorDiv(start, unit), dayStart = day * unit
+        if start - dayStart <= unit / 2 {
+            (fromDay, edgeFrom, edgeBefore, sign) = (day, dayStart, start, -1)
+        } else {
+            (fromDay, edgeFrom, edgeBefore, sign) = (day + 1, start, dayStart + unit, 1)
+        }
+    }
+
+    /// Whether the partial day holds no time.
+    var edgeIsEmpty: Bool { edgeFrom >= edgeBefore }
+
+    /// `floor(a / b)` for b > 0.
+    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+}
+
+/// A lead group key of the aggregates: owner and source code (−1: no source).
+struct OwnerSource: Hashable {
+    let owner: String
+    let source: Int64
+}
+
+/// Reads of the dashboard aggregate tables (`Schema+DashboardAggregates`), each exactly equal to
+/// the grouping of the leads it replaces.
+extension LeadStore {
+    /// Live leads created at or after `start`, and how many of them are untouched, per owner and source.
+    func createdSince(_ start: Int64?, scope: DashboardScope) throws -> [OwnerSource: (leads: Int, untouched: Int)] {
+        var result: [OwnerSource: (leads: Int, untouched: Int)] = [:]
+        let split = start.map { DaySplit($0) }
+        try db.cached("""
+            SELECT owner, source, sum(leads), sum(untouched) FROM dash_created WHERE day >= ?\(scope.and("owner")) GROUP BY 1, 2
+            """).forEachRow([.integer(split?.fromDay ?? Int64.min)] + scope.values) { s in
+            result[OwnerSource(owner: s.text(0), source: s.int64(1)), default: (0, 0)] = (s.int(2), s.int(3))
+        }
+        if let split, !split.edgeIsEmpty {
+            try db.cached("""
+                SELECT owner, coalesce(source, -1), count(*), sum(first_touch_at IS NULL) FROM leads INDEXED BY leads_touch_created
+                WHERE deleted = 0 AND created >= ? AND created < ?\(scope.and("owner")) GROUP BY 1, 2
+                """).forEachRow([.integer(split.edgeFrom), .integer(split.edgeBefore)] + scope.values) { s in
+                let key = OwnerSource(owner: s.text(0), source: s.int64(1))
+                let old = result[key] ?? (0, 0)
+                result[key] = (old.leads + split.sign * s.int(2), old.untouched + split.sign * s.int(3))
+            }
+        }
+        return result
+    }
+
+    /// Live leads created in each `[boundaries[i], boundaries[i + 1])`.
+    func createdBetween(_ boundaries: [Int64], scope: DashboardScope) throws -> [Int] {
+        guard let first = boundaries.first else { return [] }
+        let splits = boundaries.map { DaySplit($0) }
+        var perDay: [Int64: Int] = [:]
+        try db.cached("""
+            SELECT day, sum(leads) FROM dash_created WHERE day >= ?\(scope.and("owner")) GROUP BY 1
+            """).forEachRow([.integer(DaySplit(first).fromDay)] + scope.values) { perDay[$0.int64(0)] = $0.int(1) }
+        let days = perDay.keys.sorted()
+        func since(_ split: DaySplit) throws -> Int {
+            var count = days.reversed().prefix { $0 >= split.fromDay }.reduce(0) { $0 + (perDay[$1] ?? 0) }
+            if !split.edgeIsEmpty {
+                count += split.sign * Int(try db.cached("""
+                    SELECT count(*) FROM leads INDEXED BY leads_touch_created
+                    WHERE deleted = 0 AND created >= ? AND created < ?\(scope.and("owner"))
+                    """).firstRow([.integer(split.edgeFrom), .integer(split.edgeBefore)] + scope.values) { $0.int64(0) } ?? 0)
+            }
+            return count
+        }
+        let cumulative = try splits.map(since)
+        return (0..<(boundaries.count - 1)).map { cumulative[$0] - cumulative[$0 + 1] }
+    }
+
+    /// Open live leads touched (or, never touched, created) at or after `time`, per owner.
+    func idleSince(_ time: Int64, scope: DashboardScope) throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        let split = DaySplit(time, unit: 3600)
+        try db.cached("SELECT owner, sum(count) FROM dash_idle WHERE hour >= ?\(scope.and("owner")) GROUP BY 1")
+            .forEachRow([.integer(split.fromDay)] + scope.values) { result[$0.text(0), default: 0] += $0.int(1) }
+        guard !split.edgeIsEmpty else { return result }
+        try db.cached("""
+            SELECT owner, count(*) FROM leads INDEXED BY leads_idle_at
+            WHERE deleted = 0 AND status NOT IN \(Schema.closedCodes) AND idle_at >= ? AND idle_at < ?\(scope.and("owner"))
+            GROUP BY owner
+            """).forEachRow([.integer(split.edgeFrom), .integer(split.edgeBefore)] + scope.values) { s in
+            result[s.text(0), default: 0] += split.sign * s.int(1)
+        }
+        return result
+    }
+
+    /// Histogram of first-touch delay hours of touched live leads created at or after `start`
+    /// (nil: all time), per owner: bucket → count.
+    func speedHistogram(since start: Int64?, scope: DashboardScope) throws -> [String: [Int64: Int]] {
+        var result: [String: [Int64: Int]] = [:]
+        guard let start else {
+            try db.cached("SELECT owner, bucket, count FROM dash_speed_all WHERE count > 0\(scope.and("owner"))")
+                .forEachRow(scope.values) { result[$0.text(0), default: [:]][$0.int64(1), default: 0] += $0.int(2) }
+            return result
+        }
+        let split = DaySplit(start)
+        try db.cached("""
+            SELECT owner, bucket, sum(count) FROM dash_speed WHERE day >= ?\(scope.and("owner")) GROUP BY 1, 2
+            """).forEachRow([.integer(split.fromDay)] + scope.values) { result[$0.text(0), default: [:]][$0.int64(1), default: 0] += $0.int(2) }
+        if !split.edgeIsEmpty {
+            try db.cached("""
+                SELECT owner, max(0, first_touch_at - created) / 3600, count(*) FROM leads INDEXED BY leads_touch_created
+                WHERE deleted = 0 AND created >= ? AND created < ? AND first_touch_at IS NOT NULL\(scope.and("owner")) GROUP BY 1, 2
+                """).forEachRow([.integer(split.edgeFrom), .integer(split.edgeBefore)] + scope.values) { s in
+                result[s.text(0), default: [:]][s.int64(1), default: 0] += split.sign * s.int(2)
+            }
+        }
+        return result
+    }
+
+    /// Exact delays (seconds) at the wanted ranks, for all time, from `dash_speed_exact(_team)`:
+    /// one read of the bucket's hour of values. `group` "" is the whole team (every owner in scope).
+    func exactDelayAllTime(group: String, bucket: Int64, ranks: [Int], scope: DashboardScope) throws -> [Int: Int64] {
+        var result: [Int: Int64] = [:]
+        let owner = group.isEmpty ? scope.owner : group
+        var seen = 0
+        let wanted = ranks.sorted()
+        var next = 0
+        let sql = owner == nil
+            ? "SELECT delay, count FROM dash_speed_exact_team WHERE delay >= ?1 AND delay < ?2 ORDER BY 1"
+            : "SELECT delay, count FROM dash_speed_exact WHERE owner = ?3 AND delay >= ?1 AND delay < ?2 ORDER BY 1"
+        try db.cached(sql).forEachRow([.integer(bucket * 3600), .integer(bucket * 3600 + 3600)] + (owner.map { [.text($0)] } ?? [])) { s in
+            seen += s.int(1)
+            while next < wanted.count, wanted[next] <= seen {
+                result[wanted[next]] = s.int64(0)
+                next += 1
+            }
+        }
+        return result
+    }
+
+    /// Appointments (not cancelled) of live leads per owner, source and day of the week
+    /// (`dayStarts` ascending; the last day ends at `weekEnd`): whole hours from
+    /// `dash_appointments`, an hour that straddles a day edge (zones off the hour) read exactly.
+    func appointmentsByDay(dayStarts: [Int64], weekEnd: Int64, scope: DashboardScope) throws -> [(key: OwnerSource, day: Int, count: Int)] {
+        guard let weekStart = dayStarts.first else { return [] }
+        // Cached per week and scope while no appointment (or owner/source of a lead with one) changed.
+        let version = try db.scalarInt("SELECT appointments_version FROM dash_state WHERE id = 1") ?? 0
+        let key = "\(dayStarts) \(weekEnd) " + (scope.owner.map { "owner " + $0 } ?? "team")
+        if let cached = dashboardAppointmentsCache[key], cached.version == version { return cached.rows }
+        let rows = try readAppointmentsByDay(dayStarts: dayStarts, weekEnd: weekEnd, scope: scope)
+        if dashboardAppointmentsCache.count >= 16 { dashboardAppointmentsCache.removeAll() }
+        dashboardAppointmentsCache[key] = (version, rows)
+        return rows
+    }
+
+    private func readAppointmentsByDay(dayStarts: [Int64], weekEnd: Int64, scope: DashboardScope) throws -> [(key: OwnerSource, day: Int, count: Int)] {
+        guard let weekStart = dayStarts.first else { return [] }
+        let ends = Array(dayStarts.dropFirst()) + [weekEnd]
+        func day(of time: Int64) -> Int? { dayStarts.indices.first { dayStarts[$0] <= time && time < ends[$0] } }
+        var result: [(key: OwnerSource, day: Int, count: Int)] = []
+        var straddling = Set<Int64>()
+        try db.cached("""
+            SELECT hour, owner, source, count FROM dash_appointments WHERE hour >= ? AND hour <= ? AND count > 0\(scope.and("owner"))
+            """).forEachRow([.integer(DaySplit.floorDiv(weekStart, 3600)), .integer(DaySplit.floorDiv(weekEnd - 1, 3600))] + scope.values) { s in
+            let hour = s.int64(0), from = hour * 3600
+            if let first = day(of: from), day(of: from + 3599) == first {
+                result.append((OwnerSource(owner: s.text(1), source: s.int64(2)), first, s.int(3)))
+            } else {
+                straddling.insert(hour)
+            }
+        }
+        for hour in straddling.sorted() {
+            let from = max(hour * 3600, weekStart), before = min(hour * 3600 + 3600, weekEnd)
+            try db.cached("""
+                SELECT l.owner, coalesce(l.source, -1), a.start FROM appointments a INDEXED BY appointments_start_scope
+                JOIN leads l ON l.id = a.lead_id
+                WHERE a.start >= ? AND a.start < ? AND a.status <> 'cancelled' AND l.deleted = 0\(scope.and("l.owner"))
+                """).forEachRow([.integer(from), .integer(before)] + scope.values) { s in
+                if let index = day(of: s.int64(2)) { result.append((OwnerSource(owner: s.text(0), source: s.int64(1)), index, 1)) }
+            }
+        }
+        return result
+    }
+}
+
+/// Speed-to-lead figures of recent dashboard queries, kept while no lead's first touch, creation,
+/// owner or deletion changed (`dash_state.speed_version`, bumped by the aggregate triggers, also
+/// when another connection writes): a refresh after a sync that touched no new lead reads nothing.
+struct DashboardSpeedCache {
+    struct Key: Hashable {
+        let start: Int64?
+        let owner: String?
+    }
+    private var entries: [Key: (version: Int64, figures: [String: SpeedToLead])] = [:]
+
+    /// The figures for `key` if they were computed at `version`.
+    func figures(for key: Key, version: Int64) -> [String: SpeedToLead]? {
+        guard let entry = entries[key], entry.version == version else { return nil }
+        return entry.figures
+    }
+
+    /// Remembers `figures` (at most 16 queries; older versions are dropped first).
+    mutating func store(_ figures: [String: SpeedToLead], for key: Key, version: Int64) {
+        entries = entries.filter { $0.value.version == version }
+        if entries.count >= 16 { entries.removeAll() }
+        entries[key] = (version, figures)
+    }
+}
