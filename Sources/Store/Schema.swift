@@ -23,6 +23,7 @@ enum Schema {
         { try addDashboard($0) },  // dashboard: first/last touch columns, their indexes and triggers, server overview
         { try rebuildSearchIndex($0) },  // search: folding (Ł, ß, Greek tonos…), CJK bigrams, emoji words (fitness)
         { try $0.execute(pushMarks) },  // pullfix: a pull read before a push of the lead never undoes it
+        { try useExternalSearchContent($0) },  // size: the search index reads its text from leads (no copy)
         // Data fixes last: they update leads, which fires the current triggers, and those may use
         // columns that the schema migrations above add.
         { db in  // safety: a lead whose delete the server refused is visible again (was hidden for good)
@@ -36,7 +37,7 @@ enum Schema {
     static func rebuildSearchIndex(_ db: Database) throws {
         try db.execute("DROP TABLE IF EXISTS lead_fts_vocab; DROP TABLE IF EXISTS lead_fts;")
         try db.execute(fts)
-        try db.run(populateFTS, [.integer(0)])
+        try fillSearchIndex(db)
         try recreateTriggers(db)
     }
 
@@ -73,8 +74,9 @@ enum Schema {
             SELECT record_id FROM outbox WHERE kind = 'lead' AND op = 'delete' AND state = 'rejected');
         """
 
-    /// One row; `fts_deferred = 1` only inside a bulk write's own transaction (never committed):
-    /// new leads then get their FTS rows in one statement at the end instead of one per insert.
+    /// One row; `fts_deferred` is the first new lead's id (0: none) only inside a bulk write's own
+    /// transaction (never committed): leads from that id on get their FTS rows in one statement at
+    /// the end instead of one per insert.
     static let bulkState = """
         CREATE TABLE IF NOT EXISTS bulk_state (id INTEGER PRIMARY KEY CHECK (id = 1), fts_deferred INTEGER NOT NULL DEFAULT 0);
         INSERT OR IGNORE INTO bulk_state (id, fts_deferred) VALUES (1, 0);
@@ -88,25 +90,7 @@ enum Schema {
         try createTouchStructures(db)  // dashboard
     }
 
-    /// The full-text index over name, e-mail, phone, company and notes (one row per lead, rowid =
-    /// lead id), and its vocabulary (to expand long prefixes into a few exact terms). No column
-    /// sizes (`columnsize = 0`, 14 MB at a million leads): results are sorted, never ranked.
-    static let fts = """
-        CREATE VIRTUAL TABLE lead_fts USING fts5(
-            name, email, phone, company, notes,
-            tokenize = "unicode61 remove_diacritics 2", prefix = '1 2 3', detail = none, columnsize = 0
-        );
-        CREATE VIRTUAL TABLE lead_fts_vocab USING fts5vocab(lead_fts, 'row');
-        """
-
-    /// Fills the FTS from leads and notes (bulk: one statement, no triggers).
-    static let populateFTS = """
-        INSERT INTO lead_fts(rowid, name, email, phone, company, notes)
-        SELECT l.id, closer_search_text(l.first_name || ' ' || l.last_name), closer_search_text(l.email), l.phone,
-            closer_search_text(l.company),
-            closer_search_text(coalesce((SELECT group_concat(text, ' ') FROM notes n WHERE n.lead_id = l.id), ''))
-        FROM leads l WHERE l.id >= ?
-        """
+    // The full-text index (`fts`, `populateFTS`) and its triggers: Schema+SearchContent.swift.
 
     /// Drops every trigger and list index (before a bulk load or a rebuild).
     static func dropTriggersAndIndexes(_ db: Database) throws {
@@ -308,23 +292,8 @@ enum Schema {
 
     /// Triggers keeping FTS, counts, last-activity and sync flags current on normal edits.
     static let triggers: [(name: String, sql: String)] = [
-        ("leads_ai", """
-        CREATE TRIGGER leads_ai AFTER INSERT ON leads
-        WHEN (SELECT fts_deferred FROM bulk_state WHERE id = 1) IS NOT 1 BEGIN
-            INSERT INTO lead_fts(rowid, name, email, phone, company, notes)
-                VALUES (new.id, closer_search_text(new.first_name || ' ' || new.last_name), closer_search_text(new.email),
-                        new.phone, closer_search_text(new.company), '');
-        END
-        """),
         ("leads_ai_cube", """
         CREATE TRIGGER leads_ai_cube AFTER INSERT ON leads WHEN new.deleted = 0 BEGIN \(cubeAdd) END
-        """),
-        ("leads_au_fts", """
-        CREATE TRIGGER leads_au_fts AFTER UPDATE OF first_name, last_name, email, phone, company ON leads BEGIN
-            UPDATE lead_fts SET name = closer_search_text(new.first_name || ' ' || new.last_name),
-                email = closer_search_text(new.email), phone = new.phone, company = closer_search_text(new.company)
-                WHERE rowid = new.id;
-        END
         """),
         ("leads_au_cube_old", """
         CREATE TRIGGER leads_au_cube_old AFTER UPDATE OF status, source, owner, deleted ON leads
@@ -334,32 +303,8 @@ enum Schema {
         CREATE TRIGGER leads_au_cube_new AFTER UPDATE OF status, source, owner, deleted ON leads
         WHEN new.deleted = 0 BEGIN \(cubeAdd) END
         """),
-        ("leads_ad", """
-        CREATE TRIGGER leads_ad AFTER DELETE ON leads BEGIN
-            DELETE FROM lead_fts WHERE rowid = old.id;
-        END
-        """),
         ("leads_ad_cube", """
         CREATE TRIGGER leads_ad_cube AFTER DELETE ON leads WHEN old.deleted = 0 BEGIN \(cubeRemove) END
-        """),
-        ("notes_ai", """
-        CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
-            UPDATE lead_fts SET notes = closer_search_text((SELECT group_concat(text, ' ') FROM notes WHERE lead_id = new.lead_id))
-                WHERE rowid = new.lead_id;
-            UPDATE leads SET last_activity = max(coalesce(last_activity, 0), new.created) WHERE id = new.lead_id;
-        END
-        """),
-        ("notes_au", """
-        CREATE TRIGGER notes_au AFTER UPDATE OF text ON notes BEGIN
-            UPDATE lead_fts SET notes = closer_search_text((SELECT group_concat(text, ' ') FROM notes WHERE lead_id = new.lead_id))
-                WHERE rowid = new.lead_id;
-        END
-        """),
-        ("notes_ad", """
-        CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
-            UPDATE lead_fts SET notes = closer_search_text(coalesce((SELECT group_concat(text, ' ') FROM notes WHERE lead_id = old.lead_id), ''))
-                WHERE rowid = old.lead_id;
-        END
         """),
         ("activities_ai", """
         CREATE TRIGGER activities_ai AFTER INSERT ON activities BEGIN
@@ -386,5 +331,5 @@ enum Schema {
                 WHERE id = old.lead_id;
         END
         """),
-    ] + calendarTriggers
+    ] + searchTriggers + calendarTriggers
 }
