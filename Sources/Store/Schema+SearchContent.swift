@@ -111,10 +111,15 @@ extension Schema {
 }
 
 extension Schema {
-    /// The size migration: re-creates the search index with external content (and the current
-    /// triggers) unless the file already has it. Idempotent; at a million leads it re-indexes for
+    /// The size migration: drops the redundant `notes_lead` index and re-creates the search index
+    /// with external content (and the current triggers) unless the file already has it. Idempotent; at a million leads it re-indexes for
     /// tens of seconds, reporting progress through `Database.notice`.
     static func useExternalSearchContent(_ db: Database) throws {
+        // notes(lead_id) is the prefix of notes_lead_created (lead_id, created): one is enough.
+        try db.execute("""
+            CREATE INDEX IF NOT EXISTS notes_lead_created ON notes(lead_id, created);
+            DROP INDEX IF EXISTS notes_lead;
+            """)
         let sql = try db.scalarText("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'lead_fts'") ?? ""
         if sql.contains("lead_fts_source") {
             try recreateTriggers(db)
