@@ -257,16 +257,18 @@ enum Schema {
     """
 
     /// Indexes that make keyset windows fast; bulk loads create them after the data.
-    /// One per sort, plus (filter column, name) for the name order (the default) and (status,
-    /// name) for the status order. Other filter + sort pairs scan the sort's index and filter:
-    /// cheap while the filter keeps more than ~1 row in 1,000.
+    /// One per sort, plus (status, name) for the status order (and status filters). The name
+    /// index carries status, owner and source (size, issue 11: one index instead of one per
+    /// filter column, 40 MB less at a million): a name window filtered by them reads index
+    /// entries only and fetches just the rows it shows, and counts before a cursor never read the
+    /// table. Other filter + sort pairs scan the sort's index and filter: cheap while the filter
+    /// keeps more than ~1 row in 1,000.
     static let leadIndexes: [String] = [
-        "CREATE INDEX IF NOT EXISTS leads_name ON leads(sort_name) WHERE deleted = 0",
+        // `id` right after the name: the index order is the list's (sort_name, id), no sort step.
+        "CREATE INDEX IF NOT EXISTS leads_name_scope ON leads(sort_name, id, status, owner, source) WHERE deleted = 0",
         "CREATE INDEX IF NOT EXISTS leads_created ON leads(created) WHERE deleted = 0",
         "CREATE INDEX IF NOT EXISTS leads_updated ON leads(updated) WHERE deleted = 0",
         "CREATE INDEX IF NOT EXISTS leads_status_name ON leads(status, sort_name) WHERE deleted = 0",
-        "CREATE INDEX IF NOT EXISTS leads_owner_name ON leads(owner, sort_name) WHERE deleted = 0",
-        "CREATE INDEX IF NOT EXISTS leads_source_name ON leads(source, sort_name) WHERE deleted = 0",
         "CREATE INDEX IF NOT EXISTS leads_email ON leads(email)",
         "CREATE INDEX IF NOT EXISTS leads_pending ON leads(has_pending) WHERE has_pending = 1",
         "CREATE INDEX IF NOT EXISTS leads_rejected ON leads(has_rejected) WHERE has_rejected = 1",
