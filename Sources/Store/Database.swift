@@ -11,6 +11,8 @@ public final class Database {
     private var transactionDepth = 0
     /// Where a long migration step reports progress (nil: silently). `LeadStore(path:notice:)` sets it.
     var notice: ((String) -> Void)?
+    /// Set by a migration that freed much of the file: `Migrator` runs VACUUM after the last step.
+    var compactAfterMigration = false
 
     /// Opens (creating if needed) the database at `path` and sets the connection pragmas.
     public init(path: String, busyTimeoutMilliseconds: Int32 = 5000) throws {

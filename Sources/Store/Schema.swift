@@ -35,6 +35,10 @@ enum Schema {
     /// text (`closer_search_text`), and the triggers that keep it. Self-contained: other derived
     /// structures are left alone.
     static func rebuildSearchIndex(_ db: Database) throws {
+        // size: a file whose index kept a copy of its text gets compacted after the migration.
+        if try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'lead_fts_content'") == 1 {
+            db.compactAfterMigration = true
+        }
         try db.execute("DROP TABLE IF EXISTS lead_fts_vocab; DROP TABLE IF EXISTS lead_fts;")
         try db.execute(fts)
         try fillSearchIndex(db)

@@ -139,6 +139,10 @@ final class SearchContentTests: StoreTestCase {
 
     func testOldLayoutFileMigratesToTheSameSearchResults() throws {
         try seedVariedLeads()
+        for lead in 1...150 {  // long notes: the old layout's text copy is a good part of the file
+            let words = (0..<400).map { "w\(($0 * 7919 + lead * 31) % 100_000)" }.joined(separator: " ")
+            try store.addNote(toLead: Int64(lead), text: words, author: "ana")
+        }
         let expected = try Self.queries.map { try ids($0) }
         XCTAssertTrue(expected.contains { $0.count > 1 }, "the queries find something")
         store = nil
@@ -146,9 +150,12 @@ final class SearchContentTests: StoreTestCase {
         try raw.execute(Self.oldLayout)
         XCTAssertEqual(try raw.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'lead_fts_content'"), 1)
         try raw.execute("PRAGMA user_version = 4")  // every migration from v4 on runs again: all idempotent
-        store = try LeadStore(path: path)
+        var notices: [String] = []
+        store = try LeadStore(path: path, notice: { notices.append($0) })
         XCTAssertEqual(try store.schemaVersion, LeadStore.currentSchemaVersion)
         XCTAssertEqual(try Self.queries.map { try ids($0) }, expected)
+        XCTAssertEqual(try store.db.scalarInt("PRAGMA freelist_count"), 0, "the freed index pages were compacted away")
+        XCTAssertTrue(notices.contains { $0.contains("compacting") }, "\(notices)")
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'lead_fts_content'"), 0)
         assertIndexMatchesLeads(store.db)
         try store.updateLead(id: 1, changes: [.firstName: "Quíntessa", .email: "q@example.com"])
