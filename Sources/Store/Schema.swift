@@ -23,12 +23,15 @@ enum Schema {
         { try addDashboard($0) },  // dashboard: first/last touch columns, their indexes and triggers, server overview
         { try rebuildSearchIndex($0) },  // search: folding (Ł, ß, Greek tonos…), CJK bigrams, emoji words (fitness)
         { try $0.execute(pushMarks) },  // pullfix: a pull read before a push of the lead never undoes it
-        { try useExternalSearchContent($0) },  // size: the search index reads its text from leads (no copy)
         // Data fixes last: they update leads, which fires the current triggers, and those may use
         // columns that the schema migrations above add.
         { db in  // safety: a lead whose delete the server refused is visible again (was hidden for good)
             try db.execute(restoreRejectedDeletes)
         },
+        // v11 files (released) have run every step above, the data fix included: a step inserted
+        // above would be skipped for them, so later migrations follow the data fix. This one updates no
+        // lead row, so running the data fix before it is safe.
+        { try useExternalSearchContent($0) },  // size (issue 11): one name index, search text not stored twice
     ]
 
     /// Re-creates the FTS table and its vocabulary from leads and notes with the current index

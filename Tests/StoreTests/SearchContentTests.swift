@@ -164,6 +164,33 @@ final class SearchContentTests: StoreTestCase {
         assertIndexMatchesLeads(store.db)
     }
 
+    func testFileAtVersionElevenIsConvertedOnOpen() throws {
+        // v11: the last version before the size migration (its data fix already run).
+        try seedVariedLeads()
+        let expected = try Self.queries.map { try ids($0) }
+        store = nil
+        let raw = try Database(path: path)
+        try raw.execute(Self.oldLayout)
+        try raw.execute("""
+            DROP INDEX leads_name_scope;
+            CREATE INDEX leads_name ON leads(sort_name) WHERE deleted = 0;
+            CREATE INDEX leads_owner_name ON leads(owner, sort_name) WHERE deleted = 0;
+            CREATE INDEX leads_source_name ON leads(source, sort_name) WHERE deleted = 0;
+            CREATE INDEX notes_lead ON notes(lead_id);
+            PRAGMA user_version = 11;
+            """)
+        store = try LeadStore(path: path)
+        XCTAssertEqual(try store.schemaVersion, LeadStore.currentSchemaVersion)
+        let indexes = try store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index'").rows { $0.text(0) }
+        XCTAssertTrue(indexes.contains("leads_name_scope"))
+        XCTAssertFalse(indexes.contains { ["leads_name", "leads_owner_name", "leads_source_name", "notes_lead"].contains($0) }, "\(indexes)")
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'lead_fts_content'"), 0)
+        XCTAssertEqual(try Self.queries.map { try ids($0) }, expected)
+        XCTAssertEqual(try store.leads(filter: LeadFilter(owners: ["ana"]), limit: 500).count,
+                       try store.countLeads(filter: LeadFilter(owners: ["ana"])))
+        assertIndexMatchesLeads(store.db)
+    }
+
     func testSizeMigrationConvertsAnOldIndexAndIsIdempotent() throws {
         try seedVariedLeads()
         let expected = try Self.queries.map { try ids($0) }
