@@ -35,6 +35,9 @@ enum Migrator {
         database.notice?(String(format: "upgrading the database: compacting the file (%.0f MB free of %.0f MB)",
                                 Double(free) * pageSize / 1_048_576, Double(pages) * pageSize / 1_048_576))
         do {
+            // The copy goes to a temporary file, not memory (the connection keeps temp tables in memory).
+            try database.execute("PRAGMA temp_store = FILE")
+            defer { try? database.execute("PRAGMA temp_store = MEMORY") }
             try database.execute("VACUUM")
             database.notice?(String(format: "upgrading the database: done (compacted in %.0f s)", Date().timeIntervalSince(start)))
         } catch let error as DatabaseError where error.code & 0xFF == 5 || error.code & 0xFF == 6 {  // BUSY, LOCKED
