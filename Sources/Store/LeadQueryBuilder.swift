@@ -100,9 +100,12 @@ struct LeadQueryBuilder {
     /// FROM clause: search hits drive the loop when there is text; a flag's partial index otherwise.
     func fromClause(driving: Dimension?) -> (sql: String, values: [SQLValue]) {
         if let match, let conversationMatch {
-            return ("(SELECT rowid AS hit FROM lead_fts WHERE lead_fts MATCH ? UNION "
-                    + "SELECT lead_id FROM conversation_fts WHERE conversation_fts MATCH ? LIMIT \(LeadStore.searchCap)) AS hits "
-                    + "CROSS JOIN leads ON leads.id = hits.hit", [.text(match), .text(conversationMatch)])
+            // Each side capped before the UNION: a UNION collects all its rows before its LIMIT, and
+            // "z" matches most leads (24 ms at a million instead of 2.6).
+            let cap = LeadStore.searchCap
+            return ("(SELECT hit FROM (SELECT rowid AS hit FROM lead_fts WHERE lead_fts MATCH ? LIMIT \(cap)) UNION "
+                    + "SELECT hit FROM (SELECT lead_id AS hit FROM conversation_fts WHERE conversation_fts MATCH ? LIMIT \(cap)) "
+                    + "LIMIT \(cap)) AS hits CROSS JOIN leads ON leads.id = hits.hit", [.text(match), .text(conversationMatch)])
         }
         if let match {
             return ("(SELECT rowid AS hit FROM lead_fts WHERE lead_fts MATCH ? LIMIT \(LeadStore.searchCap)) AS hits "
