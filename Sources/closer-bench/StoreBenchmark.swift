@@ -110,7 +110,7 @@ enum StoreBenchmark {
         }
         print(String(format: "pull: re-apply 10,000 unchanged remote leads: %.2f s", Date().timeIntervalSince(applyStart)))
 
-        print(String(format: "database size after the edits, imports and pulls above: %.1f MB", Double(fileSize(dbPath)) / 1_048_576))
+        print(String(format: "database size after the edits, imports and pulls above (file + WAL): %.1f MB", Double(fileSize(dbPath)) / 1_048_576))
     }
 
     /// Bytes of the database file and its WAL.
