@@ -9,6 +9,10 @@ public final class Database {
     public let path: String
     private var cache: [String: Statement] = [:]
     private var transactionDepth = 0
+    /// Where a long migration step reports progress (nil: silently). `LeadStore(path:notice:)` sets it.
+    var notice: ((String) -> Void)?
+    /// Set by a migration that freed much of the file: `Migrator` runs VACUUM after the last step.
+    var compactAfterMigration = false
 
     /// Opens (creating if needed) the database at `path` and sets the connection pragmas.
     public init(path: String, busyTimeoutMilliseconds: Int32 = 5000) throws {

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Applying many lead details in one transaction at the cost of one: the note triggers' FTS
-/// updates are deferred to a single statement at the end (see `Schema.noteFTSState`).
+/// Applying many lead details in one transaction at the cost of one: each lead whose notes change
+/// is taken out of the search index once, before its first note write, and put back once, in a
+/// single statement at the end (see `Schema.ftsDeferredLeads`).
 extension LeadStore {
     /// Runs `body` (which applies remote details: leads, notes, activities) in one transaction
-    /// in which the notes column of `lead_fts` is rewritten once, at the end, for every lead
-    /// whose notes `applyRemoteNotes` changed, instead of once per note by the triggers. New
-    /// leads get their FTS rows at the end too (`withDeferredFTS`). Nested calls join the outer batch.
+    /// in which every lead whose notes `applyRemoteNotes` changes is re-indexed once, at the end,
+    /// instead of twice per note by the triggers. New leads get their search rows at the end too
+    /// (`withDeferredFTS`). Nested calls join the outer batch.
     public func applyingRemoteDetails<T>(_ body: () throws -> T) throws -> T {
         try withDeferredFTS {
             if noteFTSDeferral != nil { return try body() }
@@ -17,17 +18,16 @@ extension LeadStore {
             noteFTSDeferral = deferral
             defer { noteFTSDeferral = nil }
             func finish() throws {
-                guard deferral.started else { return }
+                guard !deferral.leadIds.isEmpty else { return }
+                // One statement for the batch (FTS5 flushes before each statement that writes it);
+                // leads a bulk write defers get their rows when it ends.
+                try db.execute("DELETE FROM fts_deferred_leads")
                 let ids = deferral.leadIds.sorted().map(String.init).joined(separator: ",")
-                // One statement for the batch: FTS5 flushes before each statement that writes it.
-                if !ids.isEmpty {
-                    try db.execute("""
-                        UPDATE lead_fts SET notes = closer_search_text(coalesce(
-                            (SELECT group_concat(text, ' ') FROM notes n WHERE n.lead_id = lead_fts.rowid), ''))
-                        WHERE rowid IN (\(ids))
-                        """)
-                }
-                try db.run("UPDATE note_fts_state SET deferred = 0 WHERE id = 1")
+                try db.execute("""
+                    INSERT INTO lead_fts(rowid, name, email, phone, company, notes)
+                        SELECT id, name, email, phone, company, notes FROM lead_fts_source
+                        WHERE id IN (\(ids)) AND NOT (\(Schema.bulkDefers("id")))
+                    """)
             }
             do {
                 let result = try body()
@@ -55,21 +55,20 @@ extension LeadStore {
     }
 
     /// Called before a note of `leadId` is inserted, changed or deleted: inside
-    /// `applyingRemoteDetails`, turns the triggers' note FTS off once and remembers the lead.
+    /// `applyingRemoteDetails`, takes the lead's search row out of the index the first time
+    /// (its notes as they are now: the content view still shows them) and remembers the lead,
+    /// so the triggers leave it alone until the batch puts it back.
     func deferNoteFTS(leadId: Int64) throws {
-        guard let deferral = noteFTSDeferral else { return }
-        if !deferral.started {
-            try db.run("UPDATE note_fts_state SET deferred = 1 WHERE id = 1")
-            deferral.started = true
-        }
+        guard let deferral = noteFTSDeferral, !deferral.leadIds.contains(leadId) else { return }
+        try db.run(Schema.unindexLead("?1"), [.integer(leadId)])
+        try db.run("INSERT OR IGNORE INTO fts_deferred_leads (id) VALUES (?)", [.integer(leadId)])
         deferral.leadIds.insert(leadId)
     }
 }
 
-/// State of one `applyingRemoteDetails` run: whether the note triggers are off, and the leads
-/// whose notes FTS the batch must rewrite.
+/// State of one `applyingRemoteDetails` run: the leads taken out of the search index, which the
+/// batch re-indexes at its end.
 final class NoteFTSDeferral {
-    var started = false
     /// The outbox was empty when the batch began (it cannot change before the batch commits).
     var outboxEmpty = false
     var leadIds = Set<Int64>()

@@ -24,8 +24,12 @@ public final class LeadStore: @unchecked Sendable {
     public static let searchCap = 2000
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
-    public init(path: String) throws {
+    /// A migration that takes long (re-indexing a big file after an upgrade) reports its progress
+    /// to `notice`, one line at a time.
+    public init(path: String, notice: ((String) -> Void)? = nil) throws {
         db = try Database(path: path)
+        db.notice = notice
+        defer { db.notice = nil }
         try Migrator.migrate(db)
     }
 
@@ -99,8 +103,10 @@ public final class LeadStore: @unchecked Sendable {
     /// Called before inserting a lead: inside `withDeferredFTS`, turns the deferral on once.
     func deferFTSForNewLead() throws {
         guard let deferral = ftsDeferral, deferral.firstNewId == nil else { return }
-        deferral.firstNewId = (try db.scalarInt("SELECT coalesce(max(id), 0) FROM leads") ?? 0) + 1
-        try db.run("UPDATE bulk_state SET fts_deferred = 1 WHERE id = 1")
+        let first = (try db.scalarInt("SELECT coalesce(max(id), 0) FROM leads") ?? 0) + 1
+        deferral.firstNewId = first
+        // The first deferred id: the FTS triggers skip leads from it on (they have no FTS row yet).
+        try db.run("UPDATE bulk_state SET fts_deferred = ? WHERE id = 1", [.integer(first)])
     }
 
     /// Current time in Unix seconds.

@@ -23,27 +23,35 @@ enum Schema {
         { try addDashboard($0) },  // dashboard: first/last touch columns, their indexes and triggers, server overview
         { try rebuildSearchIndex($0) },  // search: folding (Ł, ß, Greek tonos…), CJK bigrams, emoji words (fitness)
         { try $0.execute(pushMarks) },  // pullfix: a pull read before a push of the lead never undoes it
-        { db in  // sync cost: a detail batch writes its notes' FTS in one statement (note_fts_state)
-            try db.execute(noteFTSState)
-            try recreateTriggers(db)
-        },
         // Data fixes last: they update leads, which fires the current triggers, and those may use
         // columns that the schema migrations above add.
         { db in  // safety: a lead whose delete the server refused is visible again (was hidden for good)
             try db.execute(restoreRejectedDeletes)
         },
+        // v11 files (released) have run every step above, the data fix included: a step inserted
+        // above would be skipped for them, so later migrations follow the data fix. This one updates no
+        // lead row, so running the data fix before it is safe.
+        { try useExternalSearchContent($0) },  // size (issue 11): one name index, search text not stored twice
         // After the data fixes, so files main already migrated get it too: it rebuilds every table it adds
         // from the leads as they are (the fixes above ran without its triggers, which is fine).
         { try addDashboardAggregates($0) },  // dashboard speed: aggregate tables + triggers; conversation events are touches
+        { db in  // sync cost: a detail batch indexes each lead's notes once, at its end (fts_deferred_leads)
+            try db.execute(ftsDeferredLeads)
+            try recreateTriggers(db)
+        },
     ]
 
     /// Re-creates the FTS table and its vocabulary from leads and notes with the current index
     /// text (`closer_search_text`), and the triggers that keep it. Self-contained: other derived
     /// structures are left alone.
     static func rebuildSearchIndex(_ db: Database) throws {
+        // size: a file whose index kept a copy of its text gets compacted after the migration.
+        if try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'lead_fts_content'") == 1 {
+            db.compactAfterMigration = true
+        }
         try db.execute("DROP TABLE IF EXISTS lead_fts_vocab; DROP TABLE IF EXISTS lead_fts;")
         try db.execute(fts)
-        try db.run(populateFTS, [.integer(0)])
+        try fillSearchIndex(db)
         try recreateTriggers(db)
     }
 
@@ -80,53 +88,33 @@ enum Schema {
             SELECT record_id FROM outbox WHERE kind = 'lead' AND op = 'delete' AND state = 'rejected');
         """
 
-    /// One row; `fts_deferred = 1` only inside a bulk write's own transaction (never committed):
-    /// new leads then get their FTS rows in one statement at the end instead of one per insert.
+    /// One row; `fts_deferred` is the first new lead's id (0: none) only inside a bulk write's own
+    /// transaction (never committed): leads from that id on get their FTS rows in one statement at
+    /// the end instead of one per insert.
     static let bulkState = """
         CREATE TABLE IF NOT EXISTS bulk_state (id INTEGER PRIMARY KEY CHECK (id = 1), fts_deferred INTEGER NOT NULL DEFAULT 0);
         INSERT OR IGNORE INTO bulk_state (id, fts_deferred) VALUES (1, 0);
         """
 
-    /// One row; `deferred = 1` only inside a detail batch's own transaction (never committed):
-    /// the note triggers then leave `lead_fts` alone and the batch rewrites the notes column of
-    /// the leads it touched in one statement (FTS5 flushes its pending terms before every
-    /// statement that writes it, so one update per note cost a flush per note).
-    static let noteFTSState = """
-        CREATE TABLE IF NOT EXISTS note_fts_state (id INTEGER PRIMARY KEY CHECK (id = 1), deferred INTEGER NOT NULL DEFAULT 0);
-        INSERT OR IGNORE INTO note_fts_state (id, deferred) VALUES (1, 0);
+    /// The leads whose search row a detail batch took out of `lead_fts` (while the content view
+    /// still showed their old text) and puts back once at its end: the search triggers skip them,
+    /// so a lead with many pulled notes is re-indexed once, not twice per note. Empty outside a
+    /// batch's own transaction (never committed non-empty).
+    static let ftsDeferredLeads = """
+        CREATE TABLE IF NOT EXISTS fts_deferred_leads (id INTEGER PRIMARY KEY);
+        DROP TABLE IF EXISTS note_fts_state;
         """
-
-    /// The note triggers' condition: the notes FTS is kept by the triggers (no batch defers it).
-    static let noteFTSLive = "(SELECT deferred FROM note_fts_state WHERE id = 1) IS NOT 1"
 
     /// Drops every trigger and creates the current ones.
     static func recreateTriggers(_ db: Database) throws {
-        try db.execute(noteFTSState)  // the note triggers read it
+        try db.execute(ftsDeferredLeads)  // the search triggers read it
         let names = try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").rows { $0.text(0) }
         for name in names { try db.execute("DROP TRIGGER IF EXISTS \"\(name)\"") }
         for trigger in triggers { try db.execute(trigger.sql) }
         try createTouchStructures(db)  // dashboard
     }
 
-    /// The full-text index over name, e-mail, phone, company and notes (one row per lead, rowid =
-    /// lead id), and its vocabulary (to expand long prefixes into a few exact terms). No column
-    /// sizes (`columnsize = 0`, 14 MB at a million leads): results are sorted, never ranked.
-    static let fts = """
-        CREATE VIRTUAL TABLE lead_fts USING fts5(
-            name, email, phone, company, notes,
-            tokenize = "unicode61 remove_diacritics 2", prefix = '1 2 3', detail = none, columnsize = 0
-        );
-        CREATE VIRTUAL TABLE lead_fts_vocab USING fts5vocab(lead_fts, 'row');
-        """
-
-    /// Fills the FTS from leads and notes (bulk: one statement, no triggers).
-    static let populateFTS = """
-        INSERT INTO lead_fts(rowid, name, email, phone, company, notes)
-        SELECT l.id, closer_search_text(l.first_name || ' ' || l.last_name), closer_search_text(l.email), l.phone,
-            closer_search_text(l.company),
-            closer_search_text(coalesce((SELECT group_concat(text, ' ') FROM notes n WHERE n.lead_id = l.id), ''))
-        FROM leads l WHERE l.id >= ?
-        """
+    // The full-text index (`fts`, `populateFTS`) and its triggers: Schema+SearchContent.swift.
 
     /// Drops every trigger and list index (before a bulk load or a rebuild).
     static func dropTriggersAndIndexes(_ db: Database) throws {
@@ -139,7 +127,7 @@ enum Schema {
 
     /// Creates the list indexes and triggers (after a bulk load or a rebuild).
     static func createTriggersAndIndexes(_ db: Database) throws {
-        try db.execute(noteFTSState)  // the note triggers read it
+        try db.execute(ftsDeferredLeads)  // the search triggers read it
         for index in leadIndexes { try db.execute(index) }
         for trigger in triggers { try db.execute(trigger.sql) }
         try createTouchStructures(db)  // dashboard
@@ -295,16 +283,18 @@ enum Schema {
     """
 
     /// Indexes that make keyset windows fast; bulk loads create them after the data.
-    /// One per sort, plus (filter column, name) for the name order (the default) and (status,
-    /// name) for the status order. Other filter + sort pairs scan the sort's index and filter:
-    /// cheap while the filter keeps more than ~1 row in 1,000.
+    /// One per sort, plus (status, name) for the status order (and status filters). The name
+    /// index carries status, owner and source (size, issue 11: one index instead of one per
+    /// filter column, 40 MB less at a million): a name window filtered by them reads index
+    /// entries only and fetches just the rows it shows, and counts before a cursor never read the
+    /// table. Other filter + sort pairs scan the sort's index and filter: cheap while the filter
+    /// keeps more than ~1 row in 1,000.
     static let leadIndexes: [String] = [
-        "CREATE INDEX IF NOT EXISTS leads_name ON leads(sort_name) WHERE deleted = 0",
+        // `id` right after the name: the index order is the list's (sort_name, id), no sort step.
+        "CREATE INDEX IF NOT EXISTS leads_name_scope ON leads(sort_name, id, status, owner, source) WHERE deleted = 0",
         "CREATE INDEX IF NOT EXISTS leads_created ON leads(created) WHERE deleted = 0",
         "CREATE INDEX IF NOT EXISTS leads_updated ON leads(updated) WHERE deleted = 0",
         "CREATE INDEX IF NOT EXISTS leads_status_name ON leads(status, sort_name) WHERE deleted = 0",
-        "CREATE INDEX IF NOT EXISTS leads_owner_name ON leads(owner, sort_name) WHERE deleted = 0",
-        "CREATE INDEX IF NOT EXISTS leads_source_name ON leads(source, sort_name) WHERE deleted = 0",
         "CREATE INDEX IF NOT EXISTS leads_email ON leads(email)",
         "CREATE INDEX IF NOT EXISTS leads_pending ON leads(has_pending) WHERE has_pending = 1",
         "CREATE INDEX IF NOT EXISTS leads_rejected ON leads(has_rejected) WHERE has_rejected = 1",
@@ -330,23 +320,8 @@ enum Schema {
 
     /// Triggers keeping FTS, counts, last-activity and sync flags current on normal edits.
     static let triggers: [(name: String, sql: String)] = [
-        ("leads_ai", """
-        CREATE TRIGGER leads_ai AFTER INSERT ON leads
-        WHEN (SELECT fts_deferred FROM bulk_state WHERE id = 1) IS NOT 1 BEGIN
-            INSERT INTO lead_fts(rowid, name, email, phone, company, notes)
-                VALUES (new.id, closer_search_text(new.first_name || ' ' || new.last_name), closer_search_text(new.email),
-                        new.phone, closer_search_text(new.company), '');
-        END
-        """),
         ("leads_ai_cube", """
         CREATE TRIGGER leads_ai_cube AFTER INSERT ON leads WHEN new.deleted = 0 BEGIN \(cubeAdd) END
-        """),
-        ("leads_au_fts", """
-        CREATE TRIGGER leads_au_fts AFTER UPDATE OF first_name, last_name, email, phone, company ON leads BEGIN
-            UPDATE lead_fts SET name = closer_search_text(new.first_name || ' ' || new.last_name),
-                email = closer_search_text(new.email), phone = new.phone, company = closer_search_text(new.company)
-                WHERE rowid = new.id;
-        END
         """),
         ("leads_au_cube_old", """
         CREATE TRIGGER leads_au_cube_old AFTER UPDATE OF status, source, owner, deleted ON leads
@@ -356,37 +331,8 @@ enum Schema {
         CREATE TRIGGER leads_au_cube_new AFTER UPDATE OF status, source, owner, deleted ON leads
         WHEN new.deleted = 0 BEGIN \(cubeAdd) END
         """),
-        ("leads_ad", """
-        CREATE TRIGGER leads_ad AFTER DELETE ON leads BEGIN
-            DELETE FROM lead_fts WHERE rowid = old.id;
-        END
-        """),
         ("leads_ad_cube", """
         CREATE TRIGGER leads_ad_cube AFTER DELETE ON leads WHEN old.deleted = 0 BEGIN \(cubeRemove) END
-        """),
-        ("notes_ai", """
-        CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
-            UPDATE leads SET last_activity = max(coalesce(last_activity, 0), new.created) WHERE id = new.lead_id;
-        END
-        """),
-        // Note FTS triggers are off while a detail batch defers them (note_fts_state; see applyingRemoteDetails).
-        ("notes_ai_fts", """
-        CREATE TRIGGER notes_ai_fts AFTER INSERT ON notes WHEN \(noteFTSLive) BEGIN
-            UPDATE lead_fts SET notes = closer_search_text((SELECT group_concat(text, ' ') FROM notes WHERE lead_id = new.lead_id))
-                WHERE rowid = new.lead_id;
-        END
-        """),
-        ("notes_au", """
-        CREATE TRIGGER notes_au AFTER UPDATE OF text ON notes WHEN \(noteFTSLive) BEGIN
-            UPDATE lead_fts SET notes = closer_search_text((SELECT group_concat(text, ' ') FROM notes WHERE lead_id = new.lead_id))
-                WHERE rowid = new.lead_id;
-        END
-        """),
-        ("notes_ad", """
-        CREATE TRIGGER notes_ad AFTER DELETE ON notes WHEN \(noteFTSLive) BEGIN
-            UPDATE lead_fts SET notes = closer_search_text(coalesce((SELECT group_concat(text, ' ') FROM notes WHERE lead_id = old.lead_id), ''))
-                WHERE rowid = old.lead_id;
-        END
         """),
         ("activities_ai", """
         CREATE TRIGGER activities_ai AFTER INSERT ON activities BEGIN
@@ -413,5 +359,5 @@ enum Schema {
                 WHERE id = old.lead_id;
         END
         """),
-    ] + calendarTriggers
+    ] + searchTriggers + calendarTriggers
 }

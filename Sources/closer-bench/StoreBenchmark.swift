@@ -39,6 +39,8 @@ enum StoreBenchmark {
         print(String(format: "seed: %.1f s (%d leads, %d notes, %d activities, %d appointments; rows %.1f s, indexes+FTS %.1f s)",
                      seedSeconds, summary.leads, summary.notes, summary.activities, summary.appointments,
                      summary.loadSeconds, summary.indexSeconds))
+        print(String(format: "database size after seeding: %.1f MB (%.0f bytes per lead)",
+                     Double(fileSize(dbPath)) / 1_048_576, Double(fileSize(dbPath)) / Double(max(1, leads))))  // size (issue 11)
 
         let name = LeadSort.nameAscending
         let total = try store.countLeads()
@@ -108,12 +110,17 @@ enum StoreBenchmark {
         }
         print(String(format: "pull: re-apply 10,000 unchanged remote leads: %.2f s", Date().timeIntervalSince(applyStart)))
 
+        print(String(format: "database size after the edits, imports and pulls above (file + WAL): %.1f MB", Double(fileSize(dbPath)) / 1_048_576))
+    }
+
+    /// Bytes of the database file and its WAL.
+    static func fileSize(_ path: String) -> Int64 {
         var size: Int64 = 0
         for suffix in ["", "-wal"] {
-            if let attributes = try? FileManager.default.attributesOfItem(atPath: dbPath + suffix),
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix),
                let bytes = attributes[.size] as? NSNumber { size += bytes.int64Value }
         }
-        print(String(format: "database size: %.1f MB", Double(size) / 1_048_576))
+        return size
     }
 
     /// Runs `body` `repeats` times and prints the first (cold) and median time in milliseconds.

@@ -42,7 +42,8 @@ struct CommandContext: Sendable {
             throw CommandFailure(command, "cannot open database \(path): it is a directory")
         }
         do {
-            return try LeadStore(path: path)
+            // A long upgrade (re-indexing a big file) says what it does on stderr, before any screen.
+            return try LeadStore(path: path, notice: { Output.error("closer: \($0)") })
         } catch {
             throw CommandFailure(command, "cannot open database \(path): \(error)")
         }

@@ -33,4 +33,15 @@ final class DemoSeederTests: StoreTestCase {
         XCTAssertEqual(try store.countLeads(), 61, "a second seed appends")
         XCTAssertEqual(try store.leads(filter: LeadFilter(search: "zyx")).map(\.id), [id])
     }
+
+    func testSeededTouchesAreWhatTheDashboardPassWouldCompute() throws {
+        try DemoSeeder(store: store, generator: DemoDataGenerator(seed: 7, now: 1_790_000_000)).seed(leads: 400)
+        let read = "SELECT id, first_touch_at, last_touch_at FROM leads ORDER BY id"
+        let seeded = try store.db.prepare(read).rows { "\($0.int64(0)) \($0.optionalInt64(1) as Any) \($0.optionalInt64(2) as Any)" }
+        XCTAssertTrue(try store.db.scalarInt("SELECT count(*) FROM leads WHERE first_touch_at IS NOT NULL") ?? 0 > 100)
+        XCTAssertTrue(try store.db.scalarInt("SELECT count(*) FROM leads WHERE first_touch_at IS NULL") ?? 0 > 10)
+        try store.db.execute("UPDATE leads SET first_touch_at = NULL, last_touch_at = NULL")
+        try store.db.run(Schema.fillTouches, [.integer(0)])
+        XCTAssertEqual(try store.db.prepare(read).rows { "\($0.int64(0)) \($0.optionalInt64(1) as Any) \($0.optionalInt64(2) as Any)" }, seeded)
+    }
 }
