@@ -32,19 +32,23 @@ extension ConversationViewModel {
     /// `F`: a file, checked before it is queued (exists, a regular file, within `fileSizeLimit`).
     public mutating func sendFile(path: String) {
         let expanded = (path as NSString).expandingTildeInPath
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
-            return complain("No such file: \(path)")
-        }
-        guard !isDirectory.boolValue else { return complain("\(path) is a directory") }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: expanded))?[.size] as? NSNumber)?.int64Value ?? 0
-        guard size <= Self.fileSizeLimit else {
-            return complain("\(path) is \(Self.megabytes(size)); the limit is \(Self.megabytes(Self.fileSizeLimit))")
-        }
+        if let problem = Self.fileProblem(path: path) { return complain(problem) }
         let name = (expanded as NSString).lastPathComponent
         queue(ConversationEvent(leadId: leadId, provider: "zenvia", kind: .message, via: replyChannel, attachment: name,
                                 payload: Self.payload(["type": "file", "channel": replyChannel.lowercased(), "path": expanded]),
                                 createdAt: now()), what: "File \(name)")
+    }
+
+    /// Why `path` cannot be sent (missing, a directory, over `fileSizeLimit`), or nil: the `F`
+    /// prompt stays open showing it, `sendFile` refuses with it.
+    public static func fileProblem(path: String) -> String? {
+        let expanded = (path as NSString).expandingTildeInPath
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else { return "No such file: \(path)" }
+        guard !isDirectory.boolValue else { return "\(path) is a directory" }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: expanded))?[.size] as? NSNumber)?.int64Value ?? 0
+        guard size <= fileSizeLimit else { return "\(path) is \(megabytes(size)); the limit is \(megabytes(fileSizeLimit))" }
+        return nil
     }
 
     /// `E`: a follow-up e-mail through CleverApp (seed 000 `/api/follow-up`; the worker creates the

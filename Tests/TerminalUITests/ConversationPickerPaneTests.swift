@@ -77,6 +77,11 @@ final class ConversationPickerPaneTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let (app, store) = try app()
         app.press("F")
+        app.type(root.path + "/nothing-here.pdf")
+        app.press("<Enter>")
+        let refused = app.frame().snapshot()
+        XCTAssertTrue(refused.contains("No such file") && refused.contains("File to send"), "the prompt stays open with the problem: \(refused)")
+        app.press("<C-u>")
         app.type(root.path + "/of")
         app.press("<Tab>")
         XCTAssertTrue(app.frame().snapshot().contains("ofertas/"), app.frame().snapshot())

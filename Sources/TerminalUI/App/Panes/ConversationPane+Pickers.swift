@@ -35,6 +35,7 @@ extension ConversationPane {
                                     mode: .input(TextFieldState())) { [unowned self] path in
             let trimmed = path.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { return "Give a path (Tab completes)" }
+            if let problem = ConversationViewModel.fileProblem(path: trimmed) { return TextSanitizer.line(problem) }  // the prompt stays open
             send { $0.sendFile(path: trimmed) }
             return nil
         }
