@@ -65,7 +65,7 @@ extension LeadListViewModel {
         apply(filter: newFilter, sort: sort)
     }
 
-    /// sort-next: name → created → updated → status → name, keeping the direction.
+    /// sort-next: name → created → updated → status → touched → name, keeping the direction.
     public mutating func sortNext() {
         let keys = LeadSort.Key.allCases
         let index = keys.firstIndex(of: sort.key) ?? 0

@@ -88,6 +88,9 @@ final class LeadListSearchFilterTests: ViewModelsTestCase {
         XCTAssertEqual(list.selectedId, ids["Mia"]!)
         XCTAssertEqual(list.sortText, "status desc")
         list.sortNext()
+        XCTAssertEqual(list.sort, LeadSort(.touched, ascending: false), "status → touched (last touch, the dashboard's stale order)")
+        XCTAssertEqual(list.rows.map(\.id), try allIds(sort: LeadSort(.touched, ascending: false)))
+        list.sortNext()
         XCTAssertEqual(list.sort, LeadSort(.name, ascending: false))
     }
 
