@@ -33,7 +33,7 @@ struct CalendarUIScenarios {
 
     func timed(_ notation: String) -> Double {
         let keys = UIScenarios.keys(notation)
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = UITimings.now()
         for key in keys { _ = app.handle(.key(key)) }
         app.draw(on: canvas)
         return UITimings.milliseconds(since: start)
@@ -82,10 +82,10 @@ struct CalendarUIScenarios {
         for index in 0..<n {
             let week = firstDay + 7 * (index % 6 - 3)
             let boundaries = (0...(7 * 24)).map { zone.start(ofDay: week) + Int64($0) * 3600 }
-            var start = DispatchTime.now().uptimeNanoseconds
+            var start = UITimings.now()
             _ = try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: 1)
             slotQueries.append(UITimings.milliseconds(since: start))
-            start = DispatchTime.now().uptimeNanoseconds
+            start = UITimings.now()
             _ = try store.calendarEntries(from: zone.start(ofDay: week), to: zone.start(ofDay: week + 7), filter: filter, limit: 50)
             windowQueries.append(UITimings.milliseconds(since: start))
         }
