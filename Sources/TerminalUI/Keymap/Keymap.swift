@@ -59,7 +59,10 @@ public struct Keymap: Sendable {
     public func keys(for action: Action, in context: KeyContext) -> [[Key]] {
         var result: [[Key]] = []
         for ctx in context.lookupChain {
-            for (keys, bound) in bindings(in: ctx) where bound == action {
+            // Only this action's keys are sorted (not the whole context's bindings).
+            let bound = (bindings[ctx] ?? [:]).filter { $0.value == action }.map(\.key)
+                .sorted { KeyNotation.format($0) < KeyNotation.format($1) }
+            for keys in bound {
                 if ctx != context && shadows(keys, in: context) { continue }
                 result.append(keys)
             }
