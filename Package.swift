@@ -2,6 +2,17 @@
 // Closer: a terminal sales workstation. No package dependencies by design (see DECISIONS.md).
 import PackageDescription
 
+/// Release `closer` on Linux links the Swift runtime and Foundation statically: a start no longer
+/// loads and relocates ~20 Swift shared libraries (about half the CPU of `closer --help`; see
+/// DECISIONS.md). The archives are named because objects built for the shared runtime do not name
+/// their dependencies (ICU, CoreFoundation, the curl glue); libcurl itself stays the system's.
+let staticSwiftRuntime = ["-static-stdlib", "-Xlinker", "--start-group"]
+    + ["FoundationNetworking", "_CFURLSessionInterface", "Foundation", "FoundationInternationalization",
+       "FoundationEssentials", "_FoundationICU", "CoreFoundation", "_FoundationCShims", "_FoundationCollections",
+       "swiftSynchronization", "swift_StringProcessing", "swift_RegexParser", "swiftDispatch", "swift_Builtin_float"]
+        .flatMap { ["-Xlinker", "-l:lib\($0).a"] }
+    + ["-Xlinker", "-l:libcurl.so.4", "-Xlinker", "--end-group"]
+
 let package = Package(
     name: "closer",
     platforms: [.macOS(.v13)],
@@ -27,7 +38,8 @@ let package = Package(
         // Executables.
         .executableTarget(
             name: "closer",
-            dependencies: ["Core", "Store", "Sync", "Simulator", "ViewModels", "TerminalUI", "CursesBackend"]),
+            dependencies: ["Core", "Store", "Sync", "Simulator", "ViewModels", "TerminalUI", "CursesBackend"],
+            linkerSettings: [.unsafeFlags(staticSwiftRuntime, .when(platforms: [.linux], configuration: .release))]),
         .executableTarget(name: "closer-sim", dependencies: ["Core", "Simulator"]),
         .executableTarget(
             name: "closer-bench",

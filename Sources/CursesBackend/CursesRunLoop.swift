@@ -22,11 +22,14 @@ public enum CursesRunLoop {
         return try await run(app, on: terminal)
     }
 
-    /// Runs `app` on an already set-up terminal (which the caller shuts down).
-    public static func run(_ app: TerminalApp, on terminal: CursesTerminal) async throws -> Exit {
+    /// Runs `app` on an already set-up terminal (which the caller shuts down); `afterFirstFrame`
+    /// runs once the first frame has reached the terminal (start-up work the frame does not need).
+    public static func run(_ app: TerminalApp, on terminal: CursesTerminal,
+                           afterFirstFrame: () -> Void = {}) async throws -> Exit {
         terminal.canvas.clear()
         app.draw(on: terminal.canvas)
         terminal.present()
+        afterFirstFrame()
         while true {
             if let signal = terminal.takeTerminationSignal() { return .signal(signal) }
             if terminal.inputClosed { return .inputClosed }

@@ -116,11 +116,16 @@ extension LeadStore {
     /// How many leads have unread conversations (the status bar's count).
     public func unreadConversationCount() throws -> Int {
         try locked {
-            Int(try db.scalarInt("""
-                SELECT count(*) FROM conversation_unread u JOIN leads l ON l.id = u.lead_id WHERE l.deleted = 0
-                """) ?? 0)
+            Int(try db.scalarInt(Self.unreadConversationCountSQL) ?? 0)
         }
     }
+
+    /// The unread count's query. CROSS JOIN keeps the few unread rows as the outer loop: with a
+    /// plain JOIN the planner scanned every lead (1,000,000 index entries, ~170 ms, before the
+    /// first frame and after every sync) to probe the small table.
+    static let unreadConversationCountSQL = """
+        SELECT count(*) FROM conversation_unread u CROSS JOIN leads l ON l.id = u.lead_id WHERE l.deleted = 0
+        """
 
     /// Which of `leadIds` have unread conversations (for the list's mark column; one query a window).
     public func unreadLeads(among leadIds: [Int64]) throws -> Set<Int64> {

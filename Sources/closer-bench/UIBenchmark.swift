@@ -4,7 +4,7 @@ import Foundation
 import Store
 import TerminalUI
 
-/// `closer-bench ui [--leads N] [--db PATH] [--iterations N]`: drives the real `CloserApp` over a
+/// `closer-bench ui [--leads N] [--db PATH] [--iterations N] [--list-only] [--cpu-time]`: drives the real `CloserApp` over a
 /// seeded database and times key → finished frame (handle + draw) for movement, search and resize,
 /// at 80×24 and 250×60; then counts the bytes curses sends per "next line" keystroke at 80×24.
 enum UIBenchmark {
@@ -16,6 +16,8 @@ enum UIBenchmark {
         var calendarOnly = false
         /// `--conversation-only`: only the conversation pane's scenarios.
         var conversationOnly = false
+        /// `--list-only`: only the lead list scenarios and the byte count (no calendar, dashboard, conversation).
+        var listOnly = false
     }
 
     static func run(_ args: [String]) throws {
@@ -31,7 +33,8 @@ enum UIBenchmark {
             for size in sizes {
                 print("timing at \(size.columns)×\(size.rows) …")
                 let list = options.calendarOnly ? [] : try UIScenarios(store: store, size: size, iterations: options.iterations).runAll()
-                tables.append(list + (try CalendarUIScenarios(store: store, size: size, iterations: options.iterations).runAll()))
+                let calendar = options.listOnly ? [] : try CalendarUIScenarios(store: store, size: size, iterations: options.iterations).runAll()
+                tables.append(list + calendar)
             }
             if options.calendarOnly {
                 UITimings.printReport(leads: try store.countLeads(), sizes: sizes, tables: tables, bytes: UIByteCounter.Result())
@@ -41,6 +44,7 @@ enum UIBenchmark {
             print("bytes per next-line keystroke at 80×24 …")
             let bytes = try UIByteCounter(store: store, presses: options.iterations).run()
             UITimings.printReport(leads: try store.countLeads(), sizes: sizes, tables: tables, bytes: bytes)
+            if options.listOnly { return }
             try DashboardBenchmark.paneScenarios(store: store)  // dashboard
             try ConversationBenchmark.run(store: store, iterations: options.iterations)  // conversation pane
         }
@@ -62,6 +66,8 @@ enum UIBenchmark {
                 options.iterations = n
             case "--calendar-only": options.calendarOnly = true
             case "--conversation-only": options.conversationOnly = true
+            case "--list-only": options.listOnly = true
+            case "--cpu-time": UITimings.usesThreadCPUTime = true
             default: throw usage("unknown option \(arg)")
             }
         }
@@ -69,7 +75,7 @@ enum UIBenchmark {
     }
 
     static func usage(_ message: String) -> Error {
-        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only] [--conversation-only]")
+        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only | --conversation-only | --list-only] [--cpu-time]")
     }
 }
 

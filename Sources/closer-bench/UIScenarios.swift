@@ -26,7 +26,7 @@ struct UIScenarios {
 
     /// Time from the first key of `keys` to the finished frame.
     func timed(_ keys: [Key]) -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = UITimings.now()
         for key in keys { _ = app.handle(.key(key)) }
         app.draw(on: canvas)
         return UITimings.milliseconds(since: start)
@@ -93,7 +93,7 @@ struct UIScenarios {
         try jump(to: total / 3)
         for index in 0..<max(30, iterations / 5) {
             let next = cycle[index % cycle.count]
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = UITimings.now()
             _ = app.handle(.resize(next))
             canvas.resize(to: next)
             app.draw(on: canvas)

@@ -5,6 +5,7 @@ import Foundation
 @main
 struct Closer {
     static func main() async {
+        StartupTrace.begin()
         let code = await run(Array(CommandLine.arguments.dropFirst()))
         Platform.exit(code)
     }

@@ -20,6 +20,7 @@ struct TerminalUIOptions: Sendable {
 func runTerminalUI(_ options: TerminalUIOptions, context: CommandContext) async throws -> Int32 {
     guard TerminalSession.hasTerminal else { return TerminalSession.noTerminal("closer") }
     let store = try context.openStore(for: "closer")
+    StartupTrace.mark("open + migration check")
     var remotes: [RemoteConfig] = []
     var offlineReason = "no remote configured"
     var sync: WorkerSync? = nil
@@ -41,6 +42,7 @@ func runTerminalUI(_ options: TerminalUIOptions, context: CommandContext) async 
     } catch {
         offlineReason = "sync off: \(error)"
     }
+    StartupTrace.mark("remote config")
     let primary = remotes.first { $0.kind == .leadsCRM } ?? remotes.first
     let user = primary?.username ?? ProcessInfo.processInfo.environment["USER"] ?? "me"
     return try await TerminalSession.run(store: store, user: user, keymap: options.keymap, theme: options.theme,
@@ -58,16 +60,18 @@ enum TerminalSession {
         return 1
     }
 
-    /// Loads keymap and theme, starts background sync, runs the app until it quits; exit status.
+    /// Loads keymap and theme, draws the first frame, then starts background sync and installs the
+    /// default views, runs the app until it quits; exit status.
     @MainActor
     static func run(store: LeadStore, user: String, keymap: String?, theme: String?, sync: WorkerSync?,
                     offlineReason: String) async throws -> Int32 {
         let loaded = UIConfiguration.load(keymap: keymap, theme: theme)
-        _ = try? DefaultViews.install(into: store, currentUser: user)
+        StartupTrace.mark("keymap + theme")
         var terminalOptions = CursesTerminal.Options()
         terminalOptions.noColor = loaded.noColor
         let terminal = try CursesTerminal(options: terminalOptions)
         defer { terminal.shutdown() }
+        StartupTrace.mark("curses newterm")
         let configuration = loaded.adapted(to: terminal.colorDepth)
         var setup = CloserApp.Setup(currentUser: user, keymap: configuration.keymap, theme: configuration.theme,
                                     themeLoader: configuration.themeLoader, noColor: configuration.noColor,
@@ -78,9 +82,16 @@ enum TerminalSession {
         }
         let app = CloserApp(session: AppSession(store: store, currentUser: user), setup: setup, size: terminal.canvas.size, sync: sync)
         app.control = terminal
-        sync?.start()
+        StartupTrace.mark("app + first page")
         defer { sync?.stop() }
-        let exit = try await CursesRunLoop.run(app, on: terminal)
+        // What the first frame does not show waits until it is on the screen (before any key is read).
+        let exit = try await CursesRunLoop.run(app, on: terminal, afterFirstFrame: {
+            StartupTrace.mark("first frame drawn")
+            sync?.start()
+            _ = try? DefaultViews.install(into: store, currentUser: user)
+            StartupTrace.mark("sync start + default views")
+            StartupTrace.flush()
+        })
         if case .signal(let number) = exit { return 128 + number }
         return 0
     }

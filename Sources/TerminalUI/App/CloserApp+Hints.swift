@@ -52,6 +52,15 @@ extension CloserApp {
     /// The key bound to `action` in `context` (or global, unless `typing`) that a hint shows, in
     /// key notation: Enter, Esc, Tab first, function keys last, else the shortest.
     func keyHint(_ action: Action, in context: KeyContext, typing: Bool = false) -> String? {
+        // Every frame's status bar asks for several of these; the keymap is fixed for the app's life.
+        let cacheKey = KeyHintKey(action: action, context: context, typing: typing)
+        if let known = keyHints[cacheKey] { return known }
+        let hint = uncachedKeyHint(action, in: context, typing: typing)
+        keyHints[cacheKey] = hint
+        return hint
+    }
+
+    private func uncachedKeyHint(_ action: Action, in context: KeyContext, typing: Bool) -> String? {
         let keymap = dispatcher.keymap
         var sequences = typing ? keymap.bindings(in: context).filter { $0.action == action }.map(\.keys) : keymap.keys(for: action, in: context)
         if typing { sequences.removeAll { $0.count == 1 && $0[0].printable != nil } }
@@ -65,4 +74,11 @@ extension CloserApp {
         let isFunctionKey = notation.hasPrefix("<F") && notation.dropFirst(2).first?.isNumber == true
         return (isFunctionKey ? 2 : 1, notation.count, notation)
     }
+}
+
+/// What a status-bar key hint depends on (the keymap itself never changes while the app runs).
+struct KeyHintKey: Hashable {
+    let action: Action
+    let context: KeyContext
+    let typing: Bool
 }

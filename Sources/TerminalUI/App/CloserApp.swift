@@ -81,6 +81,9 @@ public final class CloserApp: TerminalApp {
     var lastMessageShown: String?
     /// The `:` line's history, kept between openings.
     var lastCommandHistory = CommandLineInput()
+    /// Key hints already worked out (`keyHint`): sorting the keymap for each frame's status bar
+    /// cost ~40% of a frame.
+    var keyHints: [KeyHintKey: String?] = [:]
 
     /// An app over `session` for a terminal of `size`, showing the first pane of `registry`.
     public init(session: AppSession, setup: Setup, size: Size, sync: BackgroundSync? = nil,

@@ -82,15 +82,44 @@ public enum LeadListScreen {
         return tail.joined(separator: " · ")
     }
 
-    /// Draws the table into `rect`.
+    /// Draws the table into `rect`, its columns chosen from the visible rows alone.
     public static func draw(_ list: LeadListViewModel, in rect: Rect, canvas: Canvas, theme: Theme, focused: Bool) {
+        var columns = LeadListColumns()
+        draw(list, in: rect, canvas: canvas, theme: theme, focused: focused, columns: &columns)
+    }
+
+    /// Draws the table into `rect`; `columns` only widens while the same filter and sort show.
+    public static func draw(_ list: LeadListViewModel, in rect: Rect, canvas: Canvas, theme: Theme, focused: Bool,
+                            columns: inout LeadListColumns) {
         let empty: String
         if !list.filter.search.isEmpty { empty = "No leads match /\(list.filter.search)" }
         else if list.filter != .all { empty = "No leads match the filter (F clears it)" }
         else { empty = "No leads yet" }
-        let hasCompany = list.rows.contains { !$0.company.isEmpty }
-        let ownerWidth = min(12, max(5, list.rows.map { DisplayWidth.of(TextSanitizer.line($0.owner)) }.max() ?? 5))
-        makeTable(withCompany: hasCompany, ownerWidth: ownerWidth).draw(rows: rows(of: list), selected: list.rows.isEmpty ? nil : list.selectedRow, in: rect, canvas: canvas,
+        columns.widen(for: list)
+        makeTable(withCompany: columns.showsCompany, ownerWidth: columns.ownerWidth).draw(rows: rows(of: list), selected: list.rows.isEmpty ? nil : list.selectedRow, in: rect, canvas: canvas,
                    theme: theme, focused: focused, emptyText: empty)
+    }
+}
+
+/// The list's data-dependent columns (company shown or not, owner width). They follow the visible
+/// rows but never narrow while the same filter and sort show: scrolling past the first company or
+/// a long owner name would otherwise move every column, and repaint every row on the wire.
+public struct LeadListColumns {
+    /// Whether the company column shows.
+    public private(set) var showsCompany = false
+    /// The owner column's width (5–12).
+    public private(set) var ownerWidth = 5
+    private var scope: AnyHashable?
+
+    /// Columns chosen by the first rows they see.
+    public init() {}
+
+    /// Widens for `list`'s visible rows (starting afresh when its filter or sort changed).
+    mutating func widen(for list: LeadListViewModel) {
+        let scope = AnyHashable([AnyHashable(list.filter), AnyHashable(list.sort)])
+        if scope != self.scope { self = LeadListColumns(); self.scope = scope }
+        showsCompany = showsCompany || list.rows.contains { !$0.company.isEmpty }
+        let owners = list.rows.map { DisplayWidth.of(TextSanitizer.line($0.owner)) }.max() ?? 5
+        ownerWidth = max(ownerWidth, min(12, max(5, owners)))
     }
 }

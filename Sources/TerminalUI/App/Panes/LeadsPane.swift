@@ -40,6 +40,8 @@ public final class LeadsPane: Pane {
     var lastPositionResolve = Date.distantPast
     /// The last search kept with Enter or `:search` (for `n` / `N` after it was cleared).
     var lastSearch = ""
+    /// The list's company/owner columns, kept steady while scrolling.
+    var listColumns = LeadListColumns()
 
     /// A Leads pane over `environment`'s session.
     public init(environment: PaneEnvironment) {
@@ -149,10 +151,11 @@ public final class LeadsPane: Pane {
                 detailScreen.draw(detail, in: Rect(row: body.row, column: body.column + 1, height: body.height, width: body.width - 1),
                                   canvas: canvas, theme: theme, focused: focused)
             } else {
-                LeadListScreen.draw(list, in: body, canvas: canvas, theme: theme, focused: focused)
+                LeadListScreen.draw(list, in: body, canvas: canvas, theme: theme, focused: focused, columns: &listColumns)
             }
         case .split(let listRect, let separator, let detailRect):
-            LeadListScreen.draw(list, in: listRect, canvas: canvas, theme: theme, focused: focused && focus == .list)
+            LeadListScreen.draw(list, in: listRect, canvas: canvas, theme: theme, focused: focused && focus == .list,
+                                columns: &listColumns)
             Box.verticalLine(separator, canvas: canvas, style: theme.style("border"))
             if let detail {
                 canvas.fill(Rect(row: detailRect.row, column: detailRect.column, height: detailRect.height, width: 1), style: theme.style("detail"))
