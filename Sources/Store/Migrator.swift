@@ -39,6 +39,7 @@ enum Migrator {
             try database.execute("PRAGMA temp_store = FILE")
             defer { try? database.execute("PRAGMA temp_store = MEMORY") }
             try database.execute("VACUUM")
+            try? database.execute("PRAGMA wal_checkpoint(TRUNCATE)")  // in WAL mode the copy went through the WAL
             database.notice?(String(format: "upgrading the database: done (compacted in %.0f s)", Date().timeIntervalSince(start)))
         } catch let error as DatabaseError where error.code & 0xFF == 5 || error.code & 0xFF == 6 {  // BUSY, LOCKED
             database.notice?("upgrading the database: not compacted now (the file is in use); the free space is reused")

@@ -156,6 +156,8 @@ final class SearchContentTests: StoreTestCase {
         XCTAssertEqual(try Self.queries.map { try ids($0) }, expected)
         XCTAssertEqual(try store.db.scalarInt("PRAGMA freelist_count"), 0, "the freed index pages were compacted away")
         XCTAssertTrue(notices.contains { $0.contains("compacting") }, "\(notices)")
+        let wal = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? NSNumber
+        XCTAssertEqual(wal?.intValue ?? 0, 0, "the compacted copy does not stay in the WAL")
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'lead_fts_content'"), 0)
         assertIndexMatchesLeads(store.db)
         try store.updateLead(id: 1, changes: [.firstName: "Quíntessa", .email: "q@example.com"])
