@@ -78,6 +78,12 @@ final class DashboardPaneTests: XCTestCase {
         return below ? (line.hasSuffix("▼") || line.hasSuffix(" v")) : (line.hasSuffix("▲") || line.hasSuffix("^"))
     }
 
+    /// While the pane scrolls, its last column holds nothing but the marks (a mark never covers text).
+    @MainActor
+    static func lastColumnHoldsOnlyMarks(_ frame: GridCanvas) -> Bool {
+        (2...22).allSatisfy { row in ["", " ", "▲", "▼", "^", "v"].contains(frame.cells[row][79].grapheme) }
+    }
+
     @MainActor
     func testAt80x24TheCursorReachesEveryRowAndScrollsThePaneToIt() async throws {
         let store = try DashboardScreenTests.store()
@@ -92,6 +98,7 @@ final class DashboardPaneTests: XCTestCase {
         for (index, row) in rows.enumerated() {
             XCTAssertEqual(pane.model.selection, row[0], "row \(index)")
             XCTAssertTrue(Self.showsCursor(app.frame()), "row \(index) (\(pane.model.selection)) is on screen")
+            XCTAssertTrue(Self.lastColumnHoldsOnlyMarks(app.frame()), "row \(index):\n" + app.frame().snapshot())
             app.press("j")
         }
         let last = try XCTUnwrap(summary.untouchedOldest.last)

@@ -73,17 +73,23 @@ public enum DashboardScreen {
             plain.draw(in: content)
             return 0
         }
+        // Scrolling: the last column is kept for the marks of more above / below, so nothing
+        // they cover ("80▲" for "80%"); measured again at that width.
+        let scrolling = Rect(row: content.row, column: content.column, height: content.height, width: content.width - 1)
+        measure = painter(scroll: 0, measuring: true, compact: true)
+        measure.draw(in: Rect(row: scrolling.row, column: scrolling.column, height: 10_000, width: scrolling.width))
+        let scrolledHeight = max(needed, measure.record.bottom - content.row)
         let selected = measure.record.selectedRow ?? content.row
         var top = max(0, scroll)
         if selected - 1 - top < content.row { top = selected - 1 - content.row }  // one row above: the heading
         if selected - top >= content.bottom { top = selected - content.bottom + 1 }
-        top = min(max(0, top), needed - content.height)
+        top = min(max(0, top), scrolledHeight - content.height)
         var scrolled = painter(scroll: top, measuring: false, compact: true)
-        scrolled.draw(in: Rect(row: content.row, column: content.column, height: needed, width: content.width))
+        scrolled.draw(in: Rect(row: content.row, column: content.column, height: scrolledHeight, width: scrolling.width))
         // Where more is: a mark in the last column of the first / last row.
         let dim = theme.style("dim")
         if top > 0 { canvas.putPadded(glyphs.ascii ? "^" : "▲", at: Position(row: content.row, column: content.right - 1), width: 1, style: dim, alignRight: false) }
-        if top + content.height < needed {
+        if top + content.height < scrolledHeight {
             canvas.putPadded(glyphs.ascii ? "v" : "▼", at: Position(row: content.bottom - 1, column: content.right - 1), width: 1, style: dim, alignRight: false)
         }
         return top
