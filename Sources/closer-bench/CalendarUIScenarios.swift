@@ -51,7 +51,7 @@ struct CalendarUIScenarios {
     func timed(_ notation: String) -> (wall: Double, cpu: Double) {
         let keys = UIScenarios.keys(notation)
         let cpu = Self.threadCPUMilliseconds()
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = UITimings.now()
         for key in keys { _ = app.handle(.key(key)) }
         app.draw(on: canvas)
         return (UITimings.milliseconds(since: start), Self.threadCPUMilliseconds() - cpu)
@@ -59,9 +59,7 @@ struct CalendarUIScenarios {
 
     /// CPU time of the calling thread, ms.
     static func threadCPUMilliseconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1_000_000
+        Double(UITimings.threadCPUNanoseconds()) / 1_000_000
     }
 
     /// `n` timed runs of `notation(i)`: a wall-clock row and a CPU row.
@@ -116,12 +114,12 @@ struct CalendarUIScenarios {
         for index in 0..<n {
             let week = firstDay + 7 * (index % 6 - 3)
             let boundaries = (0...(7 * 24)).map { zone.start(ofDay: week) + Int64($0) * 3600 }
-            var start = DispatchTime.now().uptimeNanoseconds
+            var start = UITimings.now()
             let cpu = Self.threadCPUMilliseconds()
             _ = try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: 1)
             slotQueries.append(UITimings.milliseconds(since: start))
             slotCPU.append(Self.threadCPUMilliseconds() - cpu)
-            start = DispatchTime.now().uptimeNanoseconds
+            start = UITimings.now()
             _ = try store.calendarEntries(from: zone.start(ofDay: week), to: zone.start(ofDay: week + 7), filter: filter, limit: 50)
             windowQueries.append(UITimings.milliseconds(since: start))
         }

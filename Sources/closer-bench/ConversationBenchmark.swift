@@ -22,7 +22,7 @@ enum ConversationBenchmark {
             let canvas = GridCanvas(size: size)
             let rect = Rect(size: size)
             func timed(_ body: () -> Void) -> Double {
-                let start = DispatchTime.now().uptimeNanoseconds
+                let start = UITimings.now()
                 body()
                 return UITimings.milliseconds(since: start)
             }

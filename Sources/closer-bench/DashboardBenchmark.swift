@@ -77,7 +77,7 @@ enum DashboardBenchmark {
             app.draw(on: canvas)
             func frame(_ notation: String) -> Double {
                 let keys = (try? KeyNotation.parseSequence(notation).get()) ?? []
-                let start = DispatchTime.now().uptimeNanoseconds
+                let start = UITimings.now()
                 for key in keys { _ = app.handle(.key(key)) }
                 app.draw(on: canvas)
                 return UITimings.milliseconds(since: start)
@@ -95,7 +95,7 @@ enum DashboardBenchmark {
     }
 
     static func time(_ body: () throws -> Void) throws -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = UITimings.now()
         try body()
         return UITimings.milliseconds(since: start)
     }

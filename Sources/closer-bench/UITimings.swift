@@ -23,7 +23,11 @@ enum UITimings {
 
     /// Now, in nanoseconds: the monotonic clock, or this thread's CPU time with `--cpu-time`.
     static func now() -> UInt64 {
-        guard usesThreadCPUTime else { return DispatchTime.now().uptimeNanoseconds }
+        usesThreadCPUTime ? threadCPUNanoseconds() : DispatchTime.now().uptimeNanoseconds
+    }
+
+    /// This thread's CPU time, in nanoseconds.
+    static func threadCPUNanoseconds() -> UInt64 {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
