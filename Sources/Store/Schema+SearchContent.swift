@@ -38,8 +38,7 @@ extension Schema {
 
     /// Whether the FTS row of lead `id` exists (is not deferred by a bulk write in progress).
     static func hasSearchRow(_ id: String) -> String {
-        "\(id) < coalesce((SELECT nullif(fts_deferred, 0) FROM bulk_state WHERE id = 1), 9223372036854775807)"
-            + " AND NOT EXISTS (SELECT 1 FROM fts_deferred_leads WHERE id = \(id))"
+        "NOT (\(bulkDefers(id))) AND NOT EXISTS (SELECT 1 FROM fts_deferred_leads WHERE id = \(id))"
     }
 
     /// Whether a bulk write defers lead `id`'s search row (it has none until the bulk write ends).

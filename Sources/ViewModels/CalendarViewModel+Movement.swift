@@ -7,7 +7,6 @@ extension CalendarViewModel {
     /// `v`: the next view, on the same day.
     public mutating func cycleView() { setView(view.next) }
 
-    /// Shows `kind` on the selected day.
     /// Shows `kind` on the selected day (between the day and week views the selected appointment
     /// stays selected).
     public mutating func setView(_ kind: CalendarViewKind) {

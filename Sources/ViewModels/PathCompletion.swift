@@ -62,7 +62,7 @@ public struct PathCompletion: Sendable {
         guard !matching.isEmpty else { return Result(text: text, noMatch: true) }
         let entries = matching.sorted().map { name in isDirectory((directory as NSString).appendingPathComponent(name)) ? name + "/" : name }
         if entries.count == 1 { return Result(text: directoryPart + entries[0]) }
-        let common = Self.commonPrefix(matching)
+        let common = CommandLineViewModel.commonPrefix(matching)
         let extended = common.count >= prefix.count ? common : prefix
         return Result(text: directoryPart + extended, candidates: entries)
     }
@@ -79,17 +79,5 @@ public struct PathCompletion: Sendable {
     func isDirectory(_ path: String) -> Bool {
         var flag: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue  // follows symlinks
-    }
-
-    /// The longest prefix (in characters) every name shares.
-    static func commonPrefix(_ names: [String]) -> String {
-        guard var common = names.first.map(Array.init) else { return "" }
-        for name in names.dropFirst() {
-            let characters = Array(name)
-            var length = 0
-            while length < common.count, length < characters.count, common[length] == characters[length] { length += 1 }
-            common = Array(common.prefix(length))
-        }
-        return String(common)
     }
 }

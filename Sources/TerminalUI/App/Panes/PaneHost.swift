@@ -55,10 +55,10 @@ extension PaneHost {
     /// Panes about one lead (the conversation) follow it. Hosts without a Leads pane say nil.
     public var selectedLeadId: Int64? { nil }
 
-    /// Shows an info message.
     /// `openLeads(filter:sort:title:)` keeping the list's order.
     public func openLeads(filter: LeadFilter, title: String) { openLeads(filter: filter, sort: nil, title: title) }
 
+    /// Shows an info message.
     public func inform(_ text: String) { inform(text, error: false) }
 }
 
