@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// A picker's list that narrows as the user types (the `:transfer` picker): the options, the
 /// filter text, which options match it (every word, ignoring case and accents, anywhere in the
@@ -66,17 +67,13 @@ public struct FilteredChoices: Sendable, Hashable {
         filter = text
         let words = Self.words(text)
         matches = options.indices.filter { index in
-            let option = Self.folded(options[index])
+            let option = SortKey.fold(options[index])
             return words.allSatisfy { option.contains($0) }
         }
         highlighted = keep.flatMap { matches.firstIndex(of: $0) } ?? 0
     }
 
     static func words(_ text: String) -> [String] {
-        folded(text).split(whereSeparator: { $0 == " " }).map(String.init)
-    }
-
-    static func folded(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        SortKey.fold(text).split(whereSeparator: { $0 == " " }).map(String.init)
     }
 }
