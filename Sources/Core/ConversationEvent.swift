@@ -39,7 +39,7 @@ public struct ConversationEvent: Sendable, Equatable, Hashable {
     /// Local id (0 before it is stored).
     public var id: Int64
     public var leadId: Int64
-    /// The remote it belongs to or goes to ("zenvia", "cleverapp"; "" local only).
+    /// The role it belongs to or goes to (`ConversationRole` raw value; "" local only).
     public var provider: String
     /// The remote's id (seed 004 interaction `id`); nil until known.
     public var remoteId: String?

@@ -39,7 +39,7 @@ extension DemoDataGenerator {
             let isCall = rng.below(8) == 0
             let text = inbound ? rng.pick(Self.inboundTexts) : rng.pick(Self.outboundTexts)
             events.append(ConversationEvent(
-                leadId: leadId, provider: "zenvia",
+                leadId: leadId, provider: ConversationRole.messaging.rawValue,
                 remoteId: String(format: "%08x%08x%08x", UInt32(truncatingIfNeeded: seed), UInt32(index), UInt32(n)),
                 kind: isCall ? .call : .message, via: isCall ? (inbound ? "inboundCall" : "outboundCall") : "whatsApp",
                 direction: inbound ? .inbound : .outbound, agent: inbound ? "" : agent,

@@ -140,6 +140,38 @@ public protocol ConversationProvider: RemoteProvider {
     func findContact(email: String?, phone: String?) async throws -> String?
     /// The conversation with a contact, oldest first.
     func conversation(remoteId: String) async throws -> [RemoteMessage]
+    /// The contact's interactions as the timeline stores them (for the local lead `leadId`),
+    /// created at or after `after` (nil: all).
+    func conversationEvents(contactId: String, leadId: Int64, after: Date?) async throws -> [ConversationEvent]
+    /// Every contact's interactions created at or after `after`, in one request (at most `limit`).
+    func recentConversationEvents(after: Date?, limit: Int) async throws -> [ContactEvent]
+    /// The contacts the account holds with their e-mails (at most `limit`), to link local leads.
+    func contacts(limit: Int) async throws -> [RemoteContact]
+}
+
+/// One interaction of some contact: the contact's remote id and the event (its `leadId` is 0
+/// until the caller finds the local lead linked to the contact).
+public struct ContactEvent: Sendable, Equatable {
+    public var contactId: String
+    public var event: ConversationEvent
+
+    /// An interaction of `contactId`.
+    public init(contactId: String, event: ConversationEvent) {
+        self.contactId = contactId
+        self.event = event
+    }
+}
+
+/// A contact of a conversation remote: its remote id and e-mails.
+public struct RemoteContact: Sendable, Equatable {
+    public var id: String
+    public var emails: [String]
+
+    /// A contact.
+    public init(id: String, emails: [String]) {
+        self.id = id
+        self.emails = emails
+    }
 }
 
 /// A messaging channel and its templates.

@@ -3,11 +3,11 @@ import Foundation
 /// The conversation loop for `closer sync --watch` (the TUI starts it with `start()`).
 extension SyncCoordinator {
     /// Whether a run over the remotes `names` (nil: every remote) covers the conversation sync:
-    /// every remote, or a Zenvia / CleverApp remote by name.
+    /// every remote, or by name a remote that serves a conversation role.
     public func coversConversation(_ names: Set<String>?) -> Bool {
         guard conversation != nil else { return false }
         guard let names else { return true }
-        return workers.contains { names.contains($0.remoteName) && ($0.provider is ZenviaProvider || $0.provider is CleverAppProvider) }
+        return workers.contains { names.contains($0.remoteName) && ConversationSync.serves($0.provider) }
     }
 
     /// Starts only the conversation loop (pull new interactions, send queued conversation

@@ -20,7 +20,7 @@ public final class SyncCoordinator: @unchecked Sendable {
     public let workers: [SyncWorker]
     /// The router over every remote.
     public let router: OutboxRouter
-    /// The conversation pane's sends and interaction polling (when a Zenvia or CleverApp remote exists).
+    /// The conversation pane's sends and interaction polling (when a remote declares conversation or follow-up e-mail).
     public let conversation: ConversationSync?
     /// Seconds between conversation cycles.
     let conversationInterval: Double
@@ -41,9 +41,7 @@ public final class SyncCoordinator: @unchecked Sendable {
         // pull under 60 MB resident; its reads are hash lookups and its writes mostly appends.
         try? store.limitPageCache(kibibytes: Self.pageCacheKibibytes)
         try? store.setPushDestinations(remotes.filter { $0.provider.capabilities.can(.pushLeads) }.map(\.config.name))
-        let zenvia = remotes.lazy.compactMap { $0.provider as? ZenviaProvider }.first
-        let cleverApp = remotes.lazy.compactMap { $0.provider as? CleverAppProvider }.first
-        conversation = zenvia == nil && cleverApp == nil ? nil : ConversationSync(store: store, zenvia: zenvia, cleverApp: cleverApp)
+        conversation = ConversationSync.serving(remotes.map(\.provider), store: store)
         conversationInterval = min(max(1, options.interval), 10)  // a chat wants new messages soon; ~6 requests a minute
     }
 
@@ -67,7 +65,7 @@ public final class SyncCoordinator: @unchecked Sendable {
             for await report in group { reports.append(report) }
             // Conversation pane: when the run covers every remote, or a conversation remote by name.
             if let conversation, names.map({ names in
-                chosen.contains { names.contains($0.remoteName) && ($0.provider is ZenviaProvider || $0.provider is CleverAppProvider) }
+                chosen.contains { names.contains($0.remoteName) && ConversationSync.serves($0.provider) }
             }) ?? true {
                 await conversation.runCycle()
             }

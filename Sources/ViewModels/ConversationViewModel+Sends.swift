@@ -14,7 +14,7 @@ extension ConversationViewModel {
         let content = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !content.isEmpty else { return complain("Nothing to send") }
         guard window.isOpen else { return complain("Cannot reply: \(window.text) (T)") }
-        queue(ConversationEvent(leadId: leadId, provider: "zenvia", kind: .message, via: replyChannel, text: content,
+        queue(ConversationEvent(leadId: leadId, provider: ConversationRole.messaging.rawValue, kind: .message, via: replyChannel, text: content,
                                 payload: Self.payload(["type": "text", "channel": replyChannel.lowercased(), "content": content]),
                                 createdAt: now()), what: "Reply")
     }
@@ -25,7 +25,7 @@ extension ConversationViewModel {
         let via = channel ?? replyChannel
         var fields = ["type": "template", "channel": via.lowercased(), "key": key]
         for (name, value) in parameters { fields["param." + name] = value }
-        queue(ConversationEvent(leadId: leadId, provider: "zenvia", kind: .message, via: via, text: preview, template: key,
+        queue(ConversationEvent(leadId: leadId, provider: ConversationRole.messaging.rawValue, kind: .message, via: via, text: preview, template: key,
                                 payload: Self.payload(fields), createdAt: now()), what: "Template \(key)")
     }
 
@@ -34,7 +34,7 @@ extension ConversationViewModel {
         let expanded = (path as NSString).expandingTildeInPath
         if let problem = Self.fileProblem(path: path) { return complain(problem) }
         let name = (expanded as NSString).lastPathComponent
-        queue(ConversationEvent(leadId: leadId, provider: "zenvia", kind: .message, via: replyChannel, attachment: name,
+        queue(ConversationEvent(leadId: leadId, provider: ConversationRole.messaging.rawValue, kind: .message, via: replyChannel, attachment: name,
                                 payload: Self.payload(["type": "file", "channel": replyChannel.lowercased(), "path": expanded]),
                                 createdAt: now()), what: "File \(name)")
     }
@@ -56,14 +56,14 @@ extension ConversationViewModel {
     public mutating func sendFollowUp(subject: String, body: String) {
         guard !subject.trimmingCharacters(in: .whitespaces).isEmpty else { return complain("The e-mail needs a subject") }
         guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return complain("The e-mail body is empty: not sent") }
-        queue(ConversationEvent(leadId: leadId, provider: "cleverapp", kind: .email, via: "email", subject: subject, text: body,
+        queue(ConversationEvent(leadId: leadId, provider: ConversationRole.followUp.rawValue, kind: .email, via: "email", subject: subject, text: body,
                                 payload: Self.payload(["type": "follow-up", "subject": subject, "body": body]),
                                 createdAt: now()), what: "Follow-up e-mail")
     }
 
     /// `:transfer`: to a group or agent of `/prospects/transfer-targets`.
     public mutating func transfer(targetId: String, targetName: String, isGroup: Bool) {
-        queue(ConversationEvent(leadId: leadId, provider: "zenvia", kind: .transfer, text: targetName,
+        queue(ConversationEvent(leadId: leadId, provider: ConversationRole.messaging.rawValue, kind: .transfer, text: targetName,
                                 payload: Self.payload(["type": "transfer", isGroup ? "group" : "user": targetId]),
                                 createdAt: now()), what: "Transfer to \(targetName)")
     }
@@ -71,14 +71,14 @@ extension ConversationViewModel {
     /// `:archive`: archives the prospect with a reason (seed 004 `archivingReason`).
     public mutating func archive(reason: String) {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { return complain("Give a reason: :archive REASON") }
-        queue(ConversationEvent(leadId: leadId, provider: "zenvia", kind: .archive, text: reason,
+        queue(ConversationEvent(leadId: leadId, provider: ConversationRole.messaging.rawValue, kind: .archive, text: reason,
                                 payload: Self.payload(["type": "archive", "reason": reason]), createdAt: now()), what: "Archive")
     }
 
     /// `:zenvia-create`: queues `POST /lead` (utmSource from the lead's source) for a lead with no
     /// Zenvia prospect; the worker links the prospect it gets back.
     public mutating func zenviaCreate() {
-        queue(ConversationEvent(leadId: leadId, provider: "zenvia", kind: .other, text: "Zenvia prospect requested",
+        queue(ConversationEvent(leadId: leadId, provider: ConversationRole.messaging.rawValue, kind: .other, text: "Zenvia prospect requested",
                                 payload: Self.payload(["type": "zenvia-create"]), createdAt: now()), what: "Zenvia prospect")
     }
 

@@ -19,8 +19,8 @@ final class ConversationSyncTests: DestinationTestCase {
 
     private func conversationSync() throws -> ConversationSync {
         ConversationSync(store: store,
-                         zenvia: try XCTUnwrap(try vendorProvider(.zenvia, name: "zenvia") as? ZenviaProvider),
-                         cleverApp: try XCTUnwrap(try vendorProvider(.cleverapp, name: "cleverapp") as? CleverAppProvider))
+                         messaging: try XCTUnwrap(try vendorProvider(.zenvia, name: "zenvia") as? ZenviaProvider),
+                         followUps: try XCTUnwrap(try vendorProvider(.cleverapp, name: "cleverapp") as? CleverAppProvider))
     }
 
     private func prospects() async throws -> [[String: Any]] {

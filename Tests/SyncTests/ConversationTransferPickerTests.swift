@@ -31,7 +31,7 @@ final class ConversationTransferPickerTests: DestinationTestCase {
 
     func testTheCycleCachesTheTransferTargetsAndThePickedAgentReachesZenviaOnce() async throws {
         let provider = try zenvia()
-        let sync = ConversationSync(store: store, zenvia: provider, cleverApp: nil)
+        let sync = ConversationSync(store: store, messaging: provider, followUps: nil)
         let (lead, prospectId) = try await prospect(2)
         var model = ConversationViewModel(store: store, leadId: lead)
         XCTAssertTrue(model.transferChoices.isEmpty, "nothing cached before the first cycle")
@@ -69,7 +69,7 @@ final class ConversationTransferPickerTests: DestinationTestCase {
     }
 
     func testTypedTransferResolvesACachedNameOrIdAndRefusesAnUnknownName() async throws {
-        let sync = ConversationSync(store: store, zenvia: try zenvia(), cleverApp: nil)
+        let sync = ConversationSync(store: store, messaging: try zenvia(), followUps: nil)
         let (lead, _) = try await prospect(3)
         try await sync.refreshTransferTargets(force: true)
         var model = ConversationViewModel(store: store, leadId: lead)

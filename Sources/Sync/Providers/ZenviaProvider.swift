@@ -65,8 +65,39 @@ public struct ZenviaProvider: LeadPushProvider, ConversationProvider, MessagingP
 
     public func conversation(remoteId: String) async throws -> [RemoteMessage] {
         let response = try await client.send("GET", "/prospect/\(try Self.id(remoteId))/interactions", idempotent: true)
-        guard let list = try Self.value(response) as? [Any] else { throw SyncError.malformedResponse("interactions are not a list") }
-        return list.compactMap { ($0 as? [String: Any]).flatMap(Self.message) }.sorted { $0.createdAt < $1.createdAt }
+        return try Self.interactions(response).compactMap(Self.message).sorted { $0.createdAt < $1.createdAt }
+    }
+
+    public func conversationEvents(contactId: String, leadId: Int64, after: Date?) async throws -> [ConversationEvent] {
+        let query = after.map { [("createdAfter", WireDate.formatTimestamp($0))] } ?? []
+        let response = try await client.send("GET", "/prospect/\(try Self.id(contactId))/interactions", query: query, idempotent: true)
+        return try Self.interactions(response).compactMap { ZenviaInteractionDecoding.event($0, leadId: leadId) }
+    }
+
+    public func recentConversationEvents(after: Date?, limit: Int) async throws -> [ContactEvent] {
+        var query: [(String, String)] = [("limit", String(limit))]
+        if let after { query.append(("createdAfter", WireDate.formatTimestamp(after))) }
+        let response = try await client.send("GET", "/prospects/interactions", query: query, idempotent: true)
+        return try Self.interactions(response).compactMap { object in
+            guard let prospect = JSONReader.text(object["prospectId"]),
+                  let event = ZenviaInteractionDecoding.event(object, leadId: 0) else { return nil }
+            return ContactEvent(contactId: prospect, event: event)
+        }
+    }
+
+    public func contacts(limit: Int) async throws -> [RemoteContact] {
+        let response = try await client.send("GET", "/prospects", query: [("limit", String(limit))], idempotent: true)
+        guard let list = try Self.value(response) as? [Any] else { throw SyncError.malformedResponse("prospects are not a list") }
+        return list.compactMap { item in
+            guard let prospect = item as? [String: Any], let id = JSONReader.text(prospect["id"]) else { return nil }
+            return RemoteContact(id: id, emails: (prospect["emails"] as? [Any] ?? []).compactMap { JSONReader.text($0) })
+        }
+    }
+
+    /// The interaction objects of a list answer.
+    static func interactions(_ response: HTTPClientResponse) throws -> [[String: Any]] {
+        guard let list = try value(response) as? [Any] else { throw SyncError.malformedResponse("interactions are not a list") }
+        return list.compactMap { $0 as? [String: Any] }
     }
 
     /// An interaction as a message (nil without id).

@@ -30,7 +30,7 @@ enum ZenviaInteractionDecoding {
             text = [JSONReader.text(target["firstName"]), JSONReader.text(target["lastName"])].compactMap { $0 }.joined(separator: " ")
         }
         return ConversationEvent(
-            leadId: leadId, provider: "zenvia", remoteId: id, kind: kind, via: via,
+            leadId: leadId, provider: ConversationRole.messaging.rawValue, remoteId: id, kind: kind, via: via,
             direction: (object["proactive"] as? Bool) == false ? .inbound : .outbound, agent: agent,
             status: JSONReader.text(object["status"]) ?? "", text: text, template: JSONReader.text(message["template"]) ?? "",
             delivered: message["delivered"] as? Bool, attachment: attachment,
