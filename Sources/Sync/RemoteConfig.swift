@@ -132,6 +132,12 @@ public struct RemoteConfigFile: Sendable, Equatable {
         holdsInlineSecrets = inline
     }
 
+    /// The remote whose user is "the current user" (the TUI's "mine", import's default owner):
+    /// the first lead CRM (the remote Closer pulls its leads from), else the first remote.
+    public static func primary(of remotes: [RemoteConfig]) -> RemoteConfig? {
+        remotes.first { $0.kind == .leadsCRM } ?? remotes.first
+    }
+
     /// The named remote; without a name, the only remote, or the one named "crm".
     public func remote(named name: String?) throws -> RemoteConfig {
         if let name {

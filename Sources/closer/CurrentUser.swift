@@ -14,11 +14,11 @@ enum CurrentUser {
         return nil
     }
 
-    /// The remote `closer` and `closer sync` use without `--remote`, if one is configured.
+    /// The primary remote (`RemoteConfigFile.primary(of:)`, as the terminal UI picks it), if one is configured.
     private static func primaryRemote(_ environment: [String: String]) -> RemoteConfig? {
         let path = Paths.configFilePath()
         if FileManager.default.fileExists(atPath: path) {
-            return try? RemoteConfigFile.load(path: path).remote(named: nil)
+            return (try? RemoteConfigFile.load(path: path)).flatMap { RemoteConfigFile.primary(of: $0.remotes) }
         }
         return try? RemoteConfig.fromEnvironment(environment)
     }

@@ -43,7 +43,7 @@ func runTerminalUI(_ options: TerminalUIOptions, context: CommandContext) async 
         offlineReason = "sync off: \(error)"
     }
     StartupTrace.mark("remote config")
-    let primary = remotes.first { $0.kind == .leadsCRM } ?? remotes.first
+    let primary = RemoteConfigFile.primary(of: remotes)
     let user = primary?.username ?? ProcessInfo.processInfo.environment["USER"] ?? "me"
     return try await TerminalSession.run(store: store, user: user, keymap: options.keymap, theme: options.theme,
                                          sync: sync, offlineReason: offlineReason)

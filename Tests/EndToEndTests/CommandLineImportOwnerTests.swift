@@ -64,6 +64,31 @@ final class CommandLineImportOwnerTests: XCTestCase {
         XCTAssertEqual(try owners(), ["Zoë": "ben", "翔太": "ben"])
     }
 
+    func testWithSeveralRemotesTheLeadCRMsUsernameIsTheDefault() throws {
+        let config = closer.directory.appendingPathComponent("config/closer")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try Data("""
+            [remote "inbox"]
+                kind = zenvia
+                url = http://127.0.0.1:9/zenvia
+                username = zed
+                api_key_cmd = echo z
+
+            [remote "main"]
+                kind = leads-crm
+                url = http://127.0.0.1:9/api
+                username = chen
+                api_key_cmd = echo k
+                token_cmd = echo t
+
+            """.utf8).write(to: config.appendingPathComponent("config"))
+        let file = try closer.write("contacts.csv", noOwnerCSV)
+        let result = try run(["import", file], user: "ana")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("owner chen (default)"), "the lead CRM is the primary remote, as in the TUI: \(result.stdout)")
+        XCTAssertEqual(try owners(), ["Zoë": "chen", "翔太": "chen"])
+    }
+
     func testOwnerOptionOverridesTheDefaultForTheWholeFile() throws {
         let file = try closer.write("contacts.csv", noOwnerCSV)
         let result = try run(["import", "--owner", "chen", file], user: "ana")
