@@ -6,7 +6,10 @@ import Store
 /// data_version`, the sync worker) or any row this connection changed (`totalChanges`: an edit,
 /// an import) empties it. Going back to a week or month, or cycling views on the same day, draws
 /// from memory; what it returns is always what the store would return now.
-final class CalendarSlotCache: @unchecked Sendable {
+public final class CalendarSlotCache: @unchecked Sendable {
+    /// Off: every read goes to the store (`closer-bench ui --no-calendar-cache` measures that).
+    nonisolated(unsafe) public static var isEnabled = true
+
     /// One `LeadStore.calendarSlots` call.
     struct Key: Hashable {
         let boundaries: [Int64]
@@ -31,6 +34,7 @@ final class CalendarSlotCache: @unchecked Sendable {
     func slots(_ store: LeadStore, boundaries: [Int64], filter: CalendarFilter, perSlot: Int,
                window: CalendarSlotWindow?) throws -> [CalendarSlot] {
         let key = Key(boundaries: boundaries, filter: filter, perSlot: perSlot, windowSlot: window?.slot, windowFirst: window?.first ?? 0)
+        guard Self.isEnabled else { return try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: perSlot, window: window) }
         let now = (external: try store.externalDataVersion(), changes: store.totalChanges)
         lock.lock()
         if let version, version != now { forgetLocked() }
