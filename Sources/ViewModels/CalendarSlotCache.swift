@@ -29,6 +29,8 @@ public final class CalendarSlotCache: @unchecked Sendable {
     private var order: [Key] = []
     /// Reads answered from memory (tests prove the cache is used with it).
     private(set) var hits = 0
+    /// Grows each time the cache is emptied (what was read ahead is gone then).
+    private(set) var generation = 0
 
     /// `store.calendarSlots(…)`, from memory when the same read was made since the file last changed.
     func slots(_ store: LeadStore, boundaries: [Int64], filter: CalendarFilter, perSlot: Int,
@@ -65,6 +67,7 @@ public final class CalendarSlotCache: @unchecked Sendable {
     }
 
     private func forgetLocked() {
+        generation += 1
         slots.removeAll(keepingCapacity: true)
         order.removeAll(keepingCapacity: true)
     }

@@ -93,6 +93,8 @@ public struct CalendarViewModel: Sendable {
     var remindedIds: Set<Int64> = []
     /// Recent slot reads, valid while the file is unchanged (shared by copies of this value).
     let slotCache = CalendarSlotCache()
+    /// The period last read ahead (`readAhead`).
+    var readAheadDone: ReadAheadMark?
 
     /// A calendar over `store` for `currentUser`, on today in the agenda view.
     public init(store: LeadStore, currentUser: String, zone: CalendarZone = .current, rows: Int = 22, columns: Int = 80,

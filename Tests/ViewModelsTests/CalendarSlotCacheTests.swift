@@ -70,3 +70,22 @@ final class CalendarSlotCacheTests: ViewModelsTestCase {
         XCTAssertEqual(calendar.monthCells.reduce(0) { $0 + $1.count }, 2)
     }
 }
+
+/// Reading ahead (the app's idle time): the next and previous week are in memory before `]`/`[`.
+final class CalendarReadAheadTests: ViewModelsTestCase {
+    func testTheNextAndPreviousWeekAreReadAheadOnceAndThenComeFromMemory() throws {
+        let now = fixedNow
+        var calendar = CalendarViewModel(store: store, currentUser: "ana", zone: .utc, rows: 30, columns: 120, now: { now })
+        calendar.setView(.week)
+        let before = calendar.selectedDay
+        XCTAssertTrue(calendar.readAhead())
+        XCTAssertFalse(calendar.readAhead(), "once per week shown")
+        XCTAssertEqual(calendar.selectedDay, before, "reading ahead does not move the calendar")
+        let hits = calendar.slotCache.hits
+        calendar.movePage(1)
+        XCTAssertGreaterThanOrEqual(calendar.slotCache.hits, hits + 7, "the next week's seven days came from memory")
+        calendar.movePage(-2)
+        XCTAssertGreaterThanOrEqual(calendar.slotCache.hits, hits + 14, "and the previous week's")
+        XCTAssertTrue(calendar.readAhead(), "a new week shown: its neighbours are read")
+    }
+}
