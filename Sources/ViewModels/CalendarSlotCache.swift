@@ -59,6 +59,18 @@ public final class CalendarSlotCache: @unchecked Sendable {
         return read
     }
 
+    /// Empties the cache when the file changed since the last read (a few µs); true if it did.
+    @discardableResult
+    func noteChanges(in store: LeadStore) -> Bool {
+        guard Self.isEnabled, let now = try? (external: store.externalDataVersion(), changes: store.totalChanges) else { return false }
+        lock.lock()
+        defer { lock.unlock() }
+        guard let version, version != now else { return false }
+        forgetLocked()
+        self.version = now
+        return true
+    }
+
     /// Drops every kept read.
     func forget() {
         lock.lock()

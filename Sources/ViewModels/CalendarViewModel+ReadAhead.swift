@@ -15,6 +15,7 @@ extension CalendarViewModel {
     /// for what is shown and the file did not change since. Returns whether it read.
     @discardableResult
     public mutating func readAhead() -> Bool {
+        slotCache.noteChanges(in: store)  // after a sync's commit: read again
         let shown: Int
         switch view {
         case .agenda: return false
