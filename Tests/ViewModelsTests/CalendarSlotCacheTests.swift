@@ -88,4 +88,21 @@ final class CalendarReadAheadTests: ViewModelsTestCase {
         XCTAssertGreaterThanOrEqual(calendar.slotCache.hits, hits + 14, "and the previous week's")
         XCTAssertTrue(calendar.readAhead(), "a new week shown: its neighbours are read")
     }
+
+    func testAfterAnotherConnectionsCommitTheNeighboursAreReadAgain() throws {
+        let zoe = try store.createLead(makeLead("Zoë", "Ölander"))
+        let now = fixedNow
+        var calendar = CalendarViewModel(store: store, currentUser: "ana", zone: .utc, rows: 30, columns: 120, now: { now })
+        calendar.setView(.week)
+        XCTAssertTrue(calendar.readAhead())
+        let worker = try LeadStore(path: path)  // as the sync worker
+        let start = 1_800_000_000 - 1_800_000_000 % 86_400 + 7 * 86_400 + 10 * 3600  // next Friday 10:00
+        try worker.createAppointment(Appointment(leadId: zoe.id, start: Date(timeIntervalSince1970: TimeInterval(start)),
+                                                 end: Date(timeIntervalSince1970: TimeInterval(start + 1800)), note: "Demo"))
+        XCTAssertTrue(calendar.readAhead(), "the commit emptied the cache: the neighbours are read again")
+        let hits = calendar.slotCache.hits
+        calendar.movePage(1)
+        XCTAssertGreaterThanOrEqual(calendar.slotCache.hits, hits + 7)
+        XCTAssertEqual(calendar.dayColumns.reduce(0) { $0 + $1.slots.reduce(0) { $0 + $1.count } }, 1, "the new appointment shows")
+    }
 }
