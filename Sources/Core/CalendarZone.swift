@@ -89,7 +89,20 @@ public struct CalendarZone: Sendable, Equatable {
     public func format(_ utc: Int64) -> String { WireDate.formatAppointment(local(utc)) }
 
     /// Local `hh:mm` of the instant `utc`.
-    public func time(_ utc: Int64) -> String { String(format(utc).suffix(5)) }
+    /// (Built from its four digits: the week and month views show hundreds of these a frame.)
+    public func time(_ utc: Int64) -> String {
+        let local = local(utc)
+        let seconds = Int(local - floorDiv(local, 86_400) * 86_400)
+        let hour = seconds / 3600, minute = seconds % 3600 / 60
+        return String(unsafeUninitializedCapacity: 5) { bytes in
+            bytes[0] = UInt8(48 + hour / 10)
+            bytes[1] = UInt8(48 + hour % 10)
+            bytes[2] = 58  // ":"
+            bytes[3] = UInt8(48 + minute / 10)
+            bytes[4] = UInt8(48 + minute % 10)
+            return 5
+        }
+    }
 
     /// Parses local `yyyy-mm-dd hh:mm` into the UTC instant, nil when not in that format.
     public func parse(_ text: String) -> Int64? { WireDate.parseAppointment(text).map { utc(fromLocal: $0) } }

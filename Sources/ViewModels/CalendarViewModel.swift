@@ -91,6 +91,10 @@ public struct CalendarViewModel: Sendable {
     public internal(set) var form: AppointmentFormViewModel?
     /// Appointments already reminded of.
     var remindedIds: Set<Int64> = []
+    /// Recent slot reads, valid while the file is unchanged (shared by copies of this value).
+    let slotCache = CalendarSlotCache()
+    /// The period last read ahead (`readAhead`).
+    var readAheadDone: ReadAheadMark?
 
     /// A calendar over `store` for `currentUser`, on today in the agenda view.
     public init(store: LeadStore, currentUser: String, zone: CalendarZone = .current, rows: Int = 22, columns: Int = 80,
@@ -306,8 +310,8 @@ public struct CalendarViewModel: Sendable {
         let hours = visibleHours
         let window = day == selectedDay && hours.contains(selectedHour)
             ? CalendarSlotWindow(slot: selectedHour - firstHour, first: slotWindowFirst) : nil
-        return try store.calendarSlots(boundaries: hourBoundaries(day: day, hours: hours), filter: filter,
-                                       perSlot: slotEntriesShown, window: window)
+        return try slotCache.slots(store, boundaries: hourBoundaries(day: day, hours: hours), filter: filter,
+                                   perSlot: slotEntriesShown, window: window)
     }
 
     /// Scrolls the selected hour's window to hold `selectedIndex`, and reads that one slot again
@@ -331,8 +335,8 @@ public struct CalendarViewModel: Sendable {
     /// Reads one hour slot of a shown day again from place `first`.
     mutating func replaceSlot(day: Int, hour: Int, first: Int) throws {
         guard let column = dayColumns.firstIndex(where: { $0.day == day }), visibleHours.contains(hour) else { return }
-        let slots = try store.calendarSlots(boundaries: hourBoundaries(day: day, hours: hour..<(hour + 1)), filter: filter,
-                                            perSlot: slotEntriesShown, window: CalendarSlotWindow(slot: 0, first: first))
+        let slots = try slotCache.slots(store, boundaries: hourBoundaries(day: day, hours: hour..<(hour + 1)), filter: filter,
+                                        perSlot: slotEntriesShown, window: CalendarSlotWindow(slot: 0, first: first))
         guard let slot = slots.first else { return }
         var updated = dayColumns[column].slots
         updated[hour - firstHour] = slot
@@ -374,7 +378,7 @@ public struct CalendarViewModel: Sendable {
         let gridStart = weekStart(of: first)
         let days = Array(gridStart..<(gridStart + 42))
         let boundaries = (days + [gridStart + 42]).map { zone.start(ofDay: $0) }
-        let slots = try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: max(0, monthCellHeight - 1))
+        let slots = try slotCache.slots(store, boundaries: boundaries, filter: filter, perSlot: max(0, monthCellHeight - 1), window: nil)
         monthCells = zip(days, slots).map { day, slot in
             CalendarMonthCell(day: day, count: slot.count, entries: slot.entries,
                               inMonth: CalendarZone.date(ofDay: day).month == d.month)

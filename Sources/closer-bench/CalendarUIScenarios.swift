@@ -73,6 +73,26 @@ struct CalendarUIScenarios {
         return [UITimings.Row(name: "calendar: " + name, samples: wall), UITimings.Row(name: "  CPU only: " + name, samples: cpu)]
     }
 
+    /// `measure`, each key after another connection committed a row (as a sync does), so the
+    /// calendar cannot use what it read before: every frame reads the store. Nil for a file in memory.
+    /// With `idle`, the app has its idle turn (untimed) between the commit and the key, as when
+    /// a user looks at the week before pressing `]`: the pane reads ahead then.
+    func measureAfterWrite(_ name: String, _ n: Int, idle: Bool = false, _ notation: (Int) -> String) throws -> [UITimings.Row] {
+        guard store.path != ":memory:", !store.path.isEmpty else { return [] }
+        let other = try Database(path: store.path)
+        try other.execute("CREATE TABLE IF NOT EXISTS bench_calendar_touch (n INTEGER)")
+        var wall: [Double] = [], cpu: [Double] = []
+        for index in 0..<n {
+            try other.run("INSERT INTO bench_calendar_touch VALUES (?)", [.integer(Int64(index))])
+            if idle { _ = app.idle() }
+            let sample = timed(notation(index))
+            wall.append(sample.wall)
+            cpu.append(sample.cpu)
+        }
+        try other.execute("DROP TABLE bench_calendar_touch")
+        return [UITimings.Row(name: "calendar: " + name, samples: wall), UITimings.Row(name: "  CPU only: " + name, samples: cpu)]
+    }
+
     func untimed(_ notation: String) {
         for key in UIScenarios.keys(notation) { _ = app.handle(.key(key)) }
         app.draw(on: canvas)
@@ -98,9 +118,18 @@ struct CalendarUIScenarios {
         show("Week")
         rows += measure("next week (week view, ])", n) { $0 % 8 < 4 ? "]" : "[" }
         untimed("t")
+        rows += try measureAfterWrite("next week, file changed", n) { $0 % 8 < 4 ? "]" : "[" }
+        untimed("t")
+        rows += try measureAfterWrite("next week, file changed, idle first", n, idle: true) { $0 % 8 < 4 ? "]" : "[" }
+        untimed("t")
         rows += measure("view switch (v)", n) { _ in "v" }
+        rows += try measureAfterWrite("view switch, file changed", n) { _ in "v" }
         show("Month")
         rows += measure("next month (month, ])", n) { $0 % 4 < 2 ? "]" : "[" }
+        untimed("t")
+        rows += try measureAfterWrite("next month, file changed", n) { $0 % 4 < 2 ? "]" : "[" }
+        untimed("t")
+        rows += try measureAfterWrite("next month, file changed, idle first", n, idle: true) { $0 % 4 < 2 ? "]" : "[" }
         untimed("t")
         show("Agenda")
         rows += measure("agenda next (j)", n) { _ in "j" }

@@ -3,8 +3,9 @@ import CursesBackend
 import Foundation
 import Store
 import TerminalUI
+import ViewModels
 
-/// `closer-bench ui [--leads N] [--db PATH] [--iterations N] [--list-only] [--cpu-time]`: drives the real `CloserApp` over a
+/// `closer-bench ui [--leads N] [--db PATH] [--iterations N] [--list-only] [--cpu-time] [--no-calendar-cache]`: drives the real `CloserApp` over a
 /// seeded database and times key → finished frame (handle + draw) for movement, search and resize,
 /// at 80×24 and 250×60; then counts the bytes curses sends per "next line" keystroke at 80×24.
 enum UIBenchmark {
@@ -68,6 +69,7 @@ enum UIBenchmark {
             case "--conversation-only": options.conversationOnly = true
             case "--list-only": options.listOnly = true
             case "--cpu-time": UITimings.usesThreadCPUTime = true
+            case "--no-calendar-cache": CalendarSlotCache.isEnabled = false  // what every calendar frame costs without it
             default: throw usage("unknown option \(arg)")
             }
         }
@@ -75,7 +77,7 @@ enum UIBenchmark {
     }
 
     static func usage(_ message: String) -> Error {
-        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only | --conversation-only | --list-only] [--cpu-time]")
+        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only | --conversation-only | --list-only] [--cpu-time] [--no-calendar-cache]")
     }
 }
 

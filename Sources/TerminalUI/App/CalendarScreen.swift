@@ -22,15 +22,16 @@ public enum CalendarScreen {
                        maxColumns: rect.width)
             return
         }
+        let styles = CalendarStyles(theme: theme, focused: focused)
         let line = selectionLine(calendar)
         canvas.putPadded(line.text, at: Position(row: rect.row, column: rect.column), width: rect.width,
                          style: theme.style(line.element))
         let body = Rect(row: rect.row + 1, column: rect.column, height: rect.height - 1, width: rect.width)
         switch calendar.view {
-        case .agenda: drawAgenda(calendar, in: body, canvas: canvas, theme: theme, focused: focused)
-        case .day: drawDay(calendar, in: body, canvas: canvas, theme: theme, focused: focused)
-        case .week: drawWeek(calendar, in: body, canvas: canvas, theme: theme, focused: focused)
-        case .month: drawMonth(calendar, in: body, canvas: canvas, theme: theme, focused: focused)
+        case .agenda: drawAgenda(calendar, in: body, canvas: canvas, styles: styles)
+        case .day: drawDay(calendar, in: body, canvas: canvas, styles: styles)
+        case .week: drawWeek(calendar, in: body, canvas: canvas, styles: styles)
+        case .month: drawMonth(calendar, in: body, canvas: canvas, styles: styles)
         }
     }
 
@@ -56,16 +57,6 @@ public enum CalendarScreen {
         return (what, "calendar.header")
     }
 
-    /// The style of a status (theme `calendar.<status>`).
-    static func statusStyle(_ status: AppointmentStatus, theme: Theme) -> Style {
-        theme.style(ThemeElement.appointment(status))
-    }
-
-    /// The selection style (dimmed when the pane does not have the keyboard).
-    static func selectedStyle(_ theme: Theme, focused: Bool) -> Style {
-        focused ? theme.style("calendar.selected") : theme.style("calendar.selected").adding(.dim)
-    }
-
     /// A day's header text: "Fri 15 Jan 2027 · today".
     static func dayHeader(_ day: Int, today: Int) -> String {
         let text = CalendarViewModel.longDay(day)
@@ -80,20 +71,13 @@ public enum CalendarScreen {
         return weekday == 0 || weekday == 6
     }
 
-    /// The style of a day's header: today highlighted, weekends dimmed.
-    static func dayStyle(_ day: Int, today: Int, theme: Theme) -> Style {
-        if day == today { return theme.style("calendar.today") }
-        return isWeekend(day) ? theme.style("calendar.weekend") : theme.style("calendar.header")
-    }
-
     /// Draws the two mark columns of an entry (sync, collision) at `position`; returns columns used.
     @discardableResult
-    static func drawMarks(_ entry: CalendarEntry, at position: Position, canvas: Canvas, theme: Theme, base: Style) -> Int {
+    static func drawMarks(_ entry: CalendarEntry, at position: Position, canvas: Canvas, styles: CalendarStyles, base: Style) -> Int {
         let sync = LeadListDisplayRow.symbol(for: entry.sync)
-        canvas.put(sync, at: position, style: entry.sync == .none ? base : theme.style(LeadListScreen.syncElement(entry.sync)),
-                   maxColumns: 1)
+        canvas.put(sync, at: position, style: entry.sync == .none ? base : styles.sync(entry.sync), maxColumns: 1)
         canvas.put(entry.collides ? "×" : " ", at: Position(row: position.row, column: position.column + 1),
-                   style: entry.collides ? theme.style("calendar.collision") : base, maxColumns: 1)
+                   style: entry.collides ? styles.collision : base, maxColumns: 1)
         return 2
     }
 
@@ -112,11 +96,11 @@ public enum CalendarScreen {
     // MARK: - Agenda
 
     /// Days as headers, each appointment one line: marks, time range, lead · note, status, owner.
-    static func drawAgenda(_ calendar: CalendarViewModel, in rect: Rect, canvas: Canvas, theme: Theme, focused: Bool) {
-        let base = theme.style("calendar")
+    static func drawAgenda(_ calendar: CalendarViewModel, in rect: Rect, canvas: Canvas, styles: CalendarStyles) {
+        let base = styles.base
         if calendar.agenda.isEmpty {
             canvas.put("No appointments from \(CalendarViewModel.longDay(calendar.agendaAnchorDay)) on (f o: whose, a: new)",
-                       at: Position(row: rect.row, column: rect.column), style: theme.style("dim"), maxColumns: rect.width)
+                       at: Position(row: rect.row, column: rect.column), style: styles.dim, maxColumns: rect.width)
             return
         }
         let today = calendar.today
@@ -129,20 +113,20 @@ public enum CalendarScreen {
             if day != lastDay {
                 guard row < rect.row + rect.height else { break }
                 canvas.putPadded(dayHeader(day, today: today), at: Position(row: row, column: rect.column), width: rect.width,
-                                 style: dayStyle(day, today: today, theme: theme))
+                                 style: styles.day(day, today: today))
                 lastDay = day
                 row += 1
             }
             guard row < rect.row + rect.height else { break }
             let selected = index == calendar.agendaSelected
-            let style = selected ? selectedStyle(theme, focused: focused) : base
+            let style = selected ? styles.selected : base
             if selected { canvas.fill(Rect(row: row, column: rect.column, height: 1, width: rect.width), style: style) }
-            var column = rect.column + drawMarks(entry, at: Position(row: row, column: rect.column), canvas: canvas, theme: theme,
+            var column = rect.column + drawMarks(entry, at: Position(row: row, column: rect.column), canvas: canvas, styles: styles,
                                                  base: style)
             let isNow = entry.start <= calendar.nowSeconds && calendar.nowSeconds < entry.end
             column += canvas.put(timeRange(entry, calendar) + (isNow ? " now" : "") + "  ",
                                  at: Position(row: row, column: column),
-                                 style: isNow && !selected ? theme.style("calendar.now") : style,
+                                 style: isNow && !selected ? styles.now : style,
                                  maxColumns: max(0, rect.column + rect.width - column))
             let right = rect.column + rect.width
             let statusColumn = right - statusWidth - ownerWidth
@@ -151,10 +135,10 @@ public enum CalendarScreen {
             if statusColumn > column {
                 canvas.put(CalendarViewModel.statusTitle(entry.appointment.status),
                            at: Position(row: row, column: statusColumn),
-                           style: selected ? style : statusStyle(entry.appointment.status, theme: theme), maxColumns: statusWidth)
+                           style: selected ? style : styles.status(entry.appointment.status), maxColumns: statusWidth)
                 if ownerWidth > 0 {
                     canvas.put(TextSanitizer.line(entry.owner), at: Position(row: row, column: right - ownerWidth),
-                               style: selected ? style : theme.style("dim"), maxColumns: ownerWidth)
+                               style: selected ? style : styles.dim, maxColumns: ownerWidth)
                 }
             }
             row += 1

@@ -63,12 +63,24 @@ public enum CanvasText {
         guard maxColumns > 0, !text.isEmpty else { return [] }
         if let ascii = printableASCII(text, maxColumns: maxColumns) { return ascii }
         if let latin = simpleLatin(text, maxColumns: maxColumns) { return latin }
-        let clean = safe(text)
-        let clipped = DisplayWidth.clip(clean, to: maxColumns)
+        return general(safe(text), maxColumns: maxColumns)
+    }
+
+    /// Any clean text, measured and cut in one pass that stops once it is known not to fit: the
+    /// same cells as clipping it with `DisplayWidth.clip` (the longest prefix within
+    /// `maxColumns - 1` columns, then "…", when the whole is wider than `maxColumns`) and then
+    /// turning each grapheme into cells.
+    private static func general(_ clean: String, maxColumns: Int) -> [(grapheme: String, width: Int)] {
         var result: [(grapheme: String, width: Int)] = []
-        result.reserveCapacity(clipped.utf8.count)
-        for character in clipped {
+        result.reserveCapacity(min(clean.utf8.count, maxColumns + 1))
+        let budget = maxColumns - 1
+        var used = 0
+        var cut: Int?  // cells of the prefix that fits `budget`, once a grapheme went past it
+        for character in clean {
             let width = DisplayWidth.of(character)
+            if cut == nil, used + width > budget { cut = result.count }
+            used += width
+            if used > maxColumns { break }
             if width == 0 {
                 // A combining mark stacks on the previous cell; a lone joiner or format character is dropped.
                 if !result.isEmpty, character.unicodeScalars.allSatisfy(TerminalGrapheme.isCombiningMark) {
@@ -76,8 +88,11 @@ public enum CanvasText {
                 }
                 continue
             }
-            result.append(contentsOf: TerminalGrapheme.cells(character, width: width))
+            TerminalGrapheme.appendCells(character, width: width, to: &result)
         }
+        guard used > maxColumns, let cut else { return result }
+        result.removeSubrange(cut...)
+        result.append(("…", 1))
         return result
     }
 

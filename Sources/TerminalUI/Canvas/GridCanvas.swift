@@ -63,11 +63,22 @@ public final class GridCanvas: Canvas {
     public func fill(_ rect: Rect, style: Style) {
         let area = rect.intersection(Rect(size: size))
         guard !area.isEmpty else { return }
-        let run = Array(repeating: Cell.blank(style), count: area.width)
+        let blank = Cell.blank(style)
+        let end = area.column + area.width
         for r in area.row..<area.bottom {
             cellsWritten += area.width
-            write(run, row: r, column: area.column)
+            fixCutWideCharacters(row: r, from: area.column, to: end)
+            cells[r].withUnsafeMutableBufferPointer { row in
+                for c in area.column..<end { row[c] = blank }
+            }
         }
+    }
+
+    /// Before cells `column..<end` of `row` are overwritten: a wide character whose other half
+    /// lies outside them is blanked (as `set` does cell by cell).
+    private func fixCutWideCharacters(row: Int, from column: Int, to end: Int) {
+        if column > 0, cells[row][column].isContinuation { cells[row][column - 1] = .blank(cells[row][column - 1].style) }
+        if end < size.columns, cells[row][end - 1].width == 2 { cells[row][end] = .blank(cells[row][end - 1].style) }
     }
 
     /// Writes a run of cells (wide characters already followed by their continuation) in one
@@ -75,9 +86,10 @@ public final class GridCanvas: Canvas {
     private func write(_ run: [Cell], row: Int, column: Int) {
         let end = column + run.count
         guard !run.isEmpty, end <= size.columns else { return }
-        if column > 0, cells[row][column].isContinuation { cells[row][column - 1] = .blank(cells[row][column - 1].style) }
-        if end < size.columns, cells[row][end - 1].width == 2 { cells[row][end] = .blank(cells[row][end - 1].style) }
-        cells[row].replaceSubrange(column..<end, with: run)
+        fixCutWideCharacters(row: row, from: column, to: end)
+        cells[row].withUnsafeMutableBufferPointer { cells in
+            for (offset, cell) in run.enumerated() { cells[column + offset] = cell }
+        }
     }
 
     /// Writes one cell (and its continuation), blanking any wide character it cuts in half.

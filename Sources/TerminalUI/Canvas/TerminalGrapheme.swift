@@ -27,6 +27,18 @@ public enum TerminalGrapheme {
         return padded([(String(Character(base)), baseWidth)], to: width)
     }
 
+    /// Appends `cells(character, width:)` to `result`; a single plain scalar (nearly every
+    /// grapheme) without building an array for it.
+    static func appendCells(_ character: Character, width: Int, to result: inout [(grapheme: String, width: Int)]) {
+        let scalars = character.unicodeScalars
+        var iterator = scalars.makeIterator()
+        if let base = iterator.next(), iterator.next() == nil, !isRegionalIndicator(base) {
+            result.append((String(character), width))
+        } else {
+            result.append(contentsOf: cells(character, width: width))
+        }
+    }
+
     /// Scalars that make an emoji sequence terminals disagree on: ZWJ, variation selectors, skin
     /// tones, the keycap mark, tag characters and regional indicators.
     static func isSequenceScalar(_ scalar: Unicode.Scalar) -> Bool {

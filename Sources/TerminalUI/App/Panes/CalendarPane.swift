@@ -54,6 +54,7 @@ public final class CalendarPane: Pane {
 
     /// Once a minute: the clock moves ("now" marker) and a reminder may show (bell if configured).
     public func idle(now: Date) -> Bool {
+        calendar.readAhead()  // the neighbouring day/week/month into memory, once per period shown
         let minute = Int64(now.timeIntervalSince1970) / 60
         guard minute != lastTickMinute else { return false }
         lastTickMinute = minute

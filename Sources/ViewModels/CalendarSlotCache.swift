@@ -1,0 +1,86 @@
+import Foundation
+import Store
+
+/// The calendar's recent slot reads (hour slots of a day, the days of a month grid), by their
+/// exact query, kept only while the file is unchanged: any commit by another connection (`PRAGMA
+/// data_version`, the sync worker) or any row this connection changed (`totalChanges`: an edit,
+/// an import) empties it. Going back to a week or month, or cycling views on the same day, draws
+/// from memory; what it returns is always what the store would return now.
+public final class CalendarSlotCache: @unchecked Sendable {
+    /// Off: every read goes to the store (`closer-bench ui --no-calendar-cache` measures that).
+    nonisolated(unsafe) public static var isEnabled = true
+
+    /// One `LeadStore.calendarSlots` call.
+    struct Key: Hashable {
+        let boundaries: [Int64]
+        let filter: CalendarFilter
+        let perSlot: Int
+        let windowSlot: Int?
+        let windowFirst: Int
+    }
+
+    /// Reads kept (a few weeks of day columns and month grids; each is small).
+    static let capacity = 64
+
+    private let lock = NSLock()
+    private var version: (external: Int, changes: Int)?
+    private var slots: [Key: [CalendarSlot]] = [:]
+    /// Keys, least recently used first.
+    private var order: [Key] = []
+    /// Reads answered from memory (tests prove the cache is used with it).
+    private(set) var hits = 0
+    /// Grows each time the cache is emptied (what was read ahead is gone then).
+    private(set) var generation = 0
+
+    /// `store.calendarSlots(…)`, from memory when the same read was made since the file last changed.
+    func slots(_ store: LeadStore, boundaries: [Int64], filter: CalendarFilter, perSlot: Int,
+               window: CalendarSlotWindow?) throws -> [CalendarSlot] {
+        let key = Key(boundaries: boundaries, filter: filter, perSlot: perSlot, windowSlot: window?.slot, windowFirst: window?.first ?? 0)
+        guard Self.isEnabled else { return try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: perSlot, window: window) }
+        let now = (external: try store.externalDataVersion(), changes: store.totalChanges)
+        lock.lock()
+        if let version, version != now { forgetLocked() }
+        version = now
+        if let hit = slots[key] {
+            hits += 1
+            if let index = order.firstIndex(of: key) { order.remove(at: index) }
+            order.append(key)
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let read = try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: perSlot, window: window)
+        lock.lock()
+        defer { lock.unlock() }
+        guard version.map({ $0 == now }) ?? true else { return read }
+        slots[key] = read
+        order.append(key)
+        if order.count > Self.capacity { slots[order.removeFirst()] = nil }
+        return read
+    }
+
+    /// Empties the cache when the file changed since the last read (a few µs); true if it did.
+    @discardableResult
+    func noteChanges(in store: LeadStore) -> Bool {
+        guard Self.isEnabled, let now = try? (external: store.externalDataVersion(), changes: store.totalChanges) else { return false }
+        lock.lock()
+        defer { lock.unlock() }
+        guard let version, version != now else { return false }
+        forgetLocked()
+        self.version = now
+        return true
+    }
+
+    /// Drops every kept read.
+    func forget() {
+        lock.lock()
+        defer { lock.unlock() }
+        forgetLocked()
+    }
+
+    private func forgetLocked() {
+        generation += 1
+        slots.removeAll(keepingCapacity: true)
+        order.removeAll(keepingCapacity: true)
+    }
+}

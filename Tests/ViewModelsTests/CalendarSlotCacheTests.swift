@@ -1,0 +1,108 @@
+import Core
+import Foundation
+import Store
+import XCTest
+@testable import ViewModels
+
+/// The calendar keeps its recent slot reads while the file is unchanged: going back to a week or
+/// month reads nothing, and any change (this connection's edit, another connection's commit, as
+/// the sync worker makes) is shown at the next reload.
+final class CalendarSlotCacheTests: ViewModelsTestCase {
+    var today: Int64 { 1_800_000_000 - 1_800_000_000 % 86_400 }  // Fri 2027-01-15 00:00 UTC
+
+    func makeCalendar() -> CalendarViewModel {
+        let now = fixedNow
+        return CalendarViewModel(store: store, currentUser: "ana", zone: .utc, rows: 30, columns: 120, now: { now })
+    }
+
+    @discardableResult
+    func add(_ leadId: Int64, day: Int, hour: Int, in target: LeadStore? = nil) throws -> Appointment {
+        let start = today + Int64(day) * 86_400 + Int64(hour) * 3600
+        return try (target ?? store).createAppointment(Appointment(
+            leadId: leadId, start: Date(timeIntervalSince1970: TimeInterval(start)),
+            end: Date(timeIntervalSince1970: TimeInterval(start + 1800)), note: "Demo", status: .pending))
+    }
+
+    func count(_ calendar: CalendarViewModel) -> Int {
+        calendar.dayColumns.reduce(0) { $0 + $1.slots.reduce(0) { $0 + $1.count } }
+    }
+
+    func testGoingBackToAWeekReadsItFromMemory() throws {
+        let zoe = try store.createLead(makeLead("Zoë", "Ölander"))
+        try add(zoe.id, day: 0, hour: 10)
+        var calendar = makeCalendar()
+        calendar.cycleView()
+        calendar.cycleView()  // week
+        XCTAssertEqual(calendar.view, .week)
+        XCTAssertEqual(count(calendar), 1)
+        let hits = calendar.slotCache.hits
+        calendar.movePage(1)
+        calendar.movePage(-1)
+        XCTAssertGreaterThanOrEqual(calendar.slotCache.hits, hits + 7, "the seven days of the week came from memory")
+        XCTAssertEqual(count(calendar), 1)
+    }
+
+    func testAnEditThroughThisConnectionIsShownAtTheNextReload() throws {
+        let zoe = try store.createLead(makeLead("Zoë", "Ölander"))
+        try add(zoe.id, day: 0, hour: 10)
+        var calendar = makeCalendar()
+        calendar.cycleView()
+        calendar.cycleView()
+        XCTAssertEqual(count(calendar), 1)
+        try add(zoe.id, day: 1, hour: 11)
+        calendar.movePage(1)
+        calendar.movePage(-1)
+        XCTAssertEqual(count(calendar), 2)
+    }
+
+    func testACommitOfAnotherConnectionIsShownAtTheNextReload() throws {
+        let zoe = try store.createLead(makeLead("Zoë", "Ölander"))
+        try add(zoe.id, day: 0, hour: 10)
+        var calendar = makeCalendar()
+        calendar.cycleView()
+        calendar.cycleView()
+        calendar.cycleView()  // month
+        XCTAssertEqual(calendar.view, .month)
+        XCTAssertEqual(calendar.monthCells.reduce(0) { $0 + $1.count }, 1)
+        let worker = try LeadStore(path: path)  // as the sync worker: its own connection
+        try add(zoe.id, day: 2, hour: 9, in: worker)
+        calendar.reload()
+        XCTAssertEqual(calendar.monthCells.reduce(0) { $0 + $1.count }, 2)
+    }
+}
+
+/// Reading ahead (the app's idle time): the next and previous week are in memory before `]`/`[`.
+final class CalendarReadAheadTests: ViewModelsTestCase {
+    func testTheNextAndPreviousWeekAreReadAheadOnceAndThenComeFromMemory() throws {
+        let now = fixedNow
+        var calendar = CalendarViewModel(store: store, currentUser: "ana", zone: .utc, rows: 30, columns: 120, now: { now })
+        calendar.setView(.week)
+        let before = calendar.selectedDay
+        XCTAssertTrue(calendar.readAhead())
+        XCTAssertFalse(calendar.readAhead(), "once per week shown")
+        XCTAssertEqual(calendar.selectedDay, before, "reading ahead does not move the calendar")
+        let hits = calendar.slotCache.hits
+        calendar.movePage(1)
+        XCTAssertGreaterThanOrEqual(calendar.slotCache.hits, hits + 7, "the next week's seven days came from memory")
+        calendar.movePage(-2)
+        XCTAssertGreaterThanOrEqual(calendar.slotCache.hits, hits + 14, "and the previous week's")
+        XCTAssertTrue(calendar.readAhead(), "a new week shown: its neighbours are read")
+    }
+
+    func testAfterAnotherConnectionsCommitTheNeighboursAreReadAgain() throws {
+        let zoe = try store.createLead(makeLead("Zoë", "Ölander"))
+        let now = fixedNow
+        var calendar = CalendarViewModel(store: store, currentUser: "ana", zone: .utc, rows: 30, columns: 120, now: { now })
+        calendar.setView(.week)
+        XCTAssertTrue(calendar.readAhead())
+        let worker = try LeadStore(path: path)  // as the sync worker
+        let start = 1_800_000_000 - 1_800_000_000 % 86_400 + 7 * 86_400 + 10 * 3600  // next Friday 10:00
+        try worker.createAppointment(Appointment(leadId: zoe.id, start: Date(timeIntervalSince1970: TimeInterval(start)),
+                                                 end: Date(timeIntervalSince1970: TimeInterval(start + 1800)), note: "Demo"))
+        XCTAssertTrue(calendar.readAhead(), "the commit emptied the cache: the neighbours are read again")
+        let hits = calendar.slotCache.hits
+        calendar.movePage(1)
+        XCTAssertGreaterThanOrEqual(calendar.slotCache.hits, hits + 7)
+        XCTAssertEqual(calendar.dayColumns.reduce(0) { $0 + $1.slots.reduce(0) { $0 + $1.count } }, 1, "the new appointment shows")
+    }
+}
