@@ -40,7 +40,7 @@ public final class HTTPClient: HTTPTransport, @unchecked Sendable {
 
     public func send(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {
         guard let session else {
-            throw SyncError.unreachable("https needs libcurl.so.4, which is not installed (Debian: apt install libcurl4)")
+            throw SyncError.configuration("https needs libcurl.so.4, which is not installed (Debian: apt install libcurl4)")
         }
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
