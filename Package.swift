@@ -5,13 +5,15 @@ import PackageDescription
 /// Release `closer` on Linux links the Swift runtime and Foundation statically: a start no longer
 /// loads and relocates ~20 Swift shared libraries (about half the CPU of `closer --help`; see
 /// DECISIONS.md). The archives are named because objects built for the shared runtime do not name
-/// their dependencies (ICU, CoreFoundation, the curl glue); libcurl itself stays the system's.
+/// their dependencies (ICU, CoreFoundation, the curl glue). libcurl itself stays the system's and
+/// is not a needed library: `CCurlLoader` defines the curl functions FoundationNetworking calls and
+/// opens libcurl.so.4 on the first one (an https request), so a start loads 9 libraries, not 38.
 let staticSwiftRuntime = ["-static-stdlib", "-Xlinker", "--start-group"]
     + ["FoundationNetworking", "_CFURLSessionInterface", "Foundation", "FoundationInternationalization",
        "FoundationEssentials", "_FoundationICU", "CoreFoundation", "_FoundationCShims", "_FoundationCollections",
        "swiftSynchronization", "swift_StringProcessing", "swift_RegexParser", "swiftDispatch", "swift_Builtin_float"]
         .flatMap { ["-Xlinker", "-l:lib\($0).a"] }
-    + ["-Xlinker", "-l:libcurl.so.4", "-Xlinker", "--end-group"]
+    + ["-Xlinker", "--end-group"]
 
 let package = Package(
     name: "closer",
@@ -25,6 +27,8 @@ let package = Package(
         // C libraries, seen only by the two thin wrapper modules (Store, CursesBackend).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // libcurl opened on first use by release `closer` (empty in other builds, which link it).
+        .target(name: "CCurlLoader", cSettings: [.define("CLOSER_LAZY_CURL", .when(platforms: [.linux], configuration: .release))]),
 
         // Libraries, in dependency order: UI → view models → store/sync → core.
         .target(name: "Core"),
@@ -38,7 +42,7 @@ let package = Package(
         // Executables.
         .executableTarget(
             name: "closer",
-            dependencies: ["Core", "Store", "Sync", "Simulator", "ViewModels", "TerminalUI", "CursesBackend"],
+            dependencies: ["Core", "Store", "Sync", "Simulator", "ViewModels", "TerminalUI", "CursesBackend", "CCurlLoader"],
             linkerSettings: [.unsafeFlags(staticSwiftRuntime, .when(platforms: [.linux], configuration: .release))]),
         .executableTarget(name: "closer-sim", dependencies: ["Core", "Simulator"]),
         .executableTarget(

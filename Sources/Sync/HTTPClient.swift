@@ -2,11 +2,14 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+#if os(Linux)
+import Glibc
+#endif
 
 /// The `HTTPTransport` on URLSession: one attempt per call, errors mapped to `SyncError`.
 public final class HTTPClient: HTTPTransport, @unchecked Sendable {
     // URLSession is thread-safe; the class holds no other state.
-    private let session: URLSession
+    private let session: URLSession?
 
     /// A client whose requests time out after `timeout` seconds (URLSession truncates to whole
     /// seconds on Linux, so values under 1 s are raised to 1 s; see PLATFORM-NOTES).
@@ -19,12 +22,26 @@ public final class HTTPClient: HTTPTransport, @unchecked Sendable {
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
-        session = URLSession(configuration: configuration)
+        session = HTTPClient.curlInstalled ? URLSession(configuration: configuration) : nil
     }
 
-    deinit { session.invalidateAndCancel() }
+    deinit { session?.invalidateAndCancel() }
+
+    /// Whether URLSession's libcurl can be loaded. Release `closer` opens libcurl.so.4 only when
+    /// the first https client is made (see CCurlLoader); without it URLSession would stop the
+    /// process, so requests fail with a message instead.
+    static let curlInstalled: Bool = {
+        #if os(Linux)
+        return dlopen("libcurl.so.4", RTLD_NOW) != nil
+        #else
+        return true
+        #endif
+    }()
 
     public func send(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {
+        guard let session else {
+            throw SyncError.configuration("https needs libcurl.so.4, which is not installed (Debian: apt install libcurl4)")
+        }
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }

@@ -5,7 +5,8 @@ import Store
 /// binary in a real terminal (tmux). Counts the bytes each `j` sends (`tmux pipe-pane -O`) at 80×24
 /// under xterm-256color, screen and vt100 — moves inside the page and moves that scroll apart —
 /// and times the first frame (start until a lead row shows) against the sqlite3 shell printing
-/// 22 leads of the same file, warm, as medians of `--runs`.
+/// 22 leads of the same file, warm, as medians of `--runs`; and counts the shared libraries the
+/// running `closer` has mapped at its first frame.
 enum TerminalBenchmark {
     struct Options {
         var leads = 1_000_000
@@ -36,6 +37,10 @@ enum TerminalBenchmark {
         let shell = try (0..<options.runs).compactMap { _ in try sqliteFirstRows(database: path) }
         say(String(format: "closer --db FILE until a lead row shows: %.1f ms (min %.1f)", median(ui) * 1000, (ui.min() ?? 0) * 1000))
         say(String(format: "sqlite3 FILE 'SELECT … LIMIT 22' until row 22 shows: %.1f ms (min %.1f)", median(shell) * 1000, (shell.min() ?? 0) * 1000))
+        if let libraries = try sharedLibrariesAtFirstFrame(closer: closer, database: path) {
+            say("shared libraries mapped at the first frame: \(libraries.count)"
+                  + (libraries.contains { $0.contains("libcurl") } ? " (libcurl among them)" : " (libcurl not loaded)"))
+        }
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
             say(String(format: "database size: %.0f MB", Double(size) / 1_000_000))
         }
@@ -90,6 +95,24 @@ enum TerminalBenchmark {
             if screen.split(separator: "\n").contains(where: { $0.hasPrefix(">") }) { return Date().timeIntervalSince(start) }
         }
         return nil
+    }
+
+    /// The shared libraries (`/proc/PID/maps`) of `closer --db FILE` once its first frame shows:
+    /// release builds open libcurl and its ~30 libraries only for an https request.
+    static func sharedLibrariesAtFirstFrame(closer: String, database: String) throws -> Set<String>? {
+        let tmux = try TmuxDriver()
+        defer { tmux.stop() }
+        try tmux.start("exec env TERM=xterm-256color LANG=C.UTF-8 USER=ana '\(closer)' --db '\(database)'", width: 80, height: 24)
+        guard try tmux.waitFor(timeout: 10, { $0.split(separator: "\n").contains { $0.hasPrefix(">") } }) != nil else { return nil }
+        let pid = try tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"], output: true)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        // Read to the end: /proc files report size 0, and a single read returns only the first page.
+        guard !pid.isEmpty, let handle = FileHandle(forReadingAtPath: "/proc/\(pid)/maps") else { return nil }
+        defer { handle.closeFile() }
+        let maps = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        return Set(maps.split(separator: "\n").compactMap { line in
+            line.split(separator: " ", omittingEmptySubsequences: true).last.map(String.init).flatMap { $0.contains(".so") ? $0 : nil }
+        })
     }
 
     /// The same for the sqlite3 shell printing the first 22 leads by name (its 22nd line).

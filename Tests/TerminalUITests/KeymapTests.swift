@@ -184,6 +184,11 @@ final class KeymapTests: XCTestCase {
         """)
         XCTAssertEqual(parser.keymap.keys(for: .back, in: .leads).map(KeyNotation.format), ["h", "<Esc>"])
         XCTAssertEqual(parser.keymap.keys(for: .quit, in: .help), [], "help's q shadows global q")
+        XCTAssertEqual(parser.keymap.keys(for: .back, in: .leads, includingGlobal: false).map(KeyNotation.format), ["h"],
+                       "a form or prompt's own keys only (global ones would be typed into the field)")
+        XCTAssertEqual(parser.keymap.keys(for: .cancel, in: .help, includingGlobal: false).map(KeyNotation.format), ["<Esc>", "q"],
+                       "sorted by notation, as bindings(in:) lists them")
+        XCTAssertEqual(parser.keymap.bindings(in: .help).map { KeyNotation.format($0.keys) }, ["<Esc>", "q"])
     }
 
     func testLoaderUsesPresetThenUserFileAndReportsMissingPreset() throws {

@@ -62,7 +62,7 @@ extension CloserApp {
 
     private func uncachedKeyHint(_ action: Action, in context: KeyContext, typing: Bool) -> String? {
         let keymap = dispatcher.keymap
-        var sequences = typing ? keymap.bindings(in: context).filter { $0.action == action }.map(\.keys) : keymap.keys(for: action, in: context)
+        var sequences = keymap.keys(for: action, in: context, includingGlobal: !typing)
         if typing { sequences.removeAll { $0.count == 1 && $0[0].printable != nil } }
         return sequences.map { KeyNotation.format($0) }.min { Self.hintRank($0) < Self.hintRank($1) }
     }

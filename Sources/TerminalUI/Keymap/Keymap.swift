@@ -50,25 +50,30 @@ public struct Keymap: Sendable {
 
     /// All bindings of `context`, sorted by key notation.
     public func bindings(in context: KeyContext) -> [(keys: [Key], action: Action)] {
-        (bindings[context] ?? [:]).map { ($0.key, $0.value) }
-            .sorted { KeyNotation.format($0.keys) < KeyNotation.format($1.keys) }
+        Keymap.sortedByNotation(bindings[context] ?? [:]).map { ($0, $1) }
     }
 
     /// The key sequences that trigger `action` when `context` has focus (pane bindings first,
-    /// then global ones the pane does not shadow).
-    public func keys(for action: Action, in context: KeyContext) -> [[Key]] {
+    /// then, with `includingGlobal`, the global ones the pane does not shadow); each context's
+    /// keys sorted by key notation.
+    public func keys(for action: Action, in context: KeyContext, includingGlobal: Bool = true) -> [[Key]] {
         var result: [[Key]] = []
-        for ctx in context.lookupChain {
+        for ctx in includingGlobal ? context.lookupChain : [context] {
             // Only this action's bindings are sorted (sorting every binding of the context for
             // each status-bar hint cost a fifth of a calendar frame).
-            let bound = (bindings[ctx] ?? [:]).filter { $0.value == action }.map(\.key)
-                .sorted { KeyNotation.format($0) < KeyNotation.format($1) }
-            for keys in bound {
+            for (keys, _) in Keymap.sortedByNotation((bindings[ctx] ?? [:]).filter { $0.value == action }) {
                 if ctx != context && shadows(keys, in: context) { continue }
                 result.append(keys)
             }
         }
         return result
+    }
+
+    /// The one order bindings are listed in: by key notation.
+    private static func sortedByNotation(_ bound: [[Key]: Action]) -> [([Key], Action)] {
+        bound.map { (KeyNotation.format($0.key), $0.key, $0.value) }
+            .sorted { $0.0 < $1.0 }
+            .map { ($0.1, $0.2) }
     }
 
     /// Whether the pane `context` takes `keys` before global gets to see them.
