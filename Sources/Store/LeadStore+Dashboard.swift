@@ -150,11 +150,8 @@ extension LeadStore {
     /// values are read (for all time from `dash_speed_exact`, else from the period's index range).
     private func speedToLead(since start: Int64?, scope: DashboardScope) throws -> [String: SpeedToLead] {
         let version = try db.scalarInt("SELECT speed_version FROM dash_state WHERE id = 1") ?? 0
-        let key = DashboardSpeedCache.Key(start: start, owner: scope.owner)
-        if let cached = dashboardSpeedCache.figures(for: key, version: version) { return cached }
-        let figures = try computeSpeedToLead(since: start, scope: scope)
-        dashboardSpeedCache.store(figures, for: key, version: version)
-        return figures
+        let key = DashboardCacheKey(bounds: [start ?? Int64.min], owner: scope.owner)
+        return try dashboardSpeedCache.value(for: key, version: version) { try computeSpeedToLead(since: start, scope: scope) }
     }
 
     private func computeSpeedToLead(since start: Int64?, scope: DashboardScope) throws -> [String: SpeedToLead] {

@@ -147,23 +147,21 @@ extension LeadStore {
     /// Appointments (not cancelled) of live leads per owner, source and day of the week
     /// (`dayStarts` ascending; the last day ends at `weekEnd`): whole hours from
     /// `dash_appointments`, an hour that straddles a day edge (zones off the hour) read exactly.
-    func appointmentsByDay(dayStarts: [Int64], weekEnd: Int64, scope: DashboardScope) throws -> [(key: OwnerSource, day: Int, count: Int)] {
-        guard let weekStart = dayStarts.first else { return [] }
+    func appointmentsByDay(dayStarts: [Int64], weekEnd: Int64, scope: DashboardScope) throws -> [DayCount] {
+        guard !dayStarts.isEmpty else { return [] }
         // Cached per week and scope while no appointment (or owner/source of a lead with one) changed.
         let version = try db.scalarInt("SELECT appointments_version FROM dash_state WHERE id = 1") ?? 0
-        let key = "\(dayStarts) \(weekEnd) " + (scope.owner.map { "owner " + $0 } ?? "team")
-        if let cached = dashboardAppointmentsCache[key], cached.version == version { return cached.rows }
-        let rows = try readAppointmentsByDay(dayStarts: dayStarts, weekEnd: weekEnd, scope: scope)
-        if dashboardAppointmentsCache.count >= 16 { dashboardAppointmentsCache.removeAll() }
-        dashboardAppointmentsCache[key] = (version, rows)
-        return rows
+        let key = DashboardCacheKey(bounds: dayStarts + [weekEnd], owner: scope.owner)
+        return try dashboardAppointmentsCache.value(for: key, version: version) {
+            try readAppointmentsByDay(dayStarts: dayStarts, weekEnd: weekEnd, scope: scope)
+        }
     }
 
-    private func readAppointmentsByDay(dayStarts: [Int64], weekEnd: Int64, scope: DashboardScope) throws -> [(key: OwnerSource, day: Int, count: Int)] {
+    private func readAppointmentsByDay(dayStarts: [Int64], weekEnd: Int64, scope: DashboardScope) throws -> [DayCount] {
         guard let weekStart = dayStarts.first else { return [] }
         let ends = Array(dayStarts.dropFirst()) + [weekEnd]
         func day(of time: Int64) -> Int? { dayStarts.indices.first { dayStarts[$0] <= time && time < ends[$0] } }
-        var result: [(key: OwnerSource, day: Int, count: Int)] = []
+        var result: [DayCount] = []
         var straddling = Set<Int64>()
         try db.cached("""
             SELECT hour, owner, source, count FROM dash_appointments WHERE hour >= ? AND hour <= ? AND count > 0\(scope.and("owner"))
@@ -189,26 +187,11 @@ extension LeadStore {
     }
 }
 
-/// Speed-to-lead figures of recent dashboard queries, kept while no lead's first touch, creation,
-/// owner or deletion changed (`dash_state.speed_version`, bumped by the aggregate triggers, also
-/// when another connection writes): a refresh after a sync that touched no new lead reads nothing.
-struct DashboardSpeedCache {
-    struct Key: Hashable {
-        let start: Int64?
-        let owner: String?
-    }
-    private var entries: [Key: (version: Int64, figures: [String: SpeedToLead])] = [:]
-
-    /// The figures for `key` if they were computed at `version`.
-    func figures(for key: Key, version: Int64) -> [String: SpeedToLead]? {
-        guard let entry = entries[key], entry.version == version else { return nil }
-        return entry.figures
-    }
-
-    /// Remembers `figures` (at most 16 queries; older versions are dropped first).
-    mutating func store(_ figures: [String: SpeedToLead], for key: Key, version: Int64) {
-        entries = entries.filter { $0.value.version == version }
-        if entries.count >= 16 { entries.removeAll() }
-        entries[key] = (version, figures)
-    }
+/// What a dashboard result is cached under: the query's time boundaries and its owner limit.
+struct DashboardCacheKey: Hashable {
+    let bounds: [Int64]
+    let owner: String?
 }
+
+/// A count of an owner and source on one day of the week (the appointments per day).
+typealias DayCount = (key: OwnerSource, day: Int, count: Int)
