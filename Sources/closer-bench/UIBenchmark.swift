@@ -4,7 +4,7 @@ import Foundation
 import Store
 import TerminalUI
 
-/// `closer-bench ui [--leads N] [--db PATH] [--iterations N] [--list-only] [--cpu-time]`: drives the real `CloserApp` over a
+/// `closer-bench ui [--leads N] [--db PATH] [--iterations N] [--list-only] [--now SECONDS] [--cpu-time]`: drives the real `CloserApp` over a
 /// seeded database and times key → finished frame (handle + draw) for movement, search and resize,
 /// at 80×24 and 250×60; then counts the bytes curses sends per "next line" keystroke at 80×24.
 enum UIBenchmark {
@@ -18,6 +18,9 @@ enum UIBenchmark {
         var conversationOnly = false
         /// `--list-only`: only the lead list scenarios and the byte count (no calendar, dashboard, conversation).
         var listOnly = false
+        /// `--now SECONDS`: the clock the dashboard reads the file at (a file seeded by `closer seed`
+        /// at real time); default `BenchClock`, the benchmarks' own seeding clock.
+        var now = BenchClock.date
     }
 
     static func run(_ args: [String]) throws {
@@ -45,7 +48,7 @@ enum UIBenchmark {
             let bytes = try UIByteCounter(store: store, presses: options.iterations).run()
             UITimings.printReport(leads: try store.countLeads(), sizes: sizes, tables: tables, bytes: bytes)
             if options.listOnly { return }
-            try DashboardBenchmark.paneScenarios(store: store)  // dashboard
+            try DashboardBenchmark.paneScenarios(store: store, now: options.now)  // dashboard
             try ConversationBenchmark.run(store: store, iterations: options.iterations)  // conversation pane
         }
     }
@@ -67,6 +70,9 @@ enum UIBenchmark {
             case "--calendar-only": options.calendarOnly = true
             case "--conversation-only": options.conversationOnly = true
             case "--list-only": options.listOnly = true
+            case "--now":
+                guard let text = rest.popFirst(), let seconds = Int64(text) else { throw usage("--now needs Unix seconds") }
+                options.now = Date(timeIntervalSince1970: TimeInterval(seconds))
             case "--cpu-time": UITimings.usesThreadCPUTime = true
             default: throw usage("unknown option \(arg)")
             }
@@ -75,7 +81,7 @@ enum UIBenchmark {
     }
 
     static func usage(_ message: String) -> Error {
-        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only | --conversation-only | --list-only] [--cpu-time]")
+        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only | --conversation-only | --list-only] [--now SECONDS] [--cpu-time]")
     }
 }
 
