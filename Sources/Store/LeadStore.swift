@@ -15,7 +15,7 @@ public final class LeadStore: @unchecked Sendable {
     /// The detail batch in progress on this connection, if any (guarded by `lock`).
     var noteFTSDeferral: NoteFTSDeferral?
     /// Dashboard speed-to-lead results by query, valid while `dash_state.speed_version` holds (guarded by `lock`).
-    var dashboardSpeedCache = VersionedCache<DashboardCacheKey, [String: SpeedToLead]>()
+    var dashboardSpeedCache = VersionedCache<DashboardCacheKey, [String?: SpeedToLead]>()
     /// The week's appointments by query, valid while `dash_state.appointments_version` holds (guarded by `lock`).
     var dashboardAppointmentsCache = VersionedCache<DashboardCacheKey, [DayCount]>()
     /// The database file path.
