@@ -65,20 +65,18 @@ public enum DashboardScreen {
                              scroll: scroll, screen: content, measuring: measuring, compact: compact)
         }
         if header { painter(scroll: 0, measuring: false, compact: false).drawHeader(row: rect.row, rect: rect) }
+        // One measuring pass, at the width a scrolling frame has (its last column is kept for the
+        // marks of more above / below, so nothing they cover: "80▲" for "80%"); a dashboard that
+        // fits there is drawn plain at the full width.
+        let scrolling = Rect(row: content.row, column: content.column, height: content.height, width: max(0, content.width - 1))
         var measure = painter(scroll: 0, measuring: true, compact: true)
-        measure.draw(in: Rect(row: content.row, column: content.column, height: 10_000, width: content.width))
-        let needed = measure.record.bottom - content.row
-        guard model.summary != nil, needed > content.height, content.height > 0 else {
+        measure.draw(in: Rect(row: scrolling.row, column: scrolling.column, height: 10_000, width: scrolling.width))
+        let scrolledHeight = measure.record.bottom - content.row
+        guard model.summary != nil, scrolledHeight > content.height, content.height > 0 else {
             var plain = painter(scroll: 0, measuring: false, compact: false)
             plain.draw(in: content)
             return 0
         }
-        // Scrolling: the last column is kept for the marks of more above / below, so nothing
-        // they cover ("80▲" for "80%"); measured again at that width.
-        let scrolling = Rect(row: content.row, column: content.column, height: content.height, width: content.width - 1)
-        measure = painter(scroll: 0, measuring: true, compact: true)
-        measure.draw(in: Rect(row: scrolling.row, column: scrolling.column, height: 10_000, width: scrolling.width))
-        let scrolledHeight = max(needed, measure.record.bottom - content.row)
         let selected = measure.record.selectedRow ?? content.row
         var top = max(0, scroll)
         if selected - 1 - top < content.row { top = selected - 1 - content.row }  // one row above: the heading
