@@ -333,9 +333,9 @@ struct DashboardPainter {
             x = rect.column + 10
             for column in columns {
                 if let name = source.source {
-                    number(.source(name, column), column.value(source.numbers), row: row, column: x, width: 6)
+                    number(.source(name, column), column.value(source.numbers), row: row, column: x, width: 6, gap: true)
                 } else {
-                    put(DashboardFormat.count(column.value(source.numbers)), row: row, column: x, width: 6, style: dim, right: true)
+                    put(DashboardFormat.count(column.value(source.numbers), fitting: 6, gap: true), row: row, column: x, width: 6, style: dim, right: true)
                 }
                 x += 6
             }
@@ -385,7 +385,7 @@ struct DashboardPainter {
                     x += 19
                 }
                 let width = widths[column] ?? 6
-                number(.owner(owner.owner, column), column.value(g), row: row, column: x, width: width)
+                number(.owner(owner.owner, column), column.value(g), row: row, column: x, width: width, gap: true)
                 x += width
             }
             row += 1
@@ -411,7 +411,7 @@ struct DashboardPainter {
                 x += 19
             }
             let width = widths[column] ?? 6
-            put(DashboardFormat.count(column.value(totals)), row: row, column: x, width: width, style: dim, right: true)
+            put(DashboardFormat.count(column.value(totals), fitting: width, gap: true), row: row, column: x, width: width, style: dim, right: true)
             x += width
         }
         return row + 1 - rect.row
@@ -469,11 +469,12 @@ struct DashboardPainter {
 
     // MARK: - Cells
 
-    /// A selectable number: reverse/selected style when it is the cursor.
-    func number(_ cell: DashboardCell, _ value: Int, row: Int, column: Int, width: Int) {
+    /// A selectable number (selected style when it is the cursor), right-aligned; in a table (`gap`) a long one is shortened ("11.1k") so a
+    /// column stays free before it.
+    func number(_ cell: DashboardCell, _ value: Int, row: Int, column: Int, width: Int, gap: Bool = false) {
         let selected = model.selection == cell
         if selected { record.selectedRow = row }
-        put(DashboardFormat.count(value), row: row, column: column, width: width, style: selected ? selectedStyle : theme.style("normal"),
+        put(DashboardFormat.count(value, fitting: width, gap: gap), row: row, column: column, width: width, style: selected ? selectedStyle : theme.style("normal"),
             right: true)
     }
 
