@@ -99,13 +99,14 @@ extension LeadStore {
 
         // Speed to lead per owner and overall (one histogram, merged for the team).
         let speedFigures = try speedToLead(since: bounds.periodStart, scope: scope)
-        var speed = speedFigures[""] ?? SpeedToLead()
+        var speed = speedFigures[nil] ?? SpeedToLead()
         if bounds.periodStart == nil {
             untouched = owners.values.reduce(0) { $0 + $1.leads } - speed.touched
             for owner in owners.keys { owners[owner]!.speedToLead.untouched = owners[owner]!.leads - (speedFigures[owner]?.touched ?? 0) }
         }
         speed.untouched = untouched
-        for (owner, figures) in speedFigures where !owner.isEmpty {
+        for (key, figures) in speedFigures {
+            guard let owner = key else { continue }
             let ownUntouched = owners[owner]?.speedToLead.untouched ?? 0
             owners[owner, default: DashboardGroup()].speedToLead = figures
             owners[owner]!.speedToLead.untouched = ownUntouched
@@ -145,26 +146,29 @@ extension LeadStore {
     }
 
     /// Median and p90 of first touch − creation for touched leads created since `start`, per
-    /// owner and for the team (keyed ""), exact, without sorting the period: the hour-bucket
+    /// owner and for the team (keyed nil), exact, without sorting the period: the hour-bucket
     /// histogram of the aggregates finds the bucket holding each rank, then only those buckets'
-    /// values are read (for all time from `dash_speed_exact`, else from the period's index range).
-    private func speedToLead(since start: Int64?, scope: DashboardScope) throws -> [String: SpeedToLead] {
+    /// values are read (for all time from `dash_speed_exact`, else the period's part of each
+    /// (bucket, owner) range of `leads_speed`).
+    private func speedToLead(since start: Int64?, scope: DashboardScope) throws -> [String?: SpeedToLead] {
         let version = try db.scalarInt("SELECT speed_version FROM dash_state WHERE id = 1") ?? 0
-        let key = DashboardSpeedCache.Key(start: start, owner: scope.owner)
-        if let cached = dashboardSpeedCache.figures(for: key, version: version) { return cached }
-        let figures = try computeSpeedToLead(since: start, scope: scope)
-        dashboardSpeedCache.store(figures, for: key, version: version)
-        return figures
+        let key = DashboardCacheKey(bounds: [start ?? Int64.min], owner: scope.owner)
+        return try dashboardSpeedCache.value(for: key, version: version) { try computeSpeedToLead(since: start, scope: scope) }
     }
 
-    private func computeSpeedToLead(since start: Int64?, scope: DashboardScope) throws -> [String: SpeedToLead] {
-        var histogram = try speedHistogram(since: start, scope: scope)
+    private func computeSpeedToLead(since start: Int64?, scope: DashboardScope) throws -> [String?: SpeedToLead] {
+        let perOwner = try speedHistogram(since: start, scope: scope)
+        // Groups: each owner (a lead may have none: owner "") and the team (nil).
+        var histogram: [String?: [Int64: Int]] = [:]
         var team: [Int64: Int] = [:]
-        for buckets in histogram.values { for (bucket, count) in buckets { team[bucket, default: 0] += count } }
-        histogram[""] = team
-        var result: [String: SpeedToLead] = [:]
+        for (owner, buckets) in perOwner {
+            histogram[owner] = buckets
+            for (bucket, count) in buckets { team[bucket, default: 0] += count }
+        }
+        histogram[nil] = team
+        var result: [String?: SpeedToLead] = [:]
         // group → bucket → [(rank within the bucket, is median)]
-        var wanted: [String: [Int64: [(rank: Int, median: Bool)]]] = [:]
+        var wanted: [String?: [Int64: [(rank: Int, median: Bool)]]] = [:]
         for (group, counts) in histogram {
             let buckets = counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             let n = buckets.reduce(0) { $0 + $1.value }
@@ -181,7 +185,7 @@ extension LeadStore {
                 }
             }
         }
-        func set(_ group: String, _ median: Bool, _ value: Int64) {
+        func set(_ group: String?, _ median: Bool, _ value: Int64) {
             if median { result[group]?.medianSeconds = value } else { result[group]?.p90Seconds = value }
         }
         if start == nil {
@@ -193,17 +197,29 @@ extension LeadStore {
             }
             return result
         }
-        let buckets = Set(wanted.values.flatMap(\.keys)).sorted()
-        guard !buckets.isEmpty else { return result }
-        var values: [String: [Int64: [Int64]]] = [:]
-        let list = buckets.map(String.init).joined(separator: ", ")
-        try db.prepare("""
-            SELECT owner, max(0, first_touch_at - created) AS d FROM leads INDEXED BY leads_touch_created
-            WHERE deleted = 0 AND created >= ? AND first_touch_at IS NOT NULL\(scope.and("owner")) AND d / 3600 IN (\(list))
-            """).forEachRow([.integer(start!)] + scope.values) { s in
-            let owner = s.text(0), value = s.int64(1), bucket = value / 3600
-            if wanted[owner]?[bucket] != nil { values[owner, default: [:]][bucket, default: []].append(value) }
-            if wanted[""]?[bucket] != nil { values["", default: [:]][bucket, default: []].append(value) }
+        // The (bucket, owner) ranges of `leads_speed` to read: a team bucket needs every owner's
+        // leads in it, an owner's bucket only that owner's; each range is read once.
+        var ranges = Set<BucketOwner>()
+        for (group, buckets) in wanted {
+            for bucket in buckets.keys {
+                if let owner = group { ranges.insert(BucketOwner(bucket: bucket, owner: owner)); continue }
+                for (owner, counts) in perOwner where (counts[bucket] ?? 0) > 0 {
+                    ranges.insert(BucketOwner(bucket: bucket, owner: owner))
+                }
+            }
+        }
+        var values: [String?: [Int64: [Int64]]] = [:]
+        let statement = try db.cached("""
+            SELECT \(Schema.speedDelay) FROM leads INDEXED BY leads_speed
+            WHERE \(Schema.speedBucket) = ?1 AND owner = ?2 AND created >= ?3 AND deleted = 0 AND first_touch_at IS NOT NULL
+            """)
+        for range in ranges.sorted(by: { ($0.bucket, $0.owner) < ($1.bucket, $1.owner) }) {
+            let own = wanted[range.owner]?[range.bucket] != nil, team = wanted[nil]?[range.bucket] != nil
+            try statement.forEachRow([.integer(range.bucket), .text(range.owner), .integer(start!)]) { s in
+                let value = s.int64(0)
+                if own { values[range.owner, default: [:]][range.bucket, default: []].append(value) }
+                if team { values[nil, default: [:]][range.bucket, default: []].append(value) }
+            }
         }
         for (group, buckets) in wanted {
             for (bucket, targets) in buckets {
@@ -234,4 +250,10 @@ struct DashboardScope {
         return " AND \(column) = ?\(index.map(String.init) ?? "")"
     }
     var values: [SQLValue] { owner.map { [.text($0)] } ?? [] }
+}
+
+/// One range of the `leads_speed` index: an hour bucket of delay and an owner.
+private struct BucketOwner: Hashable {
+    let bucket: Int64
+    let owner: String
 }

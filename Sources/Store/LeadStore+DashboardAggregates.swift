@@ -41,10 +41,13 @@ extension LeadStore {
     func createdSince(_ start: Int64?, scope: DashboardScope) throws -> [OwnerSource: (leads: Int, untouched: Int)] {
         var result: [OwnerSource: (leads: Int, untouched: Int)] = [:]
         let split = start.map { DaySplit($0) }
+        // Summed here, not by GROUP BY (SQLite would sort the period's rows in a temporary b-tree).
         try db.cached("""
-            SELECT owner, source, sum(leads), sum(untouched) FROM dash_created WHERE day >= ?\(scope.and("owner")) GROUP BY 1, 2
+            SELECT owner, source, leads, untouched FROM dash_created WHERE day >= ?\(scope.and("owner"))
             """).forEachRow([.integer(split?.fromDay ?? Int64.min)] + scope.values) { s in
-            result[OwnerSource(owner: s.text(0), source: s.int64(1)), default: (0, 0)] = (s.int(2), s.int(3))
+            let key = OwnerSource(owner: s.text(0), source: s.int64(1))
+            let old = result[key] ?? (0, 0)
+            result[key] = (old.leads + s.int(2), old.untouched + s.int(3))
         }
         if let split, !split.edgeIsEmpty {
             try db.cached("""
@@ -86,7 +89,7 @@ extension LeadStore {
     func idleSince(_ time: Int64, scope: DashboardScope) throws -> [String: Int] {
         var result: [String: Int] = [:]
         let split = DaySplit(time, unit: 3600)
-        try db.cached("SELECT owner, sum(count) FROM dash_idle WHERE hour >= ?\(scope.and("owner")) GROUP BY 1")
+        try db.cached("SELECT owner, count FROM dash_idle WHERE hour >= ?\(scope.and("owner"))")  // summed here: no sort
             .forEachRow([.integer(split.fromDay)] + scope.values) { result[$0.text(0), default: 0] += $0.int(1) }
         guard !split.edgeIsEmpty else { return result }
         try db.cached("""
@@ -110,7 +113,7 @@ extension LeadStore {
         }
         let split = DaySplit(start)
         try db.cached("""
-            SELECT owner, bucket, sum(count) FROM dash_speed WHERE day >= ?\(scope.and("owner")) GROUP BY 1, 2
+            SELECT owner, bucket, count FROM dash_speed WHERE day >= ?\(scope.and("owner"))
             """).forEachRow([.integer(split.fromDay)] + scope.values) { result[$0.text(0), default: [:]][$0.int64(1), default: 0] += $0.int(2) }
         if !split.edgeIsEmpty {
             try db.cached("""
@@ -124,10 +127,10 @@ extension LeadStore {
     }
 
     /// Exact delays (seconds) at the wanted ranks, for all time, from `dash_speed_exact(_team)`:
-    /// one read of the bucket's hour of values. `group` "" is the whole team (every owner in scope).
-    func exactDelayAllTime(group: String, bucket: Int64, ranks: [Int], scope: DashboardScope) throws -> [Int: Int64] {
+    /// one read of the bucket's hour of values. `group` nil is the whole team (every owner in scope).
+    func exactDelayAllTime(group: String?, bucket: Int64, ranks: [Int], scope: DashboardScope) throws -> [Int: Int64] {
         var result: [Int: Int64] = [:]
-        let owner = group.isEmpty ? scope.owner : group
+        let owner = group ?? scope.owner
         var seen = 0
         let wanted = ranks.sorted()
         var next = 0
@@ -147,33 +150,35 @@ extension LeadStore {
     /// Appointments (not cancelled) of live leads per owner, source and day of the week
     /// (`dayStarts` ascending; the last day ends at `weekEnd`): whole hours from
     /// `dash_appointments`, an hour that straddles a day edge (zones off the hour) read exactly.
-    func appointmentsByDay(dayStarts: [Int64], weekEnd: Int64, scope: DashboardScope) throws -> [(key: OwnerSource, day: Int, count: Int)] {
-        guard let weekStart = dayStarts.first else { return [] }
+    func appointmentsByDay(dayStarts: [Int64], weekEnd: Int64, scope: DashboardScope) throws -> [DayCount] {
+        guard !dayStarts.isEmpty else { return [] }
         // Cached per week and scope while no appointment (or owner/source of a lead with one) changed.
         let version = try db.scalarInt("SELECT appointments_version FROM dash_state WHERE id = 1") ?? 0
-        let key = "\(dayStarts) \(weekEnd) " + (scope.owner.map { "owner " + $0 } ?? "team")
-        if let cached = dashboardAppointmentsCache[key], cached.version == version { return cached.rows }
-        let rows = try readAppointmentsByDay(dayStarts: dayStarts, weekEnd: weekEnd, scope: scope)
-        if dashboardAppointmentsCache.count >= 16 { dashboardAppointmentsCache.removeAll() }
-        dashboardAppointmentsCache[key] = (version, rows)
-        return rows
+        let key = DashboardCacheKey(bounds: dayStarts + [weekEnd], owner: scope.owner)
+        return try dashboardAppointmentsCache.value(for: key, version: version) {
+            try readAppointmentsByDay(dayStarts: dayStarts, weekEnd: weekEnd, scope: scope)
+        }
     }
 
-    private func readAppointmentsByDay(dayStarts: [Int64], weekEnd: Int64, scope: DashboardScope) throws -> [(key: OwnerSource, day: Int, count: Int)] {
+    private func readAppointmentsByDay(dayStarts: [Int64], weekEnd: Int64, scope: DashboardScope) throws -> [DayCount] {
         guard let weekStart = dayStarts.first else { return [] }
         let ends = Array(dayStarts.dropFirst()) + [weekEnd]
         func day(of time: Int64) -> Int? { dayStarts.indices.first { dayStarts[$0] <= time && time < ends[$0] } }
-        var result: [(key: OwnerSource, day: Int, count: Int)] = []
+        // Summed per owner, source and day here (~10,000 hour rows a week at a million leads).
+        var sums: [DayKey: Int] = [:]
         var straddling = Set<Int64>()
+        var lastHour = Int64.min, lastDay: Int?
         try db.cached("""
             SELECT hour, owner, source, count FROM dash_appointments WHERE hour >= ? AND hour <= ? AND count > 0\(scope.and("owner"))
             """).forEachRow([.integer(DaySplit.floorDiv(weekStart, 3600)), .integer(DaySplit.floorDiv(weekEnd - 1, 3600))] + scope.values) { s in
-            let hour = s.int64(0), from = hour * 3600
-            if let first = day(of: from), day(of: from + 3599) == first {
-                result.append((OwnerSource(owner: s.text(1), source: s.int64(2)), first, s.int(3)))
-            } else {
-                straddling.insert(hour)
+            let hour = s.int64(0)
+            if hour != lastHour {  // rows come in hour order
+                lastHour = hour
+                let from = hour * 3600
+                lastDay = day(of: from).flatMap { day(of: from + 3599) == $0 ? $0 : nil }
+                if lastDay == nil { straddling.insert(hour) }
             }
+            if let day = lastDay { sums[DayKey(key: OwnerSource(owner: s.text(1), source: s.int64(2)), day: day), default: 0] += s.int(3) }
         }
         for hour in straddling.sorted() {
             let from = max(hour * 3600, weekStart), before = min(hour * 3600 + 3600, weekEnd)
@@ -182,33 +187,24 @@ extension LeadStore {
                 JOIN leads l ON l.id = a.lead_id
                 WHERE a.start >= ? AND a.start < ? AND a.status <> 'cancelled' AND l.deleted = 0\(scope.and("l.owner"))
                 """).forEachRow([.integer(from), .integer(before)] + scope.values) { s in
-                if let index = day(of: s.int64(2)) { result.append((OwnerSource(owner: s.text(0), source: s.int64(1)), index, 1)) }
+                if let index = day(of: s.int64(2)) { sums[DayKey(key: OwnerSource(owner: s.text(0), source: s.int64(1)), day: index), default: 0] += 1 }
             }
         }
-        return result
+        return sums.map { (key: $0.key.key, day: $0.key.day, count: $0.value) }
     }
 }
 
-/// Speed-to-lead figures of recent dashboard queries, kept while no lead's first touch, creation,
-/// owner or deletion changed (`dash_state.speed_version`, bumped by the aggregate triggers, also
-/// when another connection writes): a refresh after a sync that touched no new lead reads nothing.
-struct DashboardSpeedCache {
-    struct Key: Hashable {
-        let start: Int64?
-        let owner: String?
-    }
-    private var entries: [Key: (version: Int64, figures: [String: SpeedToLead])] = [:]
-
-    /// The figures for `key` if they were computed at `version`.
-    func figures(for key: Key, version: Int64) -> [String: SpeedToLead]? {
-        guard let entry = entries[key], entry.version == version else { return nil }
-        return entry.figures
-    }
-
-    /// Remembers `figures` (at most 16 queries; older versions are dropped first).
-    mutating func store(_ figures: [String: SpeedToLead], for key: Key, version: Int64) {
-        entries = entries.filter { $0.value.version == version }
-        if entries.count >= 16 { entries.removeAll() }
-        entries[key] = (version, figures)
-    }
+/// An owner and source on one day of the week.
+private struct DayKey: Hashable {
+    let key: OwnerSource
+    let day: Int
 }
+
+/// What a dashboard result is cached under: the query's time boundaries and its owner limit.
+struct DashboardCacheKey: Hashable {
+    let bounds: [Int64]
+    let owner: String?
+}
+
+/// A count of an owner and source on one day of the week (the appointments per day).
+typealias DayCount = (key: OwnerSource, day: Int, count: Int)

@@ -15,9 +15,9 @@ public final class LeadStore: @unchecked Sendable {
     /// The detail batch in progress on this connection, if any (guarded by `lock`).
     var noteFTSDeferral: NoteFTSDeferral?
     /// Dashboard speed-to-lead results by query, valid while `dash_state.speed_version` holds (guarded by `lock`).
-    var dashboardSpeedCache = DashboardSpeedCache()
+    var dashboardSpeedCache = VersionedCache<DashboardCacheKey, [String?: SpeedToLead]>()
     /// The week's appointments by query, valid while `dash_state.appointments_version` holds (guarded by `lock`).
-    var dashboardAppointmentsCache: [String: (version: Int64, rows: [(key: OwnerSource, day: Int, count: Int)])] = [:]
+    var dashboardAppointmentsCache = VersionedCache<DashboardCacheKey, [DayCount]>()
     /// The database file path.
     public var path: String { db.path }
     /// The most search matches a filter with text considers (the FTS query is capped).

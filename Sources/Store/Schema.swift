@@ -39,6 +39,7 @@ enum Schema {
             try db.execute(ftsDeferredLeads)
             try recreateTriggers(db)
         },
+        { try $0.execute(speedIndex) },  // dashboard cold: exact median/p90 of a period read by (delay hour, owner, created)
     ]
 
     /// Re-creates the FTS table and its vocabulary from leads and notes with the current index

@@ -45,4 +45,21 @@ public enum DashboardFormat {
         }
         return (value < 0 ? "-" : "") + out
     }
+
+    /// `count(value)` when it fits in `width` columns (`width − 1` with `gap`: one column stays free
+    /// between two right-aligned table cells), else a short form that does: "11.1k", "125.3k",
+    /// "1.0M", then "11k", "1M"; a value that fits no form comes back exact (the cell cuts it).
+    public static func count(_ value: Int, fitting width: Int, gap: Bool = false) -> String {
+        let room = gap ? width - 1 : width
+        let exact = count(value)
+        guard exact.count > room else { return exact }
+        let magnitude = abs(value), sign = value < 0 ? "-" : ""
+        var forms: [String] = []
+        // thousands below 999,950 (it would read "1000.0k"), millions from 950,000 ("0.95M" reads "1.0M")
+        for (scale, suffix) in [(1_000.0, "k"), (1_000_000.0, "M")] where Double(magnitude) >= scale * 0.95 && Double(magnitude) < scale * 999.95 {
+            let scaled = Double(magnitude) / scale
+            forms += [String(format: "%.1f", scaled), String(format: "%.0f", scaled)].map { sign + $0 + suffix }
+        }
+        return forms.first { $0.count <= room } ?? forms.first { $0.count <= width } ?? exact
+    }
 }

@@ -28,7 +28,7 @@ enum BulkBenchmark {
         defer { if path == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) } } }
 
         let store = try LeadStore(path: dbPath)
-        let generator = DemoDataGenerator(seed: 1, now: 1_790_000_000, userCount: 8)
+        let generator = DemoDataGenerator(seed: 1, now: BenchClock.seconds, userCount: 8)
         let seedStart = Date()
         try DemoSeeder(store: store, generator: generator).seed(leads: leads)
         print(String(format: "bulk benchmark: %d leads seeded in %.1f s", leads, Date().timeIntervalSince(seedStart)))

@@ -11,7 +11,7 @@ import ViewModels
 @MainActor
 struct CalendarUIScenarios {
     /// `UISeeding`'s generator clock (2026-09-21), for a file without appointments.
-    static let seedingNow: Int64 = 1_790_000_000
+    static let seedingNow = BenchClock.seconds
 
     /// 09:00 UTC of the day halfway between the first and the last seeded appointment.
     static func dataNow(_ store: LeadStore) throws -> Int64 {

@@ -13,7 +13,7 @@ enum ConversationBenchmark {
 
     static func run(store: LeadStore, iterations: Int) throws {
         let leadId = try benchLead(store)
-        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        let now = BenchClock.date
         let theme = ThemeLoader.builtinDefault()
         var tables: [[UITimings.Row]] = []
         let sizes = [Size(rows: 24, columns: 80), Size(rows: 60, columns: 250)]
@@ -87,7 +87,7 @@ enum ConversationBenchmark {
         if try store.timelineCount(leadId: leadId) >= eventCount { return leadId }
         let texts = ["¿Me envía el presupuesto?", "Claro, se lo envío hoy.", "見積もりをお願いします。", "Thanks, talk tomorrow 👍",
                      String(repeating: "Detalles del pedido, línea por línea. ", count: 40), "مرحبا، شكرا لك"]
-        let start: Int64 = 1_790_000_000 - Int64(eventCount) * 300
+        let start = BenchClock.seconds - Int64(eventCount) * 300
         let events = (0..<eventCount).map { i in
             ConversationEvent(leadId: leadId, provider: "bench", remoteId: "bench-\(i)", kind: .message, via: "whatsApp",
                               direction: i % 2 == 0 ? .inbound : .outbound, agent: i % 2 == 0 ? "" : "Marcos García",

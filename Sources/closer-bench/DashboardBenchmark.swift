@@ -5,8 +5,8 @@ import TerminalUI
 import ViewModels
 
 /// The manager dashboard's timings: `closer-bench dashboard [--leads N] [--db PATH] [--now SECONDS]`
-/// (reuses the `ui` benchmark's seeded file; `--now`: the "now" the file was seeded at, when it is
-/// not the `ui` seed's), also run at the end of `closer-bench store` and `ui`.
+/// (the `ui` benchmark's options and seeded file; `--now`: the "now" the file was seeded at, when
+/// it is not the benchmarks' `BenchClock`), also run at the end of `closer-bench store` and `ui`.
 ///
 /// - cold: a new connection's first `dashboard()` (empty statement and page caches);
 /// - warm: the same query again;
@@ -15,23 +15,14 @@ import ViewModels
 /// - pane: `4` → finished frame, `p` → frame, Enter (drill-down) and Esc at 80×24 and 250×60.
 enum DashboardBenchmark {
     static func run(_ args: [String]) throws {
-        var rest = args
-        var now = Self.now
-        if let index = rest.firstIndex(of: "--now"), index + 1 < rest.count, let seconds = TimeInterval(rest[index + 1]) {
-            now = Date(timeIntervalSince1970: seconds)
-            rest.removeSubrange(index...(index + 1))
-        }
-        let options = try UIBenchmark.parse(rest)
+        let options = try UIBenchmark.parse(args)
         let store = try UISeeding.open(options)
-        try storeScenarios(store: store, now: now)
-        try MainActor.assumeIsolated { try paneScenarios(store: store, now: now) }
+        try storeScenarios(store: store, now: options.now)
+        try MainActor.assumeIsolated { try paneScenarios(store: store, now: options.now) }
     }
 
-    /// "Now" of the seeded data (`DemoDataGenerator(now: 1_790_000_000)`).
-    static let now = Date(timeIntervalSince1970: 1_790_000_000)
-
     /// Store-level timings (cold, warm, after a sync) per period and scope.
-    static func storeScenarios(store: LeadStore, now: Date = Self.now) throws {
+    static func storeScenarios(store: LeadStore, now: Date = BenchClock.date) throws {
         let path = store.path
         print("dashboard (store, \(try store.countLeads()) leads):")
         for period in DashboardPeriod.allCases {
@@ -67,7 +58,7 @@ enum DashboardBenchmark {
 
     /// Key → finished frame through the real app's dashboard pane.
     @MainActor
-    static func paneScenarios(store: LeadStore, now: Date = Self.now) throws {
+    static func paneScenarios(store: LeadStore, now: Date = BenchClock.date) throws {
         for size in [Size(rows: 24, columns: 80), Size(rows: 60, columns: 250)] {
             let configuration = UIConfiguration.load(environment: [:])
             let setup = CloserApp.Setup(currentUser: "ana", keymap: configuration.keymap, theme: configuration.theme,

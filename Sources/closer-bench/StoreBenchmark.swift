@@ -31,7 +31,7 @@ enum StoreBenchmark {
         }
 
         let store = try LeadStore(path: dbPath)
-        let generator = DemoDataGenerator(seed: 1, now: 1_790_000_000, userCount: 8)
+        let generator = DemoDataGenerator(seed: 1, now: BenchClock.seconds, userCount: 8)
         let seedStart = Date()
         let summary = try DemoSeeder(store: store, generator: generator).seed(leads: leads)
         let seedSeconds = Date().timeIntervalSince(seedStart)
@@ -73,7 +73,7 @@ enum StoreBenchmark {
         report("counts by owner") { _ = try store.countsByOwner() }
         report("position of a lead (name order)") { _ = try store.position(ofLead: Int64(leads / 3)) }
         report("cursor at position middle (jump)", repeats: 3) { _ = try store.cursor(atPosition: total / 2, sort: name) }
-        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        let now = BenchClock.date
         report("appointments next 7 days") { _ = try store.appointments(from: now, to: now.addingTimeInterval(7 * 86_400)) }
         report("lead detail") { _ = try store.leadDetail(id: Int64(leads / 2)) }
         try DashboardBenchmark.storeScenarios(store: store)  // dashboard

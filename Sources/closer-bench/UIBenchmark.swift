@@ -5,7 +5,7 @@ import Store
 import TerminalUI
 import ViewModels
 
-/// `closer-bench ui [--leads N] [--db PATH] [--iterations N] [--list-only] [--cpu-time] [--no-calendar-cache]`: drives the real `CloserApp` over a
+/// `closer-bench ui [--leads N] [--db PATH] [--iterations N] [--list-only] [--now SECONDS] [--cpu-time] [--no-calendar-cache]`: drives the real `CloserApp` over a
 /// seeded database and times key → finished frame (handle + draw) for movement, search and resize,
 /// at 80×24 and 250×60; then counts the bytes curses sends per "next line" keystroke at 80×24.
 enum UIBenchmark {
@@ -19,6 +19,9 @@ enum UIBenchmark {
         var conversationOnly = false
         /// `--list-only`: only the lead list scenarios and the byte count (no calendar, dashboard, conversation).
         var listOnly = false
+        /// `--now SECONDS`: the clock the dashboard reads the file at (a file seeded by `closer seed`
+        /// at real time); default `BenchClock`, the benchmarks' own seeding clock.
+        var now = BenchClock.date
     }
 
     static func run(_ args: [String]) throws {
@@ -46,7 +49,7 @@ enum UIBenchmark {
             let bytes = try UIByteCounter(store: store, presses: options.iterations).run()
             UITimings.printReport(leads: try store.countLeads(), sizes: sizes, tables: tables, bytes: bytes)
             if options.listOnly { return }
-            try DashboardBenchmark.paneScenarios(store: store)  // dashboard
+            try DashboardBenchmark.paneScenarios(store: store, now: options.now)  // dashboard
             try ConversationBenchmark.run(store: store, iterations: options.iterations)  // conversation pane
         }
     }
@@ -68,6 +71,9 @@ enum UIBenchmark {
             case "--calendar-only": options.calendarOnly = true
             case "--conversation-only": options.conversationOnly = true
             case "--list-only": options.listOnly = true
+            case "--now":
+                guard let text = rest.popFirst(), let seconds = Int64(text) else { throw usage("--now needs Unix seconds") }
+                options.now = Date(timeIntervalSince1970: TimeInterval(seconds))
             case "--cpu-time": UITimings.usesThreadCPUTime = true
             case "--no-calendar-cache": CalendarSlotCache.isEnabled = false  // what every calendar frame costs without it
             default: throw usage("unknown option \(arg)")
@@ -77,7 +83,7 @@ enum UIBenchmark {
     }
 
     static func usage(_ message: String) -> Error {
-        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only | --conversation-only | --list-only] [--cpu-time] [--no-calendar-cache]")
+        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only | --conversation-only | --list-only] [--now SECONDS] [--cpu-time] [--no-calendar-cache]")
     }
 }
 

@@ -17,7 +17,7 @@ enum UISeeding {
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let store = try LeadStore(path: path)
-        let generator = DemoDataGenerator(seed: 1, now: 1_790_000_000, userCount: 8)
+        let generator = DemoDataGenerator(seed: 1, now: BenchClock.seconds, userCount: 8)
         let start = Date()
         let summary = try DemoSeeder(store: store, generator: generator).seed(leads: options.leads)
         print(String(format: "ui benchmark: seeded %d leads into %@ in %.1f s (rows %.1f s, indexes+FTS %.1f s)",

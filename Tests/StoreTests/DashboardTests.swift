@@ -170,6 +170,35 @@ final class DashboardTests: StoreTestCase {
         }
     }
 
+    /// The exact median / p90 of a period read the rank buckets' values per (hour bucket, owner)
+    /// range of `leads_speed`: many delays in the same few hours (ranks fall inside a bucket),
+    /// leads of no owner (owner "": counted for the team and as their own row), deleted leads.
+    func testSpeedToLeadIsExactWhenManyDelaysShareAnHourAndSomeLeadsHaveNoOwner() throws {
+        var rng = SeededRandom(seed: 42)
+        let db = store.db
+        for i in 0..<400 {
+            let created = now - Int64(rng.below(100 * 86_400))
+            try db.run("""
+                INSERT INTO leads (first_name, last_name, email, status, owner, created, updated, sort_name)
+                VALUES (?, 'S', ?, ?, ?, ?, ?, ?)
+                """, [.text("S\(i)"), .text("s\(i)@example.com"), .integer(Int64(rng.below(6))),
+                      .text((owners + [""])[rng.below(4)]), .integer(created), .integer(created), .text("s\(i) s")])
+            let lead = db.lastInsertRowID
+            if rng.below(6) > 0 {  // most touched within three hours, many at the same few seconds
+                let delay = rng.below(2) == 0 ? Int64(rng.below(3 * 3600)) : Int64(600 * rng.below(4))
+                try db.run("INSERT INTO notes (lead_id, text, created) VALUES (?, 'n', ?)", [.integer(lead), .integer(created + delay)])
+            }
+        }
+        try db.run("UPDATE leads SET deleted = 1 WHERE id % 11 = 0")
+        try db.run("DELETE FROM leads WHERE id % 13 = 0")
+        XCTAssertGreaterThan(try db.scalarInt("SELECT count(*) FROM leads WHERE owner = '' AND first_touch_at IS NOT NULL") ?? 0, 20)
+        for zone in ["UTC", "Asia/Kathmandu"].map({ TimeZone(identifier: $0)! }) {
+            for period in DashboardPeriod.allCases {
+                for owner in [nil, "bo"] as [String?] { try checkDashboard(period: period, owner: owner, zone: zone) }
+            }
+        }
+    }
+
     func checkDashboard(period: DashboardPeriod, owner: String?, zone: TimeZone) throws {
         let label = "\(period) \(owner ?? "team") \(zone.identifier)"
         let query = DashboardQuery(period: period, owner: owner, now: Date(timeIntervalSince1970: TimeInterval(now)),
@@ -315,7 +344,8 @@ final class DashboardTests: StoreTestCase {
         let db = store.db
         for trigger in Schema.touchTriggers + Schema.dashboardAggregateTriggers { try db.execute("DROP TRIGGER \(trigger.name)") }
         try db.execute("""
-            DROP INDEX leads_touch_created; DROP INDEX leads_untouched; DROP INDEX leads_idle_at; ALTER TABLE leads DROP COLUMN idle_at;
+            DROP INDEX leads_touch_created; DROP INDEX leads_untouched; DROP INDEX leads_idle_at; DROP INDEX leads_speed;
+            ALTER TABLE leads DROP COLUMN idle_at;
             ALTER TABLE leads DROP COLUMN first_touch_at; ALTER TABLE leads DROP COLUMN last_touch_at;
             DROP TABLE server_overview; DROP TABLE server_overview_status;
             DROP TABLE dash_created; DROP TABLE dash_state; CREATE INDEX leads_id_scope ON leads(id, owner, source, deleted) WHERE deleted = 0;
@@ -330,14 +360,26 @@ final class DashboardTests: StoreTestCase {
             XCTAssertEqual(first, reference[id]?.0)
             XCTAssertEqual(last, reference[id]?.1)
         }
-        let indexes = try store.db.prepare("SELECT name FROM sqlite_schema WHERE name IN ('leads_touch_created', 'leads_untouched', 'leads_idle_at')").rows { $0.text(0) }
-        XCTAssertEqual(indexes.count, 3)
+        let indexes = try store.db.prepare("SELECT name FROM sqlite_schema WHERE name IN ('leads_touch_created', 'leads_untouched', 'leads_idle_at', 'leads_speed')").rows { $0.text(0) }
+        XCTAssertEqual(indexes.count, 4)
         try store.db.run("INSERT INTO notes (lead_id, text, created) VALUES (?, 'n', 5)", [.integer(filled[0].0)])
         XCTAssertEqual(try store.db.scalarInt("SELECT first_touch_at FROM leads WHERE id = ?", [.integer(filled[0].0)]), 5,
                        "triggers work after the migration")
         try assertAggregatesMatchBruteForce("after the migration")
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'leads_id_scope'"), 0,
                        "the appointments join index is dropped")
+    }
+
+    /// A file made before the speed index (main's v14) gets it from the last migration, and the
+    /// period figures read through it stay exact.
+    func testSpeedIndexMigrationUpgradesAFileWithoutIt() throws {
+        try seedRandom(4, zone: TimeZone(identifier: "UTC")!)
+        try store.db.execute("DROP INDEX leads_speed; PRAGMA user_version = 14;")  // main before this round
+        store = nil
+        store = try LeadStore(path: path)
+        XCTAssertEqual(try store.schemaVersion, LeadStore.currentSchemaVersion)
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'leads_speed'"), 1)
+        for period in [DashboardPeriod.month, .days90] { try checkDashboard(period: period, owner: nil, zone: TimeZone(identifier: "UTC")!) }
     }
 
     /// Every `dash_*` table (rows with a count) equals the grouping of the leads and appointments

@@ -50,6 +50,25 @@ final class DashboardScreenTests: XCTestCase {
         XCTAssertTrue(text.contains(where: { "▁▂▃▄▅▆▇█".contains($0) }), "sparkline")
     }
 
+    /// At a million leads the tables' counts outgrew their cells and ran together ("45911,128" for
+    /// 459 new and 11,128 customers): in a table a long count is shortened so a column stays free.
+    func testLongCountsInTablesAreShortenedSoNeighboursStaySeparate() {
+        XCTAssertEqual(DashboardFormat.count(459, fitting: 6, gap: true), "459")
+        XCTAssertEqual(DashboardFormat.count(11_128, fitting: 6, gap: true), "11.1k")
+        XCTAssertEqual(DashboardFormat.count(111_254, fitting: 6, gap: true), "111k")
+        XCTAssertEqual(DashboardFormat.count(125_340, fitting: 7, gap: true), "125.3k")
+        XCTAssertEqual(DashboardFormat.count(1_000_240, fitting: 7, gap: true), "1.0M")
+        XCTAssertEqual(DashboardFormat.count(3_312, fitting: 4, gap: true), "3k")
+        XCTAssertEqual(DashboardFormat.count(350_616, fitting: 7), "350,616", "outside tables an exact fit stays exact")
+        XCTAssertEqual(DashboardFormat.count(1_000_240, fitting: 7), "1.0M")
+        for value in [0, 7, 999, 1_000, 9_999, 10_000, 99_999, 100_000, 999_999, 1_000_000, 12_345_678] {
+            for width in 4...8 {
+                let text = DashboardFormat.count(value, fitting: width, gap: true)
+                XCTAssertLessThanOrEqual(text.count, width, "\(value) in \(width): \(text)")
+            }
+        }
+    }
+
     func testWiderRectsShowMoreColumnsAndTheUntouchedList() throws {
         let store = try Self.store()
         for size in [Size(rows: 40, columns: 120), Size(rows: 60, columns: 250)] {

@@ -65,20 +65,18 @@ public enum DashboardScreen {
                              scroll: scroll, screen: content, measuring: measuring, compact: compact)
         }
         if header { painter(scroll: 0, measuring: false, compact: false).drawHeader(row: rect.row, rect: rect) }
+        // One measuring pass, at the width a scrolling frame has (its last column is kept for the
+        // marks of more above / below, so nothing they cover: "80▲" for "80%"); a dashboard that
+        // fits there is drawn plain at the full width.
+        let scrolling = Rect(row: content.row, column: content.column, height: content.height, width: max(0, content.width - 1))
         var measure = painter(scroll: 0, measuring: true, compact: true)
-        measure.draw(in: Rect(row: content.row, column: content.column, height: 10_000, width: content.width))
-        let needed = measure.record.bottom - content.row
-        guard model.summary != nil, needed > content.height, content.height > 0 else {
+        measure.draw(in: Rect(row: scrolling.row, column: scrolling.column, height: 10_000, width: scrolling.width))
+        let scrolledHeight = measure.record.bottom - content.row
+        guard model.summary != nil, scrolledHeight > content.height, content.height > 0 else {
             var plain = painter(scroll: 0, measuring: false, compact: false)
             plain.draw(in: content)
             return 0
         }
-        // Scrolling: the last column is kept for the marks of more above / below, so nothing
-        // they cover ("80▲" for "80%"); measured again at that width.
-        let scrolling = Rect(row: content.row, column: content.column, height: content.height, width: content.width - 1)
-        measure = painter(scroll: 0, measuring: true, compact: true)
-        measure.draw(in: Rect(row: scrolling.row, column: scrolling.column, height: 10_000, width: scrolling.width))
-        let scrolledHeight = max(needed, measure.record.bottom - content.row)
         let selected = measure.record.selectedRow ?? content.row
         var top = max(0, scroll)
         if selected - 1 - top < content.row { top = selected - 1 - content.row }  // one row above: the heading
@@ -335,9 +333,9 @@ struct DashboardPainter {
             x = rect.column + 10
             for column in columns {
                 if let name = source.source {
-                    number(.source(name, column), column.value(source.numbers), row: row, column: x, width: 6)
+                    number(.source(name, column), column.value(source.numbers), row: row, column: x, width: 6, gap: true)
                 } else {
-                    put(DashboardFormat.count(column.value(source.numbers)), row: row, column: x, width: 6, style: dim, right: true)
+                    put(DashboardFormat.count(column.value(source.numbers), fitting: 6, gap: true), row: row, column: x, width: 6, style: dim, right: true)
                 }
                 x += 6
             }
@@ -387,7 +385,7 @@ struct DashboardPainter {
                     x += 19
                 }
                 let width = widths[column] ?? 6
-                number(.owner(owner.owner, column), column.value(g), row: row, column: x, width: width)
+                number(.owner(owner.owner, column), column.value(g), row: row, column: x, width: width, gap: true)
                 x += width
             }
             row += 1
@@ -413,7 +411,7 @@ struct DashboardPainter {
                 x += 19
             }
             let width = widths[column] ?? 6
-            put(DashboardFormat.count(column.value(totals)), row: row, column: x, width: width, style: dim, right: true)
+            put(DashboardFormat.count(column.value(totals), fitting: width, gap: true), row: row, column: x, width: width, style: dim, right: true)
             x += width
         }
         return row + 1 - rect.row
@@ -471,11 +469,12 @@ struct DashboardPainter {
 
     // MARK: - Cells
 
-    /// A selectable number: reverse/selected style when it is the cursor.
-    func number(_ cell: DashboardCell, _ value: Int, row: Int, column: Int, width: Int) {
+    /// A selectable number (selected style when it is the cursor), right-aligned; in a table (`gap`) a long one is shortened ("11.1k") so a
+    /// column stays free before it.
+    func number(_ cell: DashboardCell, _ value: Int, row: Int, column: Int, width: Int, gap: Bool = false) {
         let selected = model.selection == cell
         if selected { record.selectedRow = row }
-        put(DashboardFormat.count(value), row: row, column: column, width: width, style: selected ? selectedStyle : theme.style("normal"),
+        put(DashboardFormat.count(value, fitting: width, gap: gap), row: row, column: column, width: width, style: selected ? selectedStyle : theme.style("normal"),
             right: true)
     }
 
