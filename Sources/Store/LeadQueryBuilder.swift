@@ -68,11 +68,11 @@ struct LeadQueryBuilder {
     func indexName(for dimension: Dimension?) -> String {
         switch (dimension, sort.key) {
         case (nil, .name): return "leads_name_scope"
-        case (nil, .created): return "leads_created"
+        case (nil, .created): return "leads_touch_created"  // (created, …): the created order (size)
         case (nil, .updated): return "leads_updated"
         case (nil, .status), (.status?, _): return "leads_status_name"
         case (_?, .name): return "leads_name_scope"  // owner and source never drive (see `driver`)
-        case (_?, .created): return "leads_created"
+        case (_?, .created): return "leads_touch_created"
         case (_?, .updated): return "leads_updated"
         case (_?, .status): return "leads_status_name"
         case (_, .touched): return "leads_idle_at"
