@@ -7,8 +7,18 @@ internal import CSQLite
 /// costs one more row read, never a wrong answer. Registered on every connection (the index calls
 /// it on every lead write); the sqlite3 shell, which lacks it, cannot write leads (as with
 /// `closer_search_text`) nor check that index.
+///
+/// Queries write the address comparison as `+email = ?`: with a plain `email = ?` SQLite's constant
+/// propagation rewrites `closer_email_key(email)` into `closer_email_key(?)`, which no longer
+/// matches the index expression, and scans the table.
 enum EmailKeyFunction {
     static let name = "closer_email_key"
+
+    /// The WHERE term of an exact lookup of the address bound as ?1 (through the index).
+    static let exactMatch = "closer_email_key(email) = closer_email_key(?1) AND email <> '' AND +email = ?1"
+
+    /// The WHERE term of a lookup ignoring ASCII case (SQLite's `lower()`), also through the index.
+    static let caseInsensitiveMatch = "closer_email_key(email) = closer_email_key(?1) AND email <> '' AND lower(email) = lower(?1)"
 
     /// The key of `bytes` (UTF-8): FNV-1a over the bytes, A–Z lowered, as a signed 32-bit value
     /// (stored in 4 bytes).

@@ -187,11 +187,12 @@ extension LeadStore {
     /// e-mail key index (its key ignores case too). At most 10; none for an empty address.
     public func leadIds(withEmail email: String) throws -> [Int64] {
         try locked {
-            let keyed = "closer_email_key(email) = closer_email_key(?1) AND email <> '' AND deleted = 0"
-            let exact = try db.cached("SELECT id FROM leads WHERE \(keyed) AND email = ?1 ORDER BY id LIMIT 10")
+            let exact = try db.cached("SELECT id FROM leads WHERE \(EmailKeyFunction.exactMatch) AND deleted = 0 ORDER BY id LIMIT 10")
                 .rows([.text(email)]) { $0.int64(0) }
             if !exact.isEmpty { return exact }
-            return try db.cached("SELECT id FROM leads WHERE \(keyed) AND lower(email) = lower(?1) ORDER BY id LIMIT 10")
+            return try db.cached("""
+                SELECT id FROM leads WHERE \(EmailKeyFunction.caseInsensitiveMatch) AND deleted = 0 ORDER BY id LIMIT 10
+                """)
                 .rows([.text(email)]) { $0.int64(0) }
         }
     }
