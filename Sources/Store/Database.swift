@@ -31,6 +31,8 @@ public final class Database {
         do {
             let registered = SearchTextFunction.register(on: db)
             guard registered == SQLITE_OK else { throw DatabaseError(code: registered, message: "cannot register \(SearchTextFunction.name)", sql: nil) }
+            let keyed = EmailKeyFunction.register(on: db)  // size: the e-mail index's key
+            guard keyed == SQLITE_OK else { throw DatabaseError(code: keyed, message: "cannot register \(EmailKeyFunction.name)", sql: nil) }
             if path != ":memory:" && !path.isEmpty {
                 try enableWAL(waitingUpTo: Int(busyTimeoutMilliseconds))
             }

@@ -27,6 +27,9 @@ public struct DemoSeeder {
         /// Seconds spent writing rows, and building FTS, counts and indexes afterwards.
         public var loadSeconds = 0.0
         public var indexSeconds = 0.0
+        /// Parts of `indexSeconds`: the search index fill and the dashboard aggregates' fill.
+        public var searchSeconds = 0.0
+        public var aggregateSeconds = 0.0
     }
 
     /// Writes users and `count` leads with their notes, activities and appointments.
@@ -91,11 +94,15 @@ extension LeadStore {
         let indexStart = Date()
         try db.transaction {
             for (_, sql) in recordIndexes { try db.execute(sql) }  // first: the FTS fill reads notes by lead
+            let searchStart = Date()
             try db.run(Schema.populateFTS, [.integer(firstId)])
+            summary.searchSeconds = Date().timeIntervalSince(searchStart)
             try db.execute(Schema.rebuildCube)
             // dashboard: the touches of the new leads were written with them (SeedWriter), so no
             // second pass rewrites (and splits) every row.
+            let aggregateStart = Date()
             try Schema.fillDashboardAggregates(db, fromLead: firstId)  // and their aggregates
+            summary.aggregateSeconds = Date().timeIntervalSince(aggregateStart)
             try Schema.createTriggersAndIndexes(db)
         }
         try db.execute("PRAGMA analysis_limit = 1000; ANALYZE")
@@ -167,9 +174,10 @@ final class SeedWriter {
         var last: Int64 = 0
         for n in item.notes { last = max(last, LeadColumns.seconds(n.createdAt)) }
         for a in item.activities { last = max(last, LeadColumns.seconds(a.createdAt)) }
-        // dashboard: a touch is a note or an activity other than "created" (Schema.fillTouches).
+        // dashboard: every note is a touch, an activity when `Schema.isTouch` says so (`Schema.touchSources`;
+        // the seeder writes no messages or conversation events).
         let touches = item.notes.map { LeadColumns.seconds($0.createdAt) }
-            + item.activities.filter { $0.type != "created" }.map { LeadColumns.seconds($0.createdAt) }
+            + item.activities.filter { Schema.isTouch(activityType: $0.type) }.map { LeadColumns.seconds($0.createdAt) }
         try lead.bind(leadId, at: 1)
         try lead.bind(l.firstName, at: 2)
         try lead.bind(l.lastName, at: 3)

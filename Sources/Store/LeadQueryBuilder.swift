@@ -34,7 +34,9 @@ struct LeadQueryBuilder {
         has_pending, has_rejected, has_conflict, deleted_remotely
         """
 
-    enum Dimension: String { case status, source, owner }
+    /// A filter column that can drive an index: only status has a (column, sort keys) index;
+    /// owner and source are read from the name index's own entries.
+    enum Dimension: String { case status }
 
     /// The words of a search text (letters and digits; at most 8).
     static func searchWords(_ text: String) -> [String] {
@@ -66,16 +68,13 @@ struct LeadQueryBuilder {
 
     /// The index that serves the sort for a driving dimension.
     func indexName(for dimension: Dimension?) -> String {
-        switch (dimension, sort.key) {
-        case (nil, .name): return "leads_name_scope"
-        case (nil, .created): return "leads_created"
-        case (nil, .updated): return "leads_updated"
-        case (nil, .status), (.status?, _): return "leads_status_name"
-        case (_?, .name): return "leads_name_scope"  // owner and source never drive (see `driver`)
-        case (_?, .created): return "leads_created"
-        case (_?, .updated): return "leads_updated"
-        case (_?, .status): return "leads_status_name"
-        case (_, .touched): return "leads_idle_at"
+        if dimension == .status { return "leads_status_name" }
+        switch sort.key {
+        case .name: return "leads_name_scope"
+        case .created: return "leads_touch_created"  // (created, …): the created order (size)
+        case .updated: return "leads_updated"
+        case .status: return "leads_status_name"
+        case .touched: return "leads_idle_at"
         }
     }
 
@@ -89,8 +88,8 @@ struct LeadQueryBuilder {
             values += items
         }
         if driving != .status { addSet("status", filter.statuses.map { .integer(LeadColumns.code(of: $0)) }) }
-        if driving != .source { addSet("source", filter.sources.map { .integer(LeadColumns.code(of: $0)) }) }
-        if driving != .owner { addSet("owner", filter.owners.sorted().map { .text($0) }) }
+        addSet("source", filter.sources.map { .integer(LeadColumns.code(of: $0)) })
+        addSet("owner", filter.owners.sorted().map { .text($0) })
         if filter.hasPending { terms.append("has_pending = 1") }
         if filter.rejectedOnly { terms.append("has_rejected = 1") }
         if filter.conflictOnly { terms.append("has_conflict = 1") }

@@ -183,13 +183,16 @@ extension LeadStore {
 
 /// Finding a lead by what a user types on the command line.
 extension LeadStore {
-    /// Ids of live leads with this e-mail: exact first (indexed), then ignoring case. At most 10.
+    /// Ids of live leads with this e-mail: exact first, then ignoring (ASCII) case, both through the
+    /// e-mail key index (its key ignores case too). At most 10; none for an empty address.
     public func leadIds(withEmail email: String) throws -> [Int64] {
         try locked {
-            let exact = try db.cached("SELECT id FROM leads WHERE email = ? AND deleted = 0 ORDER BY id LIMIT 10")
+            let exact = try db.cached("SELECT id FROM leads WHERE \(EmailKeyFunction.exactMatch) AND deleted = 0 ORDER BY id LIMIT 10")
                 .rows([.text(email)]) { $0.int64(0) }
             if !exact.isEmpty { return exact }
-            return try db.cached("SELECT id FROM leads WHERE lower(email) = lower(?) AND deleted = 0 ORDER BY id LIMIT 10")
+            return try db.cached("""
+                SELECT id FROM leads WHERE \(EmailKeyFunction.caseInsensitiveMatch) AND deleted = 0 ORDER BY id LIMIT 10
+                """)
                 .rows([.text(email)]) { $0.int64(0) }
         }
     }

@@ -154,9 +154,9 @@ extension LeadStore {
     private func unlinkedLead(email: String?, provider: String) throws -> Int64? {
         guard let email, !email.isEmpty else { return nil }
         return try db.scalarInt("""
-            SELECT id FROM leads l WHERE email = ? AND NOT EXISTS (
-                SELECT 1 FROM remote_ids r WHERE r.provider = ? AND r.kind = 'lead' AND r.local_id = l.id)
+            SELECT id FROM leads l WHERE \(EmailKeyFunction.exactMatch)
+                AND NOT EXISTS (SELECT 1 FROM remote_ids r WHERE r.provider = ?2 AND r.kind = 'lead' AND r.local_id = l.id)
             ORDER BY id LIMIT 1
-            """, [.text(email), .text(provider)])
+            """, [.text(email), .text(provider)])  // the e-mail key index (EmailKeyFunction)
     }
 }

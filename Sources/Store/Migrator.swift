@@ -30,7 +30,7 @@ enum Migrator {
         let free = try database.scalarInt("PRAGMA freelist_count") ?? 0
         let pages = try database.scalarInt("PRAGMA page_count") ?? 0
         let pageSize = Double(try database.scalarInt("PRAGMA page_size") ?? 4096)
-        guard pages > 0, free * 5 > pages else { return }
+        guard pages > 0, free * 20 > pages else { return }  // a twentieth (size 2 frees ≈41 MB of 680)
         let start = Date()
         database.notice?(String(format: "upgrading the database: compacting the file (%.0f MB free of %.0f MB)",
                                 Double(free) * pageSize / 1_048_576, Double(pages) * pageSize / 1_048_576))

@@ -62,10 +62,17 @@ extension Schema {
     /// own sends that went out (`sent`); a transfer, an archive, or a send still queued or refused is no touch.
     static let touchSources: [(table: String, time: String, condition: String, columns: String)] = [
         ("notes", "created", "", "lead_id, created"),
-        ("activities", "created", "%.type <> 'created'", "lead_id, created, type"),
+        ("activities", "created", "%.type <> '\(creationActivityType)'", "lead_id, created, type"),
         ("messages", "created", "", "lead_id, created"),
         ("conversation_events", "created_at", conversationTouch, "lead_id, created_at, kind, send_state"),
     ]
+
+    /// The one activity type that is no touch: the lead's creation. The seeder, which writes the
+    /// touch columns with each lead (no triggers run during a bulk load), asks `isTouch(activityType:)`.
+    static let creationActivityType = "created"
+
+    /// Whether an activity of this type is a touch (the `activities` row of `touchSources`, in Swift).
+    static func isTouch(activityType: String) -> Bool { activityType != creationActivityType }
 
     /// Which conversation events are touches (see `touchSources`).
     static let conversationTouch = "%.kind IN ('message', 'call', 'email', 'visit') AND (%.send_state IS NULL OR %.send_state = 'sent')"

@@ -122,10 +122,19 @@ extension Schema {
     /// load, which runs without triggers, or into emptied tables).
     static func fillDashboardAggregates(_ db: Database, fromLead first: Int64) throws {
         guard try hasDashboardAggregates(db) else { return }
+        try db.execute(fillDelaysTable)
         for statement in fillDashboardStatements { try db.run(statement, [.integer(first)]) }
     }
 
-    /// The statements of `fillDashboardAggregates` (each binds ?1 = the first lead id).
+    /// The new leads' (owner, delay) counts while `fillDashboardStatements` run (empty otherwise).
+    static let fillDelaysTable = """
+        CREATE TEMP TABLE IF NOT EXISTS fill_delays (
+            owner TEXT NOT NULL, delay INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (owner, delay)) WITHOUT ROWID
+        """
+
+    /// The statements of `fillDashboardAggregates` (each binds ?1 = the first lead id). The three
+    /// delay tables are summed from one grouping of the leads by (owner, delay) in a temp table
+    /// (seeding: one sort of a million leads instead of three).
     static let fillDashboardStatements: [String] = """
         INSERT INTO dash_created (day, owner, source, leads, untouched)
             SELECT \(floorDiv("created", 86_400)), owner, coalesce(source, -1), count(*), sum(first_touch_at IS NULL)
@@ -139,18 +148,20 @@ extension Schema {
             SELECT \(floorDiv("created", 86_400)), owner, \(delay("leads")) / 3600, count(*)
             FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL AND id >= ?1 GROUP BY 1, 2, 3
             ON CONFLICT (day, owner, bucket) DO UPDATE SET count = count + excluded.count;
-        INSERT INTO dash_speed_all (owner, bucket, count)
-            SELECT owner, \(delay("leads")) / 3600, count(*)
-            FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL AND id >= ?1 GROUP BY 1, 2
-            ON CONFLICT (owner, bucket) DO UPDATE SET count = count + excluded.count;
-        INSERT INTO dash_speed_exact (owner, delay, count)
+        DELETE FROM temp.fill_delays WHERE ?1 IS NOT NULL;
+        INSERT INTO temp.fill_delays (owner, delay, count)
             SELECT owner, \(delay("leads")), count(*)
-            FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL AND id >= ?1 GROUP BY 1, 2
+            FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL AND id >= ?1 GROUP BY 1, 2;
+        INSERT INTO dash_speed_exact (owner, delay, count)
+            SELECT owner, delay, count FROM temp.fill_delays WHERE ?1 IS NOT NULL
             ON CONFLICT (owner, delay) DO UPDATE SET count = count + excluded.count;
+        INSERT INTO dash_speed_all (owner, bucket, count)
+            SELECT owner, delay / 3600, sum(count) FROM temp.fill_delays WHERE ?1 IS NOT NULL GROUP BY 1, 2
+            ON CONFLICT (owner, bucket) DO UPDATE SET count = count + excluded.count;
         INSERT INTO dash_speed_exact_team (delay, count)
-            SELECT \(delay("leads")), count(*)
-            FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL AND id >= ?1 GROUP BY 1
+            SELECT delay, sum(count) FROM temp.fill_delays WHERE ?1 IS NOT NULL GROUP BY 1
             ON CONFLICT (delay) DO UPDATE SET count = count + excluded.count;
+        DELETE FROM temp.fill_delays WHERE ?1 IS NOT NULL;
         INSERT INTO dash_appointments (hour, owner, source, count)
             SELECT \(floorDiv("a.start", 3600)), l.owner, coalesce(l.source, -1), count(*)
             FROM appointments a JOIN leads l ON l.id = a.lead_id
