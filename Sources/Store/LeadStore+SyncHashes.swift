@@ -5,21 +5,11 @@ import Foundation
 extension LeadStore {
     /// The stored content hash of each linked remote id among `remoteIds` (unlinked ids are absent).
     public func remoteHashes(provider: String, kind: RecordKind, remoteIds: [String]) throws -> [String: String] {
-        guard !remoteIds.isEmpty else { return [:] }
-        return try locked {
-            var result: [String: String] = [:]
-            // INDEXED BY: without statistics the planner scanned every link of the provider (the
-            // primary key's prefix) and tested the IN list per row: 100k links × 200 pages ≈ 10 CPU s.
-            for chunk in stride(from: 0, to: remoteIds.count, by: 500).map({ Array(remoteIds[$0..<min($0 + 500, remoteIds.count)]) }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let statement = try db.prepare(
-                    "SELECT remote_id, hash FROM remote_ids INDEXED BY remote_ids_remote WHERE provider = ? AND kind = ? AND remote_id IN (\(marks))")
-                try statement.forEachRow([.text(provider), .text(kind.rawValue)] + chunk.map { .text($0) }) {
-                    result[$0.text(0)] = $0.text(1)
-                }
-            }
-            return result
+        var result: [String: String] = [:]
+        try forEachLink(provider: provider, kind: kind, remoteIds: remoteIds, column: "hash") {
+            result[$0.text(0)] = $0.text(1)
         }
+        return result
     }
 
     /// The remote ids linked to one lead's notes or appointments (leads: empty). The note or
