@@ -2,12 +2,15 @@ import Foundation
 
 /// Applying many lead details in one transaction at the cost of one: each lead whose notes change
 /// is taken out of the search index once, before its first note write, and put back once, in a
-/// single statement at the end (see `Schema.ftsDeferredLeads`).
+/// single statement at the end (see `Schema.ftsDeferredLeads`); the touch columns of the batch's
+/// leads are widened once per lead, at the end too (`Schema.touchDeferral`).
 extension LeadStore {
     /// Runs `body` (which applies remote details: leads, notes, activities) in one transaction
     /// in which every lead whose notes `applyRemoteNotes` changes is re-indexed once, at the end,
     /// instead of twice per note by the triggers. New leads get their search rows at the end too
-    /// (`withDeferredFTS`). Nested calls join the outer batch.
+    /// (`withDeferredFTS`). Notes and activities it inserts leave their lead's touch columns to
+    /// one statement at the end, so the dashboard aggregate triggers run once per lead, not once
+    /// per record (same result: see `Schema+TouchDeferral`). Nested calls join the outer batch.
     public func applyingRemoteDetails<T>(_ body: () throws -> T) throws -> T {
         try withDeferredFTS {
             if noteFTSDeferral != nil { return try body() }
@@ -17,7 +20,10 @@ extension LeadStore {
             deferral.outboxEmpty = try db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM outbox)") == 1
             noteFTSDeferral = deferral
             defer { noteFTSDeferral = nil }
+            try db.run(Schema.startTouchDeferral)
             func finish() throws {
+                try db.run(Schema.widenDeferredTouches)
+                try db.run("DELETE FROM touch_deferral")
                 guard !deferral.leadIds.isEmpty else { return }
                 // One statement for the batch (FTS5 flushes before each statement that writes it);
                 // leads a bulk write defers get their rows when it ends.

@@ -39,6 +39,7 @@ enum Schema {
             try db.execute(ftsDeferredLeads)
             try recreateTriggers(db)
         },
+        { try deferTouchesInDetailBatches($0) },  // sync cost: a detail batch widens its leads' touches once per lead, at its end (touch_deferral)
     ]
 
     /// Re-creates the FTS table and its vocabulary from leads and notes with the current index
