@@ -1,15 +1,19 @@
 import Foundation
 
-/// Added by the Sync engineer: one query for a whole scanned page, so an unchanged page costs
-/// one read and no JSON decoding of stored bases.
+/// Added by the Sync engineer: the stored hashes of a whole scanned list in one pass, without
+/// decoding stored bases.
 extension LeadStore {
-    /// The stored content hash of each linked remote id among `remoteIds` (unlinked ids are absent).
-    public func remoteHashes(provider: String, kind: RecordKind, remoteIds: [String]) throws -> [String: String] {
-        var result: [String: String] = [:]
-        try forEachLink(provider: provider, kind: kind, remoteIds: remoteIds, column: "hash") {
-            result[$0.text(0)] = $0.text(1)
+    /// Calls `body` with the remote id and stored content hash of every link of `provider`/`kind`,
+    /// as UTF-8 bytes valid only during the call: one pass in key order over the links, no string
+    /// built (a re-scan reads its whole list's hashes this way instead of one indexed lookup per row).
+    public func forEachLinkHash(provider: String, kind: RecordKind,
+                                _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) throws {
+        try locked {
+            let statement = try db.prepare("SELECT remote_id, hash FROM remote_ids WHERE provider = ? AND kind = ?")
+            try statement.forEachRow([.text(provider), .text(kind.rawValue)]) { row in
+                row.withBytes(0) { remoteId in row.withBytes(1) { hash in body(remoteId, hash) } }
+            }
         }
-        return result
     }
 
     /// The remote ids linked to one lead's notes or appointments (leads: empty). The note or

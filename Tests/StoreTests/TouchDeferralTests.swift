@@ -131,4 +131,26 @@ final class TouchDeferralTests: StoreTestCase {
         _ = try store.addNote(toLead: id, text: "now", author: "ana", at: at(2))
         XCTAssertEqual(try store.db.scalarInt("SELECT first_touch_at FROM leads WHERE id = ?", [.integer(id)]), base + 7200)
     }
+
+    func testMigrationGivesAFileOfTheLastVersionTheDeferralTableAndTriggers() throws {
+        let id = try store.applyRemoteLead(provider: provider, remote("a")).localId
+        // The file as the version before made it: no deferral table, touch triggers without the check.
+        try store.db.execute("DROP TABLE touch_deferral")
+        for trigger in Schema.touchTriggers where Schema.touchDeferralTriggerNames.contains(trigger.name) {
+            let table = String(trigger.name.prefix { $0 != "_" })
+            try store.db.execute("DROP TRIGGER \(trigger.name)")
+            try store.db.execute(trigger.sql.replacingOccurrences(of: " AND NOT (\(Schema.touchDeferred(table, "new.id")))", with: ""))
+        }
+        try store.db.execute("PRAGMA user_version = \(Schema.currentVersion - 1)")
+        store = nil
+        store = try LeadStore(path: path)
+        let bodies = try store.db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name IN ('notes_touch_ai', 'activities_touch_ai')")
+            .rows { $0.text(0) }
+        XCTAssertEqual(bodies.count, 2)
+        XCTAssertTrue(bodies.allSatisfy { $0.contains("touch_deferral") }, "the touch insert triggers read the deferral")
+        try store.applyingRemoteDetails {
+            try store.applyRemoteNotes(provider: provider, leadId: id, [note("a1", -3)])
+        }
+        XCTAssertEqual(try store.db.scalarInt("SELECT last_touch_at FROM leads WHERE id = ?", [.integer(id)]), base - 3 * 3600)
+    }
 }
