@@ -60,6 +60,32 @@ extension LeadStore {
         }
     }
 
+    /// Inside `applyingRemoteDetails`: takes those of `localIds` (leads whose details bring notes)
+    /// that have no note yet out of the search index in one statement, as `deferNoteFTS` would one
+    /// by one before their first note (a first pull: every lead), so FTS5 is written and flushed
+    /// once for the batch, not once per lead. Leads whose notes then stay as they are are
+    /// re-indexed at the end all the same (same text).
+    public func deferSearchRows(ofLeadsWithoutNotes localIds: [Int64]) throws {
+        try locked {
+            guard let deferral = noteFTSDeferral else { return }
+            let candidates = localIds.filter { !deferral.leadIds.contains($0) }
+            guard !candidates.isEmpty else { return }
+            let list = candidates.map(String.init).joined(separator: ",")
+            let ids = try db.prepare("""
+                SELECT id FROM leads l WHERE id IN (\(list)) AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.lead_id = l.id)
+                    AND \(Schema.hasSearchRow("l.id"))
+                """).rows { $0.int64(0) }
+            guard !ids.isEmpty else { return }
+            let deferred = ids.map(String.init).joined(separator: ",")
+            try db.execute("""
+                INSERT INTO lead_fts(lead_fts, rowid, name, email, phone, company, notes)
+                    SELECT 'delete', id, name, email, phone, company, notes FROM lead_fts_source WHERE id IN (\(deferred));
+                INSERT OR IGNORE INTO fts_deferred_leads (id) SELECT id FROM leads WHERE id IN (\(deferred));
+                """)
+            deferral.leadIds.formUnion(ids)
+        }
+    }
+
     /// Called before a note of `leadId` is inserted, changed or deleted: inside
     /// `applyingRemoteDetails`, takes the lead's search row out of the index the first time
     /// (its notes as they are now: the content view still shows them) and remembers the lead,

@@ -58,6 +58,10 @@ struct DetailFetcher {
     func apply(_ details: [(PushMark, RemoteLeadDetail)]) throws {
         guard !details.isEmpty else { return }
         try store.applyingRemoteDetails {
+            // Leads getting their first notes leave the search index in one statement, not one each.
+            let bringingNotes = details.filter { !$0.1.notes.isEmpty }.map(\.1.lead.remoteId)
+            let linked = try store.linkedLocalIds(provider: key, kind: .lead, remoteIds: bringingNotes)
+            try store.deferSearchRows(ofLeadsWithoutNotes: Array(linked.values))
             var ids: [Int64] = []
             for (mark, detail) in details {
                 if let id = try apply(detail, readAt: mark) { ids.append(id) }
