@@ -8,57 +8,59 @@ import Store
 /// speaks of that very link; rows that do not match take the careful path (`changedLead`, which
 /// reads the link), so the index only ever saves work.
 struct LeadHashIndex {
-    private var keys: [UInt64] = []
-    private var values: [UInt64] = []
+    /// (key, value) sorted by key; duplicate keys removed.
+    private var entries: [(key: UInt64, value: UInt64)] = []
 
     /// Reads every lead link of `provider` (one pass over the links).
     init(store: LeadStore, provider: String) throws {
-        var pairs: [(key: UInt64, value: UInt64)] = []
+        var found: [(key: UInt64, value: UInt64)] = []
         try store.forEachLinkHash(provider: provider, kind: .lead) { remoteId, hash in
-            pairs.append((Self.fnv(remoteId), Self.fnv(Self.listPart(hash))))
+            found.append((Self.fnv(remoteId), Self.fnv(Self.listPart(hash))))
         }
-        pairs.sort { $0.key < $1.key }
-        keys.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
+        found.sort { $0.key < $1.key }
+        // A key two remote ids share is left out (compacted in place: no second array).
+        var kept = 0
         var index = 0
-        while index < pairs.count {
+        while index < found.count {
             var end = index + 1
-            while end < pairs.count && pairs[end].key == pairs[index].key { end += 1 }
-            if end == index + 1 {  // a key two remote ids share is left out
-                keys.append(pairs[index].key)
-                values.append(pairs[index].value)
+            while end < found.count && found[end].key == found[index].key { end += 1 }
+            if end == index + 1 {
+                found[kept] = found[index]
+                kept += 1
             }
             index = end
         }
+        found.removeLast(found.count - kept)
+        entries = found
     }
 
     /// Whether the link of `remoteId` had `listHash`'s LIST part when the scan started (or when
     /// `update` last recorded it).
     func matches(remoteId: String, listHash: String) -> Bool {
         guard let slot = slot(of: remoteId) else { return false }
-        return values[slot] == Self.fnv(listHash)
+        return entries[slot].value == Self.fnv(listHash)
     }
 
     /// Records the hash a row was just applied with (a lead seen again later in the same scan,
     /// after shifting pages, is compared with what is stored now).
     mutating func update(remoteId: String, listHash: String) {
         guard let slot = slot(of: remoteId) else { return }
-        values[slot] = Self.fnv(listHash)
+        entries[slot].value = Self.fnv(listHash)
     }
 
     /// Links held.
-    var count: Int { keys.count }
+    var count: Int { entries.count }
 
     private func slot(of remoteId: String) -> Int? {
         var remoteId = remoteId
         let key = remoteId.withUTF8 { Self.fnv($0) }
         var low = 0
-        var high = keys.count
+        var high = entries.count
         while low < high {
             let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
+            if entries[middle].key < key { low = middle + 1 } else { high = middle }
         }
-        return low < keys.count && keys[low] == key ? low : nil
+        return low < entries.count && entries[low].key == key ? low : nil
     }
 
     /// FNV-1a 64 of `hash`'s LIST part (the bytes before the first "/").
