@@ -2,12 +2,15 @@ import Foundation
 
 /// Applying many lead details in one transaction at the cost of one: each lead whose notes change
 /// is taken out of the search index once, before its first note write, and put back once, in a
-/// single statement at the end (see `Schema.ftsDeferredLeads`).
+/// single statement at the end (see `Schema.ftsDeferredLeads`); the touch columns of the batch's
+/// leads are widened once per lead, at the end too (`Schema.touchDeferral`).
 extension LeadStore {
     /// Runs `body` (which applies remote details: leads, notes, activities) in one transaction
     /// in which every lead whose notes `applyRemoteNotes` changes is re-indexed once, at the end,
     /// instead of twice per note by the triggers. New leads get their search rows at the end too
-    /// (`withDeferredFTS`). Nested calls join the outer batch.
+    /// (`withDeferredFTS`). Notes and activities it inserts leave their lead's touch columns to
+    /// one statement at the end, so the dashboard aggregate triggers run once per lead, not once
+    /// per record (same result: see `Schema+TouchDeferral`). Nested calls join the outer batch.
     public func applyingRemoteDetails<T>(_ body: () throws -> T) throws -> T {
         try withDeferredFTS {
             if noteFTSDeferral != nil { return try body() }
@@ -17,7 +20,10 @@ extension LeadStore {
             deferral.outboxEmpty = try db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM outbox)") == 1
             noteFTSDeferral = deferral
             defer { noteFTSDeferral = nil }
+            try db.run(Schema.startTouchDeferral)
             func finish() throws {
+                try db.run(Schema.widenDeferredTouches)
+                try db.run("DELETE FROM touch_deferral")
                 guard !deferral.leadIds.isEmpty else { return }
                 // One statement for the batch (FTS5 flushes before each statement that writes it);
                 // leads a bulk write defers get their rows when it ends.
@@ -51,6 +57,32 @@ extension LeadStore {
         try locked {
             if let deferral = noteFTSDeferral { return deferral.outboxEmpty }
             return try db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM outbox)") == 1
+        }
+    }
+
+    /// Inside `applyingRemoteDetails`: takes those of `localIds` (leads whose details bring notes)
+    /// that have no note yet out of the search index in one statement, as `deferNoteFTS` would one
+    /// by one before their first note (a first pull: every lead), so FTS5 is written and flushed
+    /// once for the batch, not once per lead. Leads whose notes then stay as they are are
+    /// re-indexed at the end all the same (same text).
+    public func deferSearchRows(ofLeadsWithoutNotes localIds: [Int64]) throws {
+        try locked {
+            guard let deferral = noteFTSDeferral else { return }
+            let candidates = localIds.filter { !deferral.leadIds.contains($0) }
+            guard !candidates.isEmpty else { return }
+            let list = candidates.map(String.init).joined(separator: ",")
+            let ids = try db.prepare("""
+                SELECT id FROM leads l WHERE id IN (\(list)) AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.lead_id = l.id)
+                    AND \(Schema.hasSearchRow("l.id"))
+                """).rows { $0.int64(0) }
+            guard !ids.isEmpty else { return }
+            let deferred = ids.map(String.init).joined(separator: ",")
+            try db.execute("""
+                INSERT INTO lead_fts(lead_fts, rowid, name, email, phone, company, notes)
+                    SELECT 'delete', id, name, email, phone, company, notes FROM lead_fts_source WHERE id IN (\(deferred));
+                INSERT OR IGNORE INTO fts_deferred_leads (id) SELECT id FROM leads WHERE id IN (\(deferred));
+                """)
+            deferral.leadIds.formUnion(ids)
         }
     }
 

@@ -1,24 +1,18 @@
 import Foundation
 
-/// Added by the Sync engineer: one query for a whole scanned page, so an unchanged page costs
-/// one read and no JSON decoding of stored bases.
+/// Added by the Sync engineer: the stored hashes of a whole scanned list in one pass, without
+/// decoding stored bases.
 extension LeadStore {
-    /// The stored content hash of each linked remote id among `remoteIds` (unlinked ids are absent).
-    public func remoteHashes(provider: String, kind: RecordKind, remoteIds: [String]) throws -> [String: String] {
-        guard !remoteIds.isEmpty else { return [:] }
-        return try locked {
-            var result: [String: String] = [:]
-            // INDEXED BY: without statistics the planner scanned every link of the provider (the
-            // primary key's prefix) and tested the IN list per row: 100k links × 200 pages ≈ 10 CPU s.
-            for chunk in stride(from: 0, to: remoteIds.count, by: 500).map({ Array(remoteIds[$0..<min($0 + 500, remoteIds.count)]) }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let statement = try db.prepare(
-                    "SELECT remote_id, hash FROM remote_ids INDEXED BY remote_ids_remote WHERE provider = ? AND kind = ? AND remote_id IN (\(marks))")
-                try statement.forEachRow([.text(provider), .text(kind.rawValue)] + chunk.map { .text($0) }) {
-                    result[$0.text(0)] = $0.text(1)
-                }
+    /// Calls `body` with the remote id and stored content hash of every link of `provider`/`kind`,
+    /// as UTF-8 bytes valid only during the call: one pass in key order over the links, no string
+    /// built (a re-scan reads its whole list's hashes this way instead of one indexed lookup per row).
+    public func forEachLinkHash(provider: String, kind: RecordKind,
+                                _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) throws {
+        try locked {
+            let statement = try db.prepare("SELECT remote_id, hash FROM remote_ids WHERE provider = ? AND kind = ?")
+            try statement.forEachRow([.text(provider), .text(kind.rawValue)]) { row in
+                row.withBytes(0) { remoteId in row.withBytes(1) { hash in body(remoteId, hash) } }
             }
-            return result
         }
     }
 

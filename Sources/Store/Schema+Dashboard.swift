@@ -23,6 +23,7 @@ extension Schema {
     /// derived structures of v2 before the dashboard migration adds them).
     static func createTouchStructures(_ db: Database) throws {
         guard try db.scalarInt("SELECT count(*) FROM pragma_table_info('leads') WHERE name = 'last_touch_at'") == 1 else { return }
+        try db.execute(touchDeferral)  // the note and activity touch triggers read it
         for index in touchIndexes { try db.execute(index) }
         for trigger in touchTriggers {
             try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)")
@@ -124,8 +125,10 @@ extension Schema {
         var list: [(name: String, sql: String)] = []
         for source in touchSources {
             let table = source.table
+            // A detail batch widens its notes' and activities' touches at its end (Schema+TouchDeferral).
+            let deferred = touchDeferredTables.contains(table) ? " AND NOT (\(touchDeferred(table, "new.id")))" : ""
             list.append(("\(table)_touch_ai", """
-                CREATE TRIGGER \(table)_touch_ai AFTER INSERT ON \(table) WHEN 1\(touchCondition(source.condition, "new")) BEGIN \(widenTouches(source.time)) END
+                CREATE TRIGGER \(table)_touch_ai AFTER INSERT ON \(table) WHEN 1\(touchCondition(source.condition, "new"))\(deferred) BEGIN \(widenTouches(source.time)) END
                 """))
             list.append(("\(table)_touch_ad", """
                 CREATE TRIGGER \(table)_touch_ad AFTER DELETE ON \(table) WHEN 1\(touchCondition(source.condition, "old")) BEGIN

@@ -41,6 +41,7 @@ enum Schema {
         },
         { try $0.execute(speedIndex) },  // dashboard cold: exact median/p90 of a period read by (delay hour, owner, created)
         { try compactIndexes($0) },  // size 2 (issue 11): e-mail index on a hash, no created or appointments(start) index
+        { try deferTouchesInDetailBatches($0) },  // sync cost: a detail batch widens its leads' touches once per lead, at its end (touch_deferral)
     ]
 
     /// Re-creates the FTS table and its vocabulary from leads and notes with the current index

@@ -146,6 +146,14 @@ public final class Statement {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
+    /// Calls `body` with a text column's UTF-8 bytes (empty for NULL), valid only during the call:
+    /// for hot loops that compare or hash a column without building a `String`.
+    public func withBytes<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let bytes = sqlite3_column_text(handle, column) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeBufferPointer(start: bytes, count: count))
+    }
+
     /// Optional text column.
     public func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 

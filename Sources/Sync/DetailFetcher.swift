@@ -58,10 +58,13 @@ struct DetailFetcher {
     func apply(_ details: [(PushMark, RemoteLeadDetail)]) throws {
         guard !details.isEmpty else { return }
         try store.applyingRemoteDetails {
+            // Leads getting their first notes leave the search index in one statement, not one each.
+            let bringingNotes = details.filter { !$0.1.notes.isEmpty }.map(\.1.lead.remoteId)
+            let linked = try store.linkedLocalIds(provider: key, kind: .lead, remoteIds: bringingNotes)
+            try store.deferSearchRows(ofLeadsWithoutNotes: Array(linked.values))
             var ids: [Int64] = []
-            let outboxEmpty = try store.isOutboxEmpty()
             for (mark, detail) in details {
-                if let id = try apply(detail, readAt: mark, outboxEmpty: outboxEmpty) { ids.append(id) }
+                if let id = try apply(detail, readAt: mark) { ids.append(id) }
             }
             try store.markDetailsFetched(provider: key, localIds: ids, at: context.clock.now())
         }
@@ -83,7 +86,7 @@ struct DetailFetcher {
     /// detail before our values reached it, so its fields and notes may be older than ours; only
     /// its (append-only) activities are taken, and the detail stays due.
     @discardableResult
-    func apply(_ detail: RemoteLeadDetail, readAt: PushMark? = nil, outboxEmpty: Bool = false) throws -> Int64? {
+    func apply(_ detail: RemoteLeadDetail, readAt: PushMark? = nil) throws -> Int64? {
         try store.atomically {
             var lead = detail.lead
             let link = try store.remoteLink(provider: key, kind: .lead, remoteId: lead.remoteId)
@@ -104,7 +107,8 @@ struct DetailFetcher {
             let outcome = try store.applyRemoteLead(provider: key, lead, link: link)
             let localId = outcome.localId
             if case .conflicted(_, let fields) = outcome { context.progress { $0.conflicts += fields.count } }
-            if !outboxEmpty { try linkSentNoteCreates(leadId: localId, remote: detail.notes) }
+            // Inside a batch the store answers from the batch (the outbox as read at its start).
+            if try !store.isOutboxEmpty() { try linkSentNoteCreates(leadId: localId, remote: detail.notes) }
             // "complete" (remove linked local notes the server no longer has) only when some are
             // missing: the store's complete pass scans every note link.
             let remoteIds = Set(detail.notes.map(\.remoteId))

@@ -21,7 +21,9 @@ public enum LeadHash {
         listPart(stored) == listPart(scanned)
     }
 
+    /// The part before the first "/" (all of `hash` without one); no array built.
     static func listPart(_ hash: String) -> Substring {
-        hash.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first ?? Substring(hash)
+        guard let slash = hash.utf8.firstIndex(of: UInt8(ascii: "/")) else { return hash[...] }
+        return hash[..<slash]
     }
 }

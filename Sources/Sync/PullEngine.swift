@@ -42,6 +42,8 @@ struct PullEngine {
         }
         var pending: Task<(PushMark, RemotePage<RemoteLeadRow>), Error>? = Task { [position] in try await fetch(position) }
         defer { pending?.cancel() }
+        // Every link's LIST hash in one pass (while the first page is on its way), not a query per page.
+        var stored = try LeadHashIndex(store: store, provider: key)
         while let fetching = pending {
             try Task.checkCancellation()
             let (readAt, page) = try await fetching.value
@@ -50,11 +52,10 @@ struct PullEngine {
                 pending = Task { try await fetch(next) }
             }
             var changed: [RemoteLead] = []
-            let stored = try store.remoteHashes(provider: key, kind: .lead, remoteIds: page.items.map(\.remoteId))
             for row in page.items {
                 seen?.insert(row.remoteId)
-                // An unchanged lead: one hash compare, nothing decoded, nothing written.
-                if let hash = stored[row.remoteId], LeadHash.sameList(hash, row.listHash) { continue }
+                // An unchanged lead: one hash compare, nothing read, decoded or written.
+                if stored.matches(remoteId: row.remoteId, listHash: row.listHash) { continue }
                 guard let lead = row.decode() else { continue }  // not a lead row: skipped, like the slow decoder does
                 if let candidate = try changedLead(lead) { changed.append(candidate) }
             }
@@ -62,6 +63,10 @@ struct PullEngine {
                 // The page's data and the position after it, in one transaction.
                 let outcomes = try store.applyRemoteLeads(
                     provider: key, changed, syncState: [Self.positionKey: page.next ?? ""], readAt: readAt)
+                for (lead, outcome) in zip(changed, outcomes) {
+                    if case .unchanged = outcome { continue }  // nothing written (pushed since the read)
+                    stored.update(remoteId: lead.remoteId, listHash: lead.contentHash)
+                }
                 try await afterApply(zip(changed, outcomes).map { ($0, $1) })
             }
             done += page.items.count

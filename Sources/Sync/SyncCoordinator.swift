@@ -40,6 +40,7 @@ public final class SyncCoordinator: @unchecked Sendable {
         // The worker's connection (the UI has its own): a small page cache keeps a 100k-lead
         // pull under 60 MB resident; its reads are hash lookups and its writes mostly appends.
         try? store.limitPageCache(kibibytes: Self.pageCacheKibibytes)
+        try? store.checkpointEvery(pages: Self.checkpointPages)  // sync cost: fewer rewrites of hot pages
         try? store.setPushDestinations(remotes.filter { $0.provider.capabilities.can(.pushLeads) }.map(\.config.name))
         conversation = ConversationSync.serving(remotes.map(\.provider), store: store)
         conversationInterval = min(max(1, options.interval), 10)  // a chat wants new messages soon; ~6 requests a minute
@@ -47,6 +48,9 @@ public final class SyncCoordinator: @unchecked Sendable {
 
     /// The page cache of the store a coordinator syncs (see `LeadStore.limitPageCache`).
     public static let pageCacheKibibytes = 8 * 1024
+
+    /// Log pages between automatic checkpoints of the worker's connection (16 MiB of log).
+    public static let checkpointPages = 4000
 
     /// The worker of the remote `name`.
     public func worker(named name: String) -> SyncWorker? { workers.first { $0.remoteName == name } }

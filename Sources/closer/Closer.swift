@@ -6,6 +6,7 @@ import Foundation
 struct Closer {
     static func main() async {
         StartupTrace.begin()
+        Platform.limitMallocArenas()
         let code = await run(Array(CommandLine.arguments.dropFirst()))
         Platform.exit(code)
     }

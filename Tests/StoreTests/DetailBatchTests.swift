@@ -73,4 +73,28 @@ final class DetailBatchTests: StoreTestCase {
         _ = try store.addNote(toLead: id, text: "pelican", author: "ana")
         XCTAssertEqual(try store.leads(filter: LeadFilter(search: "pelican")).map(\.id), [id])
     }
+
+    func testLeadsWithoutNotesLeaveTheIndexTogetherAndComeBackWithTheirNotes() throws {
+        let bare = try store.applyRemoteLead(provider: provider, remote("a", first: "Ann", email: "ann@example.com")).localId
+        let noted = try store.applyRemoteLead(provider: provider, remote("b", first: "Bo", email: "bo@example.com")).localId
+        let untouched = try store.applyRemoteLead(provider: provider, remote("c", first: "Cy", email: "cy@example.com")).localId
+        try store.applyRemoteNotes(provider: provider, leadId: noted, [RemoteNote(remoteId: "1", text: "walrus", author: "ana", createdAt: at)])
+        try store.applyingRemoteDetails {
+            try store.deferSearchRows(ofLeadsWithoutNotes: [bare, noted, untouched])
+            // Only the leads without notes leave the index; a lead that keeps its notes stays searchable.
+            XCTAssertEqual(try deferredLeads(), 2)
+            XCTAssertEqual(try store.countLeads(filter: LeadFilter(search: "ann")), 0)
+            XCTAssertEqual(try store.leads(filter: LeadFilter(search: "walrus")).map(\.id), [noted])
+            try store.applyRemoteNotes(provider: provider, leadId: bare, [RemoteNote(remoteId: "2", text: "pelican", author: "ana", createdAt: at)])
+            try store.applyRemoteNotes(provider: provider, leadId: noted, [
+                RemoteNote(remoteId: "1", text: "walrus", author: "ana", createdAt: at),
+                RemoteNote(remoteId: "3", text: "quokka", author: "ana", createdAt: at),
+            ])
+        }
+        XCTAssertEqual(try store.leads(filter: LeadFilter(search: "pelican")).map(\.id), [bare])
+        XCTAssertEqual(try store.leads(filter: LeadFilter(search: "quokka")).map(\.id), [noted])
+        XCTAssertEqual(try store.leads(filter: LeadFilter(search: "cy")).map(\.id), [untouched], "a deferred lead without new notes is back")
+        XCTAssertNoThrow(try store.db.execute("INSERT INTO lead_fts(lead_fts, rank) VALUES ('integrity-check', 1)"))
+        XCTAssertEqual(try deferredLeads(), 0)
+    }
 }
