@@ -50,6 +50,19 @@ final class DashboardScreenTests: XCTestCase {
         XCTAssertTrue(text.contains(where: { "▁▂▃▄▅▆▇█".contains($0) }), "sparkline")
     }
 
+    /// The speed line never runs into the separator of the two halves ("13h32m│" read as one
+    /// word): when the left half is one column short it drops the double spaces.
+    func testSpeedLineKeepsABlankBeforeTheSeparator() throws {
+        var model = Self.model(try Self.store())
+        for columns in [78, 80] {
+            let canvas = Self.render(&model, size: Size(rows: 24, columns: columns))
+            let line = try XCTUnwrap((0..<24).map { canvas.line($0) }.first { $0.hasPrefix("Speed to lead") })
+            let beforeSeparator = try XCTUnwrap(line.firstIndex(of: "│").map { line[line.index(before: $0)] }, line)
+            XCTAssertEqual(beforeSeparator, " ", "at \(columns) columns: \(line)")
+            XCTAssertTrue(line.contains("7h4m") && line.contains("13h32m"), line)
+        }
+    }
+
     /// At a million leads the tables' counts outgrew their cells and ran together ("45911,128" for
     /// 459 new and 11,128 customers): in a table a long count is shortened so a column stays free.
     func testLongCountsInTablesAreShortenedSoNeighboursStaySeparate() {

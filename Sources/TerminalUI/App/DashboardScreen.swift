@@ -282,7 +282,10 @@ struct DashboardPainter {
         var row = start
         let speed = summary.speedToLead
         guard row < rect.bottom else { return row }
-        let first = "Speed to lead  median \(DashboardFormat.duration(speed.medianSeconds))  p90 \(DashboardFormat.duration(speed.p90Seconds))"
+        let median = DashboardFormat.duration(speed.medianSeconds), p90 = DashboardFormat.duration(speed.p90Seconds)
+        var first = "Speed to lead  median \(median)  p90 \(p90)"
+        // Keep a blank column before the pane's separator: "…23h53m│" reads as one word.
+        if first.count >= rect.width { first = "Speed to lead median \(median) p90 \(p90)" }
         put(first + (layout.wide ? "  (\(DashboardFormat.count(speed.touched)) touched)" : ""), row: row, column: rect.column,
             width: rect.width, style: theme.style("normal"))
         row += 1
