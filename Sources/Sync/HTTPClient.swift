@@ -70,7 +70,26 @@ public final class HTTPClient: HTTPTransport, @unchecked Sendable {
         case .timedOut: return .timedOut
         case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet:
             return .unreachable("cannot connect to \(host)")
-        default: return .connectionLost
+        case .serverCertificateUntrusted, .serverCertificateHasUnknownRoot, .serverCertificateHasBadDate,
+             .serverCertificateNotYetValid:
+            // The handshake failed, so no request left: never "outcome unknown", and say why.
+            return .unreachable("the TLS certificate of \(host) is not trusted (check the url, or the system's CA certificates)")
+        case .secureConnectionFailed, .clientCertificateRejected, .clientCertificateRequired:
+            return .unreachable("no secure connection to \(host) (TLS handshake failed)")
+        default:
+            // FoundationNetworking reports most curl failures as code -1 with curl's text; a failed
+            // handshake ("SSL certificate problem: …", "SSL connect error") means nothing was sent.
+            let detail = (urlError as NSError).userInfo[NSLocalizedDescriptionKey] as? String ?? ""
+            if Self.isHandshakeFailure(detail) { return .unreachable("no secure connection to \(host): \(detail)") }
+            return .connectionLost
         }
+    }
+
+    /// Whether curl's text names a failure of the TLS handshake (before any request byte left),
+    /// not one while reading an answer ("SSL_read: …", which may follow a request the server took).
+    static func isHandshakeFailure(_ detail: String) -> Bool {
+        let lower = detail.lowercased()
+        return lower.contains("certificate") || lower.contains("ssl connect") || lower.contains("ssl_connect")
+            || lower.contains("tls connect") || lower.contains("no alternative certificate subject name")
     }
 }
