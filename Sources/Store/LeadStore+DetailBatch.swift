@@ -17,7 +17,7 @@ extension LeadStore {
             let deferral = NoteFTSDeferral()
             // The batch holds the write lock: no other connection can queue a change before it
             // commits, so an outbox empty now stays empty and the per-record checks can be skipped.
-            deferral.outboxEmpty = try db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM outbox)") == 1
+            deferral.outboxEmpty = try outboxHoldsNothing()
             noteFTSDeferral = deferral
             defer { noteFTSDeferral = nil }
             try db.run(Schema.startTouchDeferral)
@@ -35,14 +35,7 @@ extension LeadStore {
                         WHERE id IN (\(ids)) AND NOT (\(Schema.bulkDefers("id")))
                     """)
             }
-            do {
-                let result = try body()
-                try finish()
-                return result
-            } catch {
-                try? finish()  // consistent even if a caller's transaction catches and goes on
-                throw error
-            }
+            return try Self.finishing(finish, after: body)
         }
     }
 
@@ -56,7 +49,7 @@ extension LeadStore {
     public func isOutboxEmpty() throws -> Bool {
         try locked {
             if let deferral = noteFTSDeferral { return deferral.outboxEmpty }
-            return try db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM outbox)") == 1
+            return try outboxHoldsNothing()
         }
     }
 
@@ -95,6 +88,11 @@ extension LeadStore {
         try db.run(Schema.unindexLead("?1"), [.integer(leadId)])
         try db.run("INSERT OR IGNORE INTO fts_deferred_leads (id) VALUES (?)", [.integer(leadId)])
         deferral.leadIds.insert(leadId)
+    }
+
+    /// One read of whether the outbox has no entry (the caller holds the lock).
+    private func outboxHoldsNothing() throws -> Bool {
+        try db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM outbox)") == 1
     }
 }
 

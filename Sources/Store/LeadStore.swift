@@ -89,14 +89,20 @@ public final class LeadStore: @unchecked Sendable {
                 try db.run("UPDATE bulk_state SET fts_deferred = 0 WHERE id = 1")
                 try db.run(Schema.populateFTS, [.integer(first)])
             }
-            do {
-                let result = try body()
-                try finish()
-                return result
-            } catch {
-                try? finish()  // consistent even if a caller's transaction catches and goes on
-                throw error
-            }
+            return try Self.finishing(finish, after: body)
+        }
+    }
+
+    /// `body`'s result after `finish` ran; `finish` runs when `body` throws too (the deferred work
+    /// of a batch is done even if a caller's transaction catches the error and goes on).
+    static func finishing<T>(_ finish: () throws -> Void, after body: () throws -> T) throws -> T {
+        do {
+            let result = try body()
+            try finish()
+            return result
+        } catch {
+            try? finish()
+            throw error
         }
     }
 
