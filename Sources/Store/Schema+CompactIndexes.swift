@@ -10,10 +10,7 @@ extension Schema {
     /// index), and asks for a VACUUM afterwards. Idempotent; runs after the dashboard migration, so
     /// the touch columns `leads_touch_created` needs exist.
     static func compactIndexes(_ db: Database) throws {
-        let leads = try db.scalarInt("SELECT count(*) FROM leads") ?? 0
-        if leads > 100_000, let notice = db.notice {
-            notice("upgrading the database: smaller indexes (e-mail key, no duplicate created index; once, seconds per million leads)")
-        }
+        try announceLongUpgrade(db, "upgrading the database: smaller indexes (e-mail key, no duplicate created index; once, seconds per million leads)")
         try db.execute("""
             DROP INDEX IF EXISTS leads_created;
             DROP INDEX IF EXISTS leads_email;

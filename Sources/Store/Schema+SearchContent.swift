@@ -122,10 +122,7 @@ extension Schema {
     /// already has it. Idempotent; at a million leads it re-indexes for
     /// tens of seconds, reporting progress through `Database.notice`.
     static func useExternalSearchContent(_ db: Database) throws {
-        let leads = try db.scalarInt("SELECT count(*) FROM leads") ?? 0
-        if leads > 100_000, let notice = db.notice {
-            notice("upgrading the database to a smaller layout: one name index instead of three, no copy of the search text (once; one to three minutes per million leads)")
-        }
+        try announceLongUpgrade(db, "upgrading the database to a smaller layout: one name index instead of three, no copy of the search text (once; one to three minutes per million leads)")
         // notes(lead_id) is the prefix of notes_lead_created (lead_id, created): one is enough.
         // One name index carrying status, owner and source replaces the name, owner + name and
         // source + name indexes (leadIndexes).

@@ -44,6 +44,13 @@ enum Schema {
         { try deferTouchesInDetailBatches($0) },  // sync cost: a detail batch widens its leads' touches once per lead, at its end (touch_deferral)
     ]
 
+    /// Says `message` through `Database.notice` before a migration that takes seconds on a large
+    /// file (over 100,000 leads); small files upgrade silently.
+    static func announceLongUpgrade(_ db: Database, _ message: String) throws {
+        guard let notice = db.notice, try (db.scalarInt("SELECT count(*) FROM leads") ?? 0) > 100_000 else { return }
+        notice(message)
+    }
+
     /// Re-creates the FTS table and its vocabulary from leads and notes with the current index
     /// text (`closer_search_text`), and the triggers that keep it. Self-contained: other derived
     /// structures are left alone.
