@@ -26,6 +26,14 @@ final class CommandLineImportOwnerTests: XCTestCase {
         try closer.run(arguments, environment: ["USER": user, "CLOSER_REMOTE_URL": nil, "CLOSER_USERNAME": nil])
     }
 
+    /// Writes `config` as the config file, then imports the file without an owner column as `$USER` ana.
+    private func importNoOwnerFile(config: String) throws -> CloserProcess.Result {
+        let directory = closer.directory.appendingPathComponent("config/closer")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data(config.utf8).write(to: directory.appendingPathComponent("config"))
+        return try run(["import", try closer.write("contacts.csv", noOwnerCSV)], user: "ana")
+    }
+
     private func owners() throws -> [String: String] {
         var owners: [String: String] = [:]
         for lead in try closer.leadsJSON() {
@@ -46,9 +54,7 @@ final class CommandLineImportOwnerTests: XCTestCase {
     }
 
     func testConfiguredRemoteUsernameBeatsUserVariable() throws {
-        let config = closer.directory.appendingPathComponent("config/closer")
-        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        try Data("""
+        let result = try importNoOwnerFile(config: """
             [remote "crm"]
                 kind = leads-crm
                 url = http://127.0.0.1:9/api
@@ -56,18 +62,14 @@ final class CommandLineImportOwnerTests: XCTestCase {
                 api_key_cmd = echo k
                 token_cmd = echo t
 
-            """.utf8).write(to: config.appendingPathComponent("config"))
-        let file = try closer.write("contacts.csv", noOwnerCSV)
-        let result = try run(["import", file], user: "ana")
+            """)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("owner ben (default)"), result.stdout)
         XCTAssertEqual(try owners(), ["Zoë": "ben", "翔太": "ben"])
     }
 
     func testWithSeveralRemotesTheLeadCRMsUsernameIsTheDefault() throws {
-        let config = closer.directory.appendingPathComponent("config/closer")
-        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        try Data("""
+        let result = try importNoOwnerFile(config: """
             [remote "inbox"]
                 kind = zenvia
                 url = http://127.0.0.1:9/zenvia
@@ -81,9 +83,7 @@ final class CommandLineImportOwnerTests: XCTestCase {
                 api_key_cmd = echo k
                 token_cmd = echo t
 
-            """.utf8).write(to: config.appendingPathComponent("config"))
-        let file = try closer.write("contacts.csv", noOwnerCSV)
-        let result = try run(["import", file], user: "ana")
+            """)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("owner chen (default)"), "the lead CRM is the primary remote, as in the TUI: \(result.stdout)")
         XCTAssertEqual(try owners(), ["Zoë": "chen", "翔太": "chen"])
