@@ -66,18 +66,8 @@ enum AgendaCommand: Command {
         return 0
     }
 
-    /// The configured remote's username, else `$USER`.
-    static func currentUser() -> String {
-        let path = Paths.configFilePath()
-        if FileManager.default.fileExists(atPath: path),
-           let remote = try? RemoteConfigFile.load(path: path).remote(named: nil), let name = remote.username {
-            return name
-        }
-        if let remote = (try? RemoteConfig.fromEnvironment(ProcessInfo.processInfo.environment)) ?? nil, let name = remote.username {
-            return name
-        }
-        return ProcessInfo.processInfo.environment["USER"] ?? "me"
-    }
+    /// The current user ("mine"): the primary remote's username, else `$USER` (`CurrentUser`).
+    static func currentUser() -> String { CurrentUser.resolve()?.name ?? "me" }
 
     /// `--status pending,fulfilled` (the vendor's "fullfilled" is accepted too).
     static func statuses(_ text: String?) throws(UsageError) -> Set<AppointmentStatus> {

@@ -7,19 +7,17 @@ import Sync
 enum CurrentUser {
     /// The username and where it came from ("remote crm", "$USER"), or nil when nothing names one.
     static func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) -> (name: String, origin: String)? {
-        if let remote = primaryRemote(environment), let name = remote.username, !name.isEmpty {
+        resolve(remotes: (try? ConfiguredRemotes.load(environment: environment)) ?? [], environment: environment)
+    }
+
+    /// The same from remotes already loaded (the terminal UI has them): the primary remote's
+    /// (`RemoteConfigFile.primary(of:)`) non-empty `username`, else `$USER`.
+    static func resolve(remotes: [RemoteConfig], environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> (name: String, origin: String)? {
+        if let remote = RemoteConfigFile.primary(of: remotes), let name = remote.username, !name.isEmpty {
             return (name, "remote \(remote.name)")
         }
         if let name = environment["USER"], !name.isEmpty { return (name, "$USER") }
         return nil
-    }
-
-    /// The primary remote (`RemoteConfigFile.primary(of:)`, as the terminal UI picks it), if one is configured.
-    private static func primaryRemote(_ environment: [String: String]) -> RemoteConfig? {
-        let path = Paths.configFilePath()
-        if FileManager.default.fileExists(atPath: path) {
-            return (try? RemoteConfigFile.load(path: path)).flatMap { RemoteConfigFile.primary(of: $0.remotes) }
-        }
-        return try? RemoteConfig.fromEnvironment(environment)
     }
 }

@@ -11,17 +11,11 @@ enum DoctorRemotes {
         var lines: [(String, String)] = []
         let remotes: [RemoteConfig]
         do {
-            let path = Paths.configFilePath()
-            if FileManager.default.fileExists(atPath: path) {
-                remotes = try RemoteConfigFile.load(path: path).remotes
-            } else if let remote = try RemoteConfig.fromEnvironment(ProcessInfo.processInfo.environment) {
-                remotes = [remote]
-            } else {
-                return [("ok", "no remote configured (sync off)")]
-            }
+            remotes = try ConfiguredRemotes.load()
         } catch {
             return [("FAIL", "remotes: \(error)")]
         }
+        guard !remotes.isEmpty else { return [("ok", "no remote configured (sync off)")] }
         for remote in remotes {
             let label = "remote \(remote.name) (\(remote.kind.rawValue))"
             let provider: any RemoteProvider

@@ -25,12 +25,7 @@ func runTerminalUI(_ options: TerminalUIOptions, context: CommandContext) async 
     var offlineReason = "no remote configured"
     var sync: WorkerSync? = nil
     do {
-        let path = Paths.configFilePath()
-        if FileManager.default.fileExists(atPath: path) {
-            remotes = try RemoteConfigFile.load(path: path).remotes
-        } else if let remote = try RemoteConfig.fromEnvironment(ProcessInfo.processInfo.environment) {
-            remotes = [remote]
-        }
+        remotes = try ConfiguredRemotes.load()
         if !remotes.isEmpty {
             let providers = try remotes.map { remote in
                 SyncCoordinator.Remote(config: remote, provider: try RemoteProviderFactory.make(
@@ -43,8 +38,7 @@ func runTerminalUI(_ options: TerminalUIOptions, context: CommandContext) async 
         offlineReason = "sync off: \(error)"
     }
     StartupTrace.mark("remote config")
-    let primary = RemoteConfigFile.primary(of: remotes)
-    let user = primary?.username ?? ProcessInfo.processInfo.environment["USER"] ?? "me"
+    let user = CurrentUser.resolve(remotes: remotes)?.name ?? "me"
     return try await TerminalSession.run(store: store, user: user, keymap: options.keymap, theme: options.theme,
                                          sync: sync, offlineReason: offlineReason)
 }
