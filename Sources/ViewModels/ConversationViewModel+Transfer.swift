@@ -7,8 +7,7 @@ extension ConversationViewModel {
     /// The cached transfer targets, groups first then agents, names sanitised (empty until the
     /// sync worker has read them: `C-r` syncs).
     public var transferChoices: [TransferChoice] {
-        guard let text = try? store.syncState(provider: TransferChoice.cacheProvider, key: TransferChoice.cacheKey),
-              let all = try? JSONDecoder().decode([TransferChoice].self, from: Data(text.utf8)) else { return [] }
+        guard let all = (try? store.cachedTransferTargets()) ?? nil else { return [] }
         let clean = all.map { TransferChoice(kind: $0.kind, id: TextSanitizerBridge.line($0.id),
                                              name: TextSanitizerBridge.line($0.name.isEmpty ? $0.id : $0.name)) }
         return clean.filter(\.isGroup) + clean.filter { !$0.isGroup }

@@ -92,7 +92,7 @@ final class ConversationTransferPickerTests: DestinationTestCase {
 
     func testHostileTargetNamesAreSanitisedAndDuplicatesGetTheirId() throws {
         let hostile = #"[{"id":"aaaaaaaaaaaaaaaaaaaaaaaa","kind":"group","name":"Ventas\u001b[31m\u202e"},{"id":"bbbbbbbbbbbbbbbbbbbbbbbb","kind":"agent","name":"Ana"},{"id":"cccccccccccccccccccccccc","kind":"agent","name":"Ana"}]"#
-        try store.setSyncState(provider: TransferChoice.cacheProvider, key: TransferChoice.cacheKey, value: hostile)
+        try store.setSyncState(provider: LeadStore.transferTargetCacheProvider, key: LeadStore.transferTargetCacheKey, value: hostile)
         let lead = try store.createLead(Lead(firstName: "H", lastName: "X", email: "h@x.test", phone: "+15550001111", owner: ana.username)).id
         let model = ConversationViewModel(store: store, leadId: lead)
         let choices = model.transferChoices

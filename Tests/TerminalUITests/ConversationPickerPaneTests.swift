@@ -18,7 +18,7 @@ final class ConversationPickerPaneTests: XCTestCase {
                               text: "Hola", createdAt: AppFixture.start.addingTimeInterval(-60)),
         ])
         let targets = #"[{"id":"aaaaaaaaaaaaaaaaaaaaaaaa","kind":"group","name":"Ventas Madrid"},{"id":"bbbbbbbbbbbbbbbbbbbbbbbb","kind":"group","name":"Soporte"},{"id":"cccccccccccccccccccccccc","kind":"agent","name":"Karen Ruiz\u001b]0;pwned\u0007"},{"id":"dddddddddddddddddddddddd","kind":"agent","name":"José Pérez"}]"#
-        try store.setSyncState(provider: TransferChoice.cacheProvider, key: TransferChoice.cacheKey, value: targets)
+        try store.setSyncState(provider: LeadStore.transferTargetCacheProvider, key: LeadStore.transferTargetCacheKey, value: targets)
         let app = AppFixture.app(store, size: Size(rows: 24, columns: 80), clock: TestClock(AppFixture.start))
         app.selectLead(id: ada)
         app.press("3")
