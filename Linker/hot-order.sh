@@ -7,6 +7,7 @@
 # executable that ran. Names that no longer exist are ignored by the linker; code that is not
 # listed still works, it only lands among the cold code.
 # usage: Linker/hot-order.sh CLOSER_BINARY DATABASE_COPY   (the database may be migrated)
+# needs valgrind, tmux, objcopy (binutils) and python3; then relink: rm .build/release/closer && swift build -c release
 set -euo pipefail
 cd "$(dirname "$0")/.."
 closer=$(realpath "$1"); db=$(realpath "$2")

@@ -29,12 +29,15 @@ static int closer_advise_executable(struct dl_phdr_info *info, size_t size, void
         if (segment->p_type != PT_LOAD || segment->p_filesz == 0) continue;
         uintptr_t start = (info->dlpi_addr + segment->p_vaddr) & ~(uintptr_t)4095;
         uintptr_t end = (info->dlpi_addr + segment->p_vaddr + segment->p_filesz + 4095) & ~(uintptr_t)4095;
-        (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+        // Not on the writable segments: there the hint would let khugepaged turn written pages
+        // into 2 MB anonymous ones; they sit in the first window the loader reads anyway.
+        if (!(segment->p_flags & PF_W)) (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
         (void)madvise((void *)start, end - start, MADV_RANDOM);
     }
     return 1;
 }
 
+/// Runs before the runtime's initializers (priority 101): advises the executable's segments.
 __attribute__((constructor(101))) static void closer_advise_startup_paging(void) {
     dl_iterate_phdr(closer_advise_executable, NULL);
 }
