@@ -9,6 +9,7 @@ enum BenchmarkRegistry {
     static let all: [Entry] = [
         Entry(name: "bulk", run: BulkBenchmark.run),
         Entry(name: "dashboard", run: DashboardBenchmark.run),
+        Entry(name: "startup", run: StartupBenchmark.run),
         Entry(name: "store", run: StoreBenchmark.run),
         Entry(name: "sync", run: SyncBenchmark.run),
         Entry(name: "terminal", run: TerminalBenchmark.run),

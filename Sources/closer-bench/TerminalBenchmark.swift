@@ -83,8 +83,9 @@ enum TerminalBenchmark {
         return last
     }
 
-    /// Seconds from starting `closer --db FILE` in tmux until a lead row (the `>` selection) shows.
-    static func firstFrame(closer: String, database: String) throws -> TimeInterval? {
+    /// Seconds from starting `closer --db FILE` in tmux until a lead row (the `>` selection) shows;
+    /// `atFirstFrame` runs then, while `closer` still runs.
+    static func firstFrame(closer: String, database: String, atFirstFrame: () -> Void = {}) throws -> TimeInterval? {
         let tmux = try TmuxDriver()
         defer { tmux.stop() }
         _ = try tmux.run(["-f", "/dev/null", "new-session", "-d", "-s", "idle", "-x", "80", "-y", "24", "sleep 60"])
@@ -92,7 +93,11 @@ enum TerminalBenchmark {
         try tmux.run(["new-window", "-t", "idle", "-n", "ui", "env TERM=xterm-256color LANG=C.UTF-8 USER=ana '\(closer)' --db '\(database)'"])
         while Date().timeIntervalSince(start) < 10 {
             let screen = try tmux.run(["capture-pane", "-p", "-t", "idle:ui"], output: true)
-            if screen.split(separator: "\n").contains(where: { $0.hasPrefix(">") }) { return Date().timeIntervalSince(start) }
+            if screen.split(separator: "\n").contains(where: { $0.hasPrefix(">") }) {
+                let seconds = Date().timeIntervalSince(start)
+                atFirstFrame()
+                return seconds
+            }
         }
         return nil
     }
