@@ -16,13 +16,13 @@ let staticSwiftRuntime = ["-static-stdlib", "-Xlinker", "--start-group"]
     + ["-Xlinker", "--end-group"]
 
 /// ...and is laid out for a cold start (DECISIONS.md "Start-up", fitness round 3): lld, relative
-/// relocations packed (DT_RELR, 16 KB instead of 2 MB; glibc ≥ 2.36), `Linker/closer-layout.ld`
-/// puts the loader's data, the data and the hot code (`Linker/closer-hot.order`, made by
-/// `Linker/hot-order.sh`) at the front of the file and ICU's 34 MB of data behind the code;
+/// relocations packed (DT_RELR, 16 KB instead of 2 MB; glibc ≥ 2.36), `Sources/closer/Linker/closer-layout.ld`
+/// puts the loader's data, the data and the hot code (`Sources/closer/Linker/closer-hot.order`, made by
+/// `Sources/closer/Linker/hot-order.sh`) at the front of the file and ICU's 34 MB of data behind the code;
 /// `CStartupPaging` then stops Linux reading 8 MB around each later fault. A cold start reads
-/// ~16 MB of the binary instead of ~37 MB. (Editing a file in Linker/ does not relink by itself:
+/// ~16 MB of the binary instead of ~37 MB. (Editing a file in Sources/closer/Linker/ does not relink by itself:
 /// delete `.build/release/closer` first.)
-let linkerFiles = String(#filePath.dropLast("Package.swift".count)) + "Linker/"
+let linkerFiles = String(#filePath.dropLast("Package.swift".count)) + "Sources/closer/Linker/"
 let coldStartLayout = ["-use-ld=lld"]
     + ["-z", "pack-relative-relocs", "-z", "now", "-z", "nostart-stop-gc", "-T", linkerFiles + "closer-layout.ld",
        "--symbol-ordering-file=" + linkerFiles + "closer-hot.order", "--no-warn-symbol-ordering"]
@@ -58,6 +58,7 @@ let package = Package(
         .executableTarget(
             name: "closer",
             dependencies: ["Core", "Store", "Sync", "Simulator", "ViewModels", "TerminalUI", "CursesBackend", "CCurlLoader", "CStartupPaging"],
+            exclude: ["Linker"],
             linkerSettings: [.unsafeFlags(staticSwiftRuntime + coldStartLayout, .when(platforms: [.linux], configuration: .release))]),
         .executableTarget(name: "closer-sim", dependencies: ["Core", "Simulator"]),
         .executableTarget(

@@ -4,7 +4,7 @@
 // Why: a fault on a page of the executable that is not in the page cache makes Linux read around
 // it — read_ahead_kb of the disk, 8 MB on the machine this was measured on, forward from the fault
 // for code — so a cold start read ~37 MB of the 92 MB binary for ~1 MB of code and data it runs.
-// Linker/closer-layout.ld puts what the loader and a start touch at the front of the file; after
+// Sources/closer/Linker/closer-layout.ld puts what the loader and a start touch at the front of the file; after
 // that, MADV_HUGEPAGE + MADV_RANDOM make each later fault read only the 2 MB block it falls in
 // (ICU's 34 MB of data, cold code), not 8 MB. Advice only: nothing changes if the kernel ignores it.
 //

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Regenerates Linker/closer-hot.order: the functions of `closer` that a start runs, placed first
+# Regenerates Sources/closer/Linker/closer-hot.order: the functions of `closer` that a start runs, placed first
 # in the code of release builds (lld --symbol-ordering-file). Runs a release `closer` under
 # valgrind's callgrind for `--help`, `leads --limit 22` and the terminal UI's first frame (in tmux),
 # both where it was built (next to the checkout's keymaps/ and themes/, which it then reads) and
 # from another directory (an installed copy, built-in keymap), and lists every function of the
 # executable that ran. Names that no longer exist are ignored by the linker; code that is not
 # listed still works, it only lands among the cold code.
-# usage: Linker/hot-order.sh CLOSER_BINARY DATABASE_COPY   (the database may be migrated)
+# usage: Sources/closer/Linker/hot-order.sh CLOSER_BINARY DATABASE_COPY   (the database may be migrated)
 # needs valgrind, tmux, objcopy (binutils) and python3; then relink: rm .build/release/closer && swift build -c release
 set -euo pipefail
 cd "$(dirname "$0")/.."
