@@ -177,6 +177,11 @@ static inline int closer_trim_charset_resets(void) {
     return removed;
 }
 
+// Extended colour pairs go through the opts pointer of wattr_set (the short argument is ignored then).
+static inline int closer_wattr_set(WINDOW *win, attr_t attrs, int pair) {
+    return wattr_set(win, attrs, (NCURSES_PAIRS_T)pair, &pair);
+}
+
 // Extended colour pairs go through the opts pointer of setcchar.
 static inline int closer_setcchar(cchar_t *cell, const wchar_t *text, attr_t attrs, int pair) {
     return setcchar(cell, text, attrs, 0, &pair);

@@ -12,6 +12,7 @@ final class ColorPairCache {
     let defaultColorsAvailable: Bool
     private var pairs: [PairKey: Int32] = [:]
     private var styles: [Style: (attributes: attr_t, pair: Int32)] = [:]
+    private var last: (style: Style, resolved: (attributes: attr_t, pair: Int32))?
     private var nextPair: Int32 = 1
     private let maxPairs: Int32
 
@@ -25,7 +26,11 @@ final class ColorPairCache {
 
     /// Attributes and pair number for `style`.
     func resolve(_ style: Style) -> (attributes: attr_t, pair: Int32) {
-        if let known = styles[style] { return known }
+        if let last, last.style == style { return last.resolved }  // runs of one style: no hashing
+        if let known = styles[style] {
+            last = (style, known)
+            return known
+        }
         var attributes = attr_t(closer_a_normal())
         if style.attributes.contains(.bold) { attributes |= attr_t(closer_a_bold()) }
         if style.attributes.contains(.underline) { attributes |= attr_t(closer_a_underline()) }
