@@ -9,6 +9,7 @@ public final class CursesCanvas: Canvas {
     let colors: ColorPairCache
     /// Where the cursor goes after the frame; `nil` hides it.
     public var cursor: Position?
+    private let textCache = CanvasTextCache()
 
     init(window: UnsafeMutablePointer<WINDOW>, colors: ColorPairCache) {
         self.window = window
@@ -33,7 +34,7 @@ public final class CursesCanvas: Canvas {
         }
         var column = position.column
         var cell = cchar_t()
-        for (grapheme, width) in CanvasText.cells(of: text, maxColumns: limit) {
+        for (grapheme, width) in CanvasText.cells(of: text, maxColumns: limit, cache: textCache) {
             makeCell(&cell, grapheme: grapheme, width: width, attributes: attributes, pair: pair)
             mvwadd_wch(window, Int32(position.row), Int32(column), &cell)
             if width == 2 && CursesCanvas.cursesWidth(of: grapheme) < 2 {

@@ -45,10 +45,11 @@ extension CloserApp {
         if DisplayWidth.of(text) > leftWidth { text = " " + activePane.title(fitting: max(1, leftWidth - 2)) }  // narrow: the pane's count before the name
         // The position ("31 of 1,000,000", the title's last part) changes on every move: drawn in
         // `title.position` (plain in the default theme) it costs no colour switch per keystroke.
-        if let split = text.range(of: " · ", options: .backwards) {
-            let labelWidth = canvas.put(String(text[..<split.upperBound]), at: Position(row: rect.row, column: rect.column), style: style,
+        if let dot = text.lastIndex(of: "·"), text[..<dot].hasSuffix(" "), text.index(after: dot) < text.endIndex {
+            let split = text.index(after: dot)
+            let labelWidth = canvas.put(String(text[..<split]), at: Position(row: rect.row, column: rect.column), style: style,
                                         maxColumns: leftWidth)
-            canvas.put(String(text[split.upperBound...]), at: Position(row: rect.row, column: rect.column + labelWidth),
+            canvas.put(String(text[split...]), at: Position(row: rect.row, column: rect.column + labelWidth),
                        style: theme.style("title.position"), maxColumns: leftWidth - labelWidth)
         } else {
             canvas.put(text, at: Position(row: rect.row, column: rect.column), style: style, maxColumns: leftWidth)
