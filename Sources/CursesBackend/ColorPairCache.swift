@@ -12,7 +12,7 @@ final class ColorPairCache {
     let defaultColorsAvailable: Bool
     private var pairs: [PairKey: Int32] = [:]
     private var styles: [Style: (attributes: attr_t, pair: Int32)] = [:]
-    private var last: (style: Style, resolved: (attributes: attr_t, pair: Int32))?
+    private var recent: [(style: Style, resolved: (attributes: attr_t, pair: Int32))] = []
     private var nextPair: Int32 = 1
     private let maxPairs: Int32
 
@@ -26,9 +26,9 @@ final class ColorPairCache {
 
     /// Attributes and pair number for `style`.
     func resolve(_ style: Style) -> (attributes: attr_t, pair: Int32) {
-        if let last, last.style == style { return last.resolved }  // runs of one style: no hashing
+        if let recent = recent.first(where: { $0.style == style }) { return recent.resolved }  // a row's few styles: no hashing
         if let known = styles[style] {
-            last = (style, known)
+            remember(style, known)
             return known
         }
         var attributes = attr_t(closer_a_normal())
@@ -39,7 +39,14 @@ final class ColorPairCache {
         if style.attributes.contains(.italic) { attributes |= attr_t(closer_a_italic()) }
         let result = (attributes, pair(foreground: style.foreground, background: style.background))
         styles[style] = result
+        remember(style, result)
         return result
+    }
+
+    /// Keeps the last few styles resolved (a table row switches between four or five).
+    private func remember(_ style: Style, _ resolved: (attributes: attr_t, pair: Int32)) {
+        if recent.count == 6 { recent.removeLast() }
+        recent.insert((style, resolved), at: 0)
     }
 
     private func pair(foreground: Color, background: Color) -> Int32 {

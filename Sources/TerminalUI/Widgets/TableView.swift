@@ -190,8 +190,10 @@ public struct TableView: Sendable {
             first = false
             guard column < rect.right else { break }
             let cell = index < cells.count ? cells[index] : TableCell("")
+            // The canvas removes controls itself (the printable-ASCII and Latin runs most cells are
+            // need no check), so the text goes to it as it is.
             if let highlight, highlighted {
-                let text = CanvasText.safe(cell.text)
+                let text = cell.text
                 let cellWidth = min(width, rect.right - column)
                 let isLast = !widths.indices.contains { $0 > index && $0 < highlight.columns && widths[$0] > 0 }
                 if isLast {
@@ -211,7 +213,7 @@ public struct TableView: Sendable {
                 style = Style(foreground: own.foreground, background: base.background == .default ? own.background : base.background,
                               attributes: own.attributes.union(base.attributes))
             }
-            let text = CanvasText.safe(cell.text)
+            let text = cell.text
             canvas.putPadded(text, at: Position(row: row, column: column), width: min(width, rect.right - column), style: style,
                              alignRight: columns[index].alignRight)
             column += width
