@@ -12,7 +12,7 @@ color normal            default default
 # terminal's background and the position in it plain (a colour switch there was ~30 bytes per
 # move); the selection is reverse video (a colour pair costs 18 bytes per move, reverse 9).
 color title             default default bold
-color title.position    default default
+color title.position    inherit inherit
 color tabs              cyan    default
 color tabs.active       black   cyan    bold
 color border            blue    default
@@ -25,7 +25,7 @@ color list.marked       yellow  default bold
 color list.match        inherit inherit underline
 # source and activity columns: plain, so a row switches colour once (its status); each dim
 # column cost ~15 bytes per row drawn
-color list.secondary    default default
+color list.secondary    inherit inherit
 
 color status            default default
 color status.prospect   blue    default
