@@ -7,6 +7,7 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <string.h>
 
 // Swift cannot read mutable C globals or expand function-like macros: accessors instead.
 static inline int closer_color_pair(int n) { return (int)COLOR_PAIR(n); }
@@ -149,6 +150,36 @@ static inline void closer_install_crash_handlers(void) {
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         sigaction(signals[i], &sa, &closer_previous_crash_actions()[signals[i]]);
     }
+}
+
+// Attribute resets without the character-set reset (xterm's `\E(B` before every sgr0/sgr, screen's
+// and vt100's SI after it): Closer never switches to the line-drawing set (it draws Unicode), so
+// that reset is 3 bytes (1 under screen) of nothing per attribute switch. The strings are
+// shortened in place in the loaded terminal description (only made shorter, so in place is safe).
+// Returns 1 if `\E(B` was removed, 2 if SI was, both or'ed: the caller sends them once itself.
+static inline int closer_remove_substring(char *text, const char *part) {
+    char *at = text ? strstr(text, part) : NULL;
+    if (!at) return 0;
+    size_t n = strlen(part);
+    memmove(at, at + n, strlen(at + n) + 1);
+    return 1;
+}
+static inline int closer_trim_charset_resets(void) {
+    char *sgr0 = tigetstr("sgr0");
+    char *sgr = tigetstr("sgr");
+    if (sgr0 == (char *)-1) sgr0 = NULL;
+    if (sgr == (char *)-1) sgr = NULL;
+    int removed = 0;
+    if (closer_remove_substring(sgr, "%?%p9%t\033(0%e\033(B%;")) removed |= 1;
+    if (closer_remove_substring(sgr, "%?%p9%t\016%e\017%;")) removed |= 2;
+    if (closer_remove_substring(sgr0, "\033(B")) removed |= 1;
+    if (closer_remove_substring(sgr0, "\017")) removed |= 2;
+    return removed;
+}
+
+// Extended colour pairs go through the opts pointer of wattr_set (the short argument is ignored then).
+static inline int closer_wattr_set(WINDOW *win, attr_t attrs, int pair) {
+    return wattr_set(win, attrs, (NCURSES_PAIRS_T)pair, &pair);
 }
 
 // Extended colour pairs go through the opts pointer of setcchar.

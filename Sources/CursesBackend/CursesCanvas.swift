@@ -1,4 +1,5 @@
 internal import CNcursesw
+import Core
 import TerminalUI
 
 /// `Canvas` on a curses window: cells are written into the window and only reach the terminal,
@@ -8,6 +9,7 @@ public final class CursesCanvas: Canvas {
     let colors: ColorPairCache
     /// Where the cursor goes after the frame; `nil` hides it.
     public var cursor: Position?
+    private let textCache = CanvasTextCache()
 
     init(window: UnsafeMutablePointer<WINDOW>, colors: ColorPairCache) {
         self.window = window
@@ -25,10 +27,14 @@ public final class CursesCanvas: Canvas {
         let bounds = size
         guard position.row >= 0, position.row < bounds.rows, position.column >= 0, position.column < bounds.columns else { return 0 }
         let limit = min(maxColumns, bounds.columns - position.column)
+        guard limit > 0 else { return 0 }
         let (attributes, pair) = colors.resolve(style)
+        if let written = putASCII(text, row: position.row, column: position.column, limit: limit, attributes: attributes, pair: pair) {
+            return written
+        }
         var column = position.column
         var cell = cchar_t()
-        for (grapheme, width) in CanvasText.cells(of: text, maxColumns: limit) {
+        for (grapheme, width) in CanvasText.cells(of: text, maxColumns: limit, cache: textCache) {
             makeCell(&cell, grapheme: grapheme, width: width, attributes: attributes, pair: pair)
             mvwadd_wch(window, Int32(position.row), Int32(column), &cell)
             if width == 2 && CursesCanvas.cursesWidth(of: grapheme) < 2 {
@@ -39,6 +45,53 @@ public final class CursesCanvas: Canvas {
             column += width
         }
         return column - position.column
+    }
+
+    /// Printable ASCII (most lead data) in one `mvwaddnstr` in the style's attributes: the same
+    /// cells as one `mvwadd_wch` per grapheme (one byte, one cell; "…" when cut, as
+    /// `CanvasText.cells` does), without building a Swift string and a C array per cell.
+    /// Nil when `text` is not printable ASCII.
+    private func putASCII(_ text: String, row: Int, column: Int, limit: Int, attributes: attr_t, pair: Int32) -> Int? {
+        var utf8 = text
+        return utf8.withUTF8 { bytes -> Int? in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+                return putSimpleLatin(text, row: row, column: column, limit: limit, attributes: attributes, pair: pair)
+            }
+            let fits = bytes.count <= limit
+            let count = fits ? bytes.count : limit - 1
+            if count > 0 {
+                closer_wattr_set(window, attributes, pair)
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    _ = mvwaddnstr(window, Int32(row), Int32(column), chars.baseAddress, Int32(count))
+                }
+                closer_wattr_set(window, attr_t(closer_a_normal()), 0)  // cells written later carry their own style
+            }
+            if !fits {
+                var cell = cchar_t()
+                makeCell(&cell, grapheme: "…", width: 1, attributes: attributes, pair: pair)
+                mvwadd_wch(window, Int32(row), Int32(column + count), &cell)
+            }
+            return fits ? count : limit
+        }
+    }
+
+    /// Accented Latin text (`DisplayWidth.isSimpleLatin`: one scalar, one grapheme, one column
+    /// each) in one `mvwaddnwstr`: the same cells as the general path.
+    private func putSimpleLatin(_ text: String, row: Int, column: Int, limit: Int, attributes: attr_t, pair: Int32) -> Int? {
+        guard DisplayWidth.isSimpleLatin(text) else { return nil }
+        var characters: [wchar_t] = []
+        characters.reserveCapacity(min(limit, text.utf8.count) + 1)
+        for scalar in text.unicodeScalars {
+            if characters.count == limit { break }
+            characters.append(wchar_t(bitPattern: scalar.value))
+        }
+        let fits = text.unicodeScalars.count <= limit
+        if !fits { characters[characters.count - 1] = wchar_t(bitPattern: 0x2026) }  // "…"
+        characters.append(0)
+        closer_wattr_set(window, attributes, pair)
+        _ = mvwaddnwstr(window, Int32(row), Int32(column), characters, Int32(characters.count - 1))
+        closer_wattr_set(window, attr_t(closer_a_normal()), 0)
+        return characters.count - 1
     }
 
     /// Paints `rect` with spaces in `style` (a horizontal line per row).
@@ -56,11 +109,18 @@ public final class CursesCanvas: Canvas {
     /// Fills `cell` with `grapheme`; a cluster curses cannot hold in one cell (more than one
     /// spacing character, e.g. a ZWJ family) keeps its first character.
     private func makeCell(_ cell: inout cchar_t, grapheme: String, width: Int, attributes: attr_t, pair: Int32) {
-        var scalars = grapheme.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
-        scalars.append(0)
-        if closer_setcchar(&cell, scalars, attributes, pair) == ERR {
-            let first: [wchar_t] = [wchar_t(bitPattern: grapheme.unicodeScalars.first?.value ?? 0x20), 0]
-            _ = closer_setcchar(&cell, first, attributes, pair)
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: Int(CCHARW_MAX)) { scalars in  // on the stack
+            var count = 0
+            for scalar in grapheme.unicodeScalars where count < Int(CCHARW_MAX) - 1 {
+                scalars[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            }
+            scalars[count] = 0
+            if closer_setcchar(&cell, scalars.baseAddress, attributes, pair) == ERR {
+                scalars[0] = wchar_t(bitPattern: grapheme.unicodeScalars.first?.value ?? 0x20)
+                scalars[1] = 0
+                _ = closer_setcchar(&cell, scalars.baseAddress, attributes, pair)
+            }
         }
     }
 

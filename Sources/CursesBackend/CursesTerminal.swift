@@ -34,6 +34,8 @@ public final class CursesTerminal {
     public let canvas: CursesCanvas
     /// How many colours this terminal shows.
     public let colorDepth: ColorDepth
+    /// The character-set resets taken out of the attribute resets, sent once instead.
+    private let charsetResets: String
 
     /// Takes over the controlling terminal (stdin/stdout). Throws a clear error when there is no
     /// tty, no TERM, or no terminfo entry for it.
@@ -59,6 +61,7 @@ public final class CursesTerminal {
             throw CursesError.unknownTerminal(term)
         }
         set_term(screen)
+        charsetResets = CursesTerminal.charsetResets(removed: closer_trim_charset_resets())
         guard let window = closer_stdscr() else {
             endwin()
             delscreen(screen)
@@ -103,6 +106,13 @@ public final class CursesTerminal {
         define_key("\u{1B}[200~", KeyDecoder.pasteStart)
         define_key("\u{1B}[201~", KeyDecoder.pasteEnd)
         if options.bracketedPaste { writeRaw("\u{1B}[?2004h") }
+        if !charsetResets.isEmpty { writeRaw(charsetResets) }
+    }
+
+    /// The sequences `closer_trim_charset_resets` took out of every attribute reset (`ESC ( B`,
+    /// SI), to send once when Closer takes the terminal.
+    static func charsetResets(removed: Int32) -> String {
+        (removed & 1 != 0 ? "\u{1B}(B" : "") + (removed & 2 != 0 ? "\u{0F}" : "")
     }
 
     deinit {
@@ -161,6 +171,7 @@ public final class CursesTerminal {
     func returnFromExternal() {
         guard active else { return }
         if options.bracketedPaste { writeRaw("\u{1B}[?2004h") }
+        if !charsetResets.isEmpty { writeRaw(charsetResets) }
         invalidate()
         doupdate()
     }

@@ -5,9 +5,9 @@ import Store
 import TerminalUI
 import ViewModels
 
-/// `closer-bench ui [--leads N] [--db PATH] [--iterations N] [--list-only] [--now SECONDS] [--cpu-time] [--no-calendar-cache]`: drives the real `CloserApp` over a
+/// `closer-bench ui [--leads N] [--db PATH] [--iterations N] [--list-only] [--now SECONDS] [--cpu-time] [--curses] [--no-calendar-cache]`: drives the real `CloserApp` over a
 /// seeded database and times key → finished frame (handle + draw) for movement, search and resize,
-/// at 80×24 and 250×60; then counts the bytes curses sends per "next line" keystroke at 80×24.
+/// at 80×24 and 250×60 (`--curses`: through the curses canvas and its diff, as the terminal gets them); then counts the bytes curses sends per "next line" keystroke at 80×24.
 enum UIBenchmark {
     struct Options {
         var leads = 1_000_000
@@ -75,6 +75,7 @@ enum UIBenchmark {
                 guard let text = rest.popFirst(), let seconds = Int64(text) else { throw usage("--now needs Unix seconds") }
                 options.now = Date(timeIntervalSince1970: TimeInterval(seconds))
             case "--cpu-time": UITimings.usesThreadCPUTime = true
+            case "--curses": UIScenarios.usesCurses = true
             case "--no-calendar-cache": CalendarSlotCache.isEnabled = false  // what every calendar frame costs without it
             default: throw usage("unknown option \(arg)")
             }
@@ -83,7 +84,7 @@ enum UIBenchmark {
     }
 
     static func usage(_ message: String) -> Error {
-        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only | --conversation-only | --list-only] [--now SECONDS] [--cpu-time] [--no-calendar-cache]")
+        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only | --conversation-only | --list-only] [--now SECONDS] [--cpu-time] [--curses] [--no-calendar-cache]")
     }
 }
 

@@ -1,16 +1,27 @@
+import CursesBackend
 import Foundation
 import Store
 import TerminalUI
 import ViewModels
 
 /// The timed key sequences, run against one fresh `CloserApp` at one size.
+///
+/// Frames go to the in-memory `GridCanvas`, or with `--curses` (`UIScenarios.usesCurses`) through
+/// the real terminal path: the curses canvas, then `present()` (curses' diff and the escape
+/// sequences, written to a file as a terminal of type xterm-256color would receive them).
 @MainActor
 struct UIScenarios {
+    /// `--curses`: draw through `CursesCanvas` and `present()` instead of the in-memory grid.
+    nonisolated(unsafe) static var usesCurses = false
+
     let store: LeadStore
     let size: Size
     let iterations: Int
     let app: CloserApp
-    let canvas: GridCanvas
+    let grid: GridCanvas
+    let terminal: CursesTerminal?
+    let outputPath: String
+    var canvas: Canvas { terminal?.canvas ?? grid }
 
     init(store: LeadStore, size: Size, iterations: Int) throws {
         self.store = store
@@ -20,21 +31,41 @@ struct UIScenarios {
         let setup = CloserApp.Setup(currentUser: "ana", keymap: configuration.keymap, theme: configuration.theme,
                                     themeLoader: configuration.themeLoader, diagnostics: configuration.diagnostics, environment: [:])
         app = CloserApp(session: AppSession(store: store, currentUser: "ana"), setup: setup, size: size, sync: nil)
-        canvas = GridCanvas(size: size)
+        grid = GridCanvas(size: size)
+        outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("closer-bench-frames-\(getpid()).out").path
+        if Self.usesCurses {
+            let terminal = try CursesTerminal.recording(to: outputPath)
+            terminal.resize(rows: size.rows, columns: size.columns)
+            self.terminal = terminal
+        } else {
+            terminal = nil
+        }
+        draw()
+    }
+
+    /// Ends the recording terminal (before another one starts).
+    func finish() {
+        terminal?.shutdown()
+        try? FileManager.default.removeItem(atPath: outputPath)
+    }
+
+    /// One frame onto the canvas (and to the terminal's output with `--curses`).
+    func draw() {
         app.draw(on: canvas)
+        terminal?.present()
     }
 
     /// Time from the first key of `keys` to the finished frame.
     func timed(_ keys: [Key]) -> Double {
         let start = UITimings.now()
         for key in keys { _ = app.handle(.key(key)) }
-        app.draw(on: canvas)
+        draw()
         return UITimings.milliseconds(since: start)
     }
 
     func untimed(_ keys: [Key]) {
         for key in keys { _ = app.handle(.key(key)) }
-        app.draw(on: canvas)
+        draw()
     }
 
     static func keys(_ notation: String) -> [Key] {
@@ -46,10 +77,11 @@ struct UIScenarios {
         guard let cursor = try store.cursor(atPosition: max(0, position), sort: .nameAscending),
               let lead = try store.leads(sort: .nameAscending, after: cursor, limit: 1).first else { return }
         app.selectLead(id: lead.id)
-        app.draw(on: canvas)
+        draw()
     }
 
     func runAll() throws -> [UITimings.Row] {
+        defer { finish() }
         let total = try store.countLeads()
         let top = Self.keys("g g"), down = Self.keys("j"), page = Self.keys("<C-f>"), end = Self.keys("G")
         let starts = [0, total / 2, max(0, total - iterations / 3 - 30)]
@@ -95,8 +127,8 @@ struct UIScenarios {
             let next = cycle[index % cycle.count]
             let start = UITimings.now()
             _ = app.handle(.resize(next))
-            canvas.resize(to: next)
-            app.draw(on: canvas)
+            if let terminal { terminal.resize(rows: next.rows, columns: next.columns) } else { grid.resize(to: next) }
+            draw()
             resizes.append(UITimings.milliseconds(since: start))
         }
         return [

@@ -71,6 +71,34 @@ final class CursesBackendTests: XCTestCase {
         XCTAssertEqual(grid.line(3), "田中太…")
     }
 
+    func testOneCallRunsOfASCIIAndLatinTextWriteTheSameCellsAsTheGridCanvas() {
+        let grid = GridCanvas(rows: 24, columns: 80)
+        let red = Style(foreground: .indexed(1), attributes: .bold)
+        let lines: [(String, Int, Int)] = [("Aarav Brown", 0, 20), ("Aarav Brown", 2, 6), ("Fjällräven Partners", 0, 12),
+                                           ("Müller", 10, 6), ("x", 79, 5), ("abcdef", 0, 1), ("", 0, 4)]
+        for canvas in [terminal.canvas as Canvas, grid] {
+            for (row, line) in lines.enumerated() {
+                let used = canvas.put(line.0, at: Position(row: 5 + row, column: line.1), style: red, maxColumns: line.2)
+                canvas.put("|", at: Position(row: 5 + row, column: line.1 + used), style: .plain, maxColumns: 1)
+            }
+        }
+        terminal.present()
+        let redCell = terminal.canvas.cell(row: 5, column: 0)
+        for row in 5..<(5 + lines.count) {
+            XCTAssertEqual(terminal.cursesLine(row), grid.line(row), "row \(row)")
+        }
+        XCTAssertEqual(grid.line(6), "  Aarav…|")
+        XCTAssertEqual(grid.line(7), "Fjällräven …|")
+        for column in 0..<11 {
+            let cell = terminal.canvas.cell(row: 5, column: column)
+            XCTAssertEqual(cell.pair, redCell.pair, "column \(column) keeps the style of the run")
+            XCTAssertEqual(cell.attributes, redCell.attributes)
+        }
+        XCTAssertNotEqual(redCell.attributes, 0, "bold")
+        XCTAssertNotEqual(terminal.canvas.cell(row: 5, column: 11).pair, redCell.pair, "the next cell has its own style, not the run's")
+        XCTAssertNotEqual(terminal.canvas.cell(row: 5, column: 11).attributes, redCell.attributes, "nor its bold")
+    }
+
     func testHostileTextNeverReachesCursesCells() {
         terminal.canvas.put("x\u{1B}[2J\u{1B}]0;pwn\u{07}\u{9B}31m\u{202E}y\u{0}z", at: Position(row: 2, column: 0))
         XCTAssertEqual(terminal.cursesLine(2), "xyz")
@@ -95,7 +123,8 @@ final class CursesBackendTests: XCTestCase {
         XCTAssertNotEqual(a.pair, 0)
         XCTAssertEqual(a.pair, b.pair, "same colours share a pair")
         XCTAssertNotEqual(a.pair, c.pair)
-        XCTAssertEqual(d.pair, 0, "terminal's own colours need no pair")
+        XCTAssertNotEqual(d.pair, 0, "plain text has a pair of its own: back from a colour is one SGR, not op + sgr0")
+        XCTAssertNotEqual(d.pair, a.pair)
         XCTAssertNotEqual(a.attributes, b.attributes)
         XCTAssertEqual(canvas.colors.number(.rgb(0, 0, 255), isForeground: true), 21, "#0000ff → 256-colour 21")
         XCTAssertEqual(canvas.colors.number(.default, isForeground: true), -1)

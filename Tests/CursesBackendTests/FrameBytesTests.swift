@@ -40,6 +40,8 @@ final class FrameBytesTests: XCTestCase {
         let perLine = afterSecond - afterFirst
         print("bytes for one next-line frame at 80x24: \(perLine)")
         XCTAssertLessThan(perLine, 400, "only the two changed rows and the counter are sent")
+        let bytes = try XCTUnwrap(FileManager.default.contents(atPath: path)).subdata(in: afterFirst..<afterSecond)
+        XCTAssertNil(bytes.range(of: Data("\u{1B}(B".utf8)), "attribute resets carry no character-set reset (3 bytes each)")
         XCTAssertEqual(afterSame - afterSecond, 0, "an unchanged frame sends nothing")
     }
 }

@@ -175,10 +175,10 @@ final class CloserAppTests: XCTestCase {
     @MainActor
     func testThemeSwitchesLive() async throws {
         let app = AppFixture.app(try AppFixture.store(), size: Size(rows: 24, columns: 80), clock: TestClock(AppFixture.start))
-        let before = app.theme.style("list.selected")
+        let before = app.theme.style("tabs.active")
         app.press(":")
         app.type("theme mono")
         app.press("<Enter>")
-        XCTAssertNotEqual(app.theme.style("list.selected"), before)
+        XCTAssertNotEqual(app.theme.style("tabs.active"), before)
     }
 }

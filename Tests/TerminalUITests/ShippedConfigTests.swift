@@ -87,9 +87,12 @@ final class ShippedConfigTests: XCTestCase {
         XCTAssertEqual(light.diagnostics, [])
         XCTAssertEqual(light.theme.style("list.selected").background, .indexed(4))
         XCTAssertEqual(light.theme.style("status.customer").foreground, .indexed(2), "inherited from default.theme via include")
+        XCTAssertEqual(light.theme.style("title.position").background, light.theme.style("title").background,
+                       "the plain position keeps a theme's title colours")
+        XCTAssertEqual(light.theme.style("title.position").attributes, [], "without the title's bold")
         let missing = loader.load("nosuch", noColor: false)
         XCTAssertTrue(missing.diagnostics.first?.description.hasPrefix("nosuch: theme not found") == true)
-        XCTAssertEqual(missing.theme.style("list.selected").background, .indexed(6), "built-in default used")
+        XCTAssertEqual(missing.theme.style("tabs.active").background, .indexed(6), "built-in default used")
     }
 }
 
@@ -130,6 +133,6 @@ final class UIConfigurationTests: XCTestCase {
         let loaded = UIConfiguration.load(keymap: "nope", theme: "/no/such.theme", environment: [:], directories: ([], []))
         XCTAssertEqual(loaded.diagnostics.count, 2)
         XCTAssertEqual(loaded.keymap.action(for: [.char("q")], in: .global), .quit)
-        XCTAssertEqual(loaded.theme.style("list.selected").background, .indexed(6))
+        XCTAssertEqual(loaded.theme.style("tabs.active").background, .indexed(6))
     }
 }

@@ -12,6 +12,8 @@ public struct LeadDetailScreen: Sendable {
     public private(set) var scroll = 0
     /// The list widget.
     public let view = FieldListView(labelWidth: 14)
+    /// The rows last laid out, at which width, and their lines (unchanged rows are not wrapped again).
+    private var layout: (rows: [FieldRow], width: Int, lines: [FieldListView.Line])?
 
     /// A screen at the top.
     public init() {}
@@ -108,7 +110,10 @@ public struct LeadDetailScreen: Sendable {
         guard !rect.isEmpty else { return }
         let rows = Self.rows(of: detail).rows
         selected = min(max(0, selected), max(0, rows.count - 1))
-        let lines = view.layout(rows, width: rect.width)
+        if layout?.rows != rows || layout?.width != rect.width {  // wrapping notes is most of a detail frame
+            layout = (rows, rect.width, view.layout(rows, width: rect.width))
+        }
+        let lines = layout?.lines ?? []
         scroll = view.scroll(toShow: selected, in: lines, height: rect.height, current: scroll)
         view.draw(rows, lines: lines, selected: selected, scroll: scroll, in: rect, canvas: canvas,
                   theme: theme, focused: focused)

@@ -38,9 +38,9 @@ public enum LeadListScreen {
                 TableCell(row.name),
                 TableCell(row.company),
                 TableCell(row.statusText, element: ThemeElement.status(row.status)),
-                TableCell(row.sourceText, element: "dim"),
+                TableCell(row.sourceText, element: "list.secondary"),
                 TableCell(row.owner),
-                TableCell(row.lastActivityText, element: "dim"),
+                TableCell(row.lastActivityText, element: "list.secondary"),
             ], isMarked: row.isMarked)
         }
     }

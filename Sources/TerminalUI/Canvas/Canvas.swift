@@ -60,10 +60,17 @@ public enum CanvasText {
     /// Zero-width clusters join the previous grapheme, or are dropped at the start. Emoji
     /// sequences are reduced to what every terminal draws alike (`TerminalGrapheme`).
     public static func cells(of text: String, maxColumns: Int) -> [(grapheme: String, width: Int)] {
+        cells(of: text, maxColumns: maxColumns, cache: nil)
+    }
+
+    /// The same, remembering in `cache` the texts that need the grapheme-by-grapheme path (box
+    /// drawing, CJK, emoji, Cyrillic…): every frame draws the same title, hints and names again.
+    public static func cells(of text: String, maxColumns: Int, cache: CanvasTextCache?) -> [(grapheme: String, width: Int)] {
         guard maxColumns > 0, !text.isEmpty else { return [] }
         if let ascii = printableASCII(text, maxColumns: maxColumns) { return ascii }
         if let latin = simpleLatin(text, maxColumns: maxColumns) { return latin }
-        return general(safe(text), maxColumns: maxColumns)
+        guard let cache else { return general(safe(text), maxColumns: maxColumns) }
+        return cache.cells(of: text, maxColumns: maxColumns) { general(safe(text), maxColumns: maxColumns) }
     }
 
     /// Any clean text, measured and cut in one pass that stops once it is known not to fit: the
@@ -126,5 +133,33 @@ public enum CanvasText {
         }
         if !fits { result.append(("…", 1)) }
         return result
+    }
+}
+
+/// Cells of texts that took `CanvasText`'s general path, by text and width; forgotten all at once
+/// when `capacity` texts are held (a frame holds far fewer distinct texts).
+public final class CanvasTextCache {
+    private struct Key: Hashable {
+        let text: String
+        let maxColumns: Int
+    }
+
+    private var entries: [Key: [(grapheme: String, width: Int)]] = [:]
+    /// How many texts are kept before starting afresh.
+    public let capacity: Int
+
+    /// An empty cache.
+    public init(capacity: Int = 2048) {
+        self.capacity = capacity
+    }
+
+    /// The cells of `text` in `maxColumns`, from `make` the first time.
+    func cells(of text: String, maxColumns: Int, make: () -> [(grapheme: String, width: Int)]) -> [(grapheme: String, width: Int)] {
+        let key = Key(text: text, maxColumns: maxColumns)
+        if let known = entries[key] { return known }
+        let made = make()
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        entries[key] = made
+        return made
     }
 }

@@ -9,6 +9,7 @@ public final class GridCanvas: Canvas {
     public var cursor: Position?
     /// How many cells were written since creation (benchmarks use it as a cost measure).
     public private(set) var cellsWritten = 0
+    private let textCache = CanvasTextCache()
 
     /// A blank canvas of `size`.
     public init(size: Size) {
@@ -37,7 +38,7 @@ public final class GridCanvas: Canvas {
     public func put(_ text: String, at position: Position, style: Style, maxColumns: Int) -> Int {
         guard position.row >= 0, position.row < size.rows, position.column >= 0, position.column < size.columns else { return 0 }
         let limit = min(maxColumns, size.columns - position.column)
-        let graphemes = CanvasText.cells(of: text, maxColumns: limit)
+        let graphemes = CanvasText.cells(of: text, maxColumns: limit, cache: textCache)
         var run: [Cell] = []
         run.reserveCapacity(limit)
         for (grapheme, width) in graphemes {

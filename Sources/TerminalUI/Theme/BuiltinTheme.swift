@@ -8,7 +8,11 @@ enum BuiltinTheme {
 # An element not listed takes its parent's style (list.selected -> list -> normal).
 
 color normal            default default
-color title             black   cyan    bold
+# The title row and the selection cost few bytes per keystroke: the title is bold on the
+# terminal's background and the position in it plain (a colour switch there was ~30 bytes per
+# move); the selection is reverse video (a colour pair costs 18 bytes per move, reverse 9).
+color title             default default bold
+color title.position    inherit inherit
 color tabs              cyan    default
 color tabs.active       black   cyan    bold
 color border            blue    default
@@ -16,9 +20,12 @@ color dim               default default dim
 
 color list              default default
 color list.header       cyan    default bold underline
-color list.selected     black   cyan
+color list.selected     default default reverse
 color list.marked       yellow  default bold
 color list.match        inherit inherit underline
+# source and activity columns: plain, so a row switches colour once (its status); each dim
+# column cost ~15 bytes per row drawn
+color list.secondary    inherit inherit
 
 color status            default default
 color status.prospect   blue    default

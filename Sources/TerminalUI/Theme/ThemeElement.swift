@@ -9,8 +9,8 @@ public enum ThemeElement {
     /// Every element a theme file may name, parents before children.
     public static let all: [String] = {
         var names = [
-            root, "title", "border", "dim", "tabs", "tabs.active",
-            "list", "list.header", "list.selected", "list.marked", "list.match",
+            root, "title", "title.position", "border", "dim", "tabs", "tabs.active",
+            "list", "list.header", "list.selected", "list.marked", "list.match", "list.secondary",
             "status",
         ]
         names += LeadStatus.allCases.map { "status." + $0.rawValue }

@@ -177,31 +177,29 @@ public struct TableView: Sendable {
     private func drawLine(cells: [TableCell], mark: String, widths: [Int], row: Int, rect: Rect,
                           canvas: Canvas, base: Style, theme: Theme, cellStyles: Bool,
                           highlight: (style: Style, columns: Int)? = nil) {
-        canvas.putPadded(mark, at: Position(row: row, column: rect.column), width: min(2, rect.width), style: highlight?.style ?? base)
+        var blanks = BlankRun(row: row, canvas: canvas)
+        let gutter = min(2, rect.width)
+        let markUsed = canvas.put(mark, at: Position(row: row, column: rect.column), style: highlight?.style ?? base, maxColumns: gutter)
+        blanks.add(from: rect.column + markUsed, width: gutter - markUsed, style: highlight?.style ?? base)
         var column = rect.column + 2
         var first = true
         for (index, width) in widths.enumerated() where width > 0 {
             let highlighted = highlight.map { index < $0.columns } ?? false
             if !first && spacing > 0 {
-                canvas.fill(Rect(row: row, column: column, height: 1, width: min(spacing, rect.right - column)),
-                            style: highlighted ? highlight!.style : base)
+                blanks.add(from: column, width: min(spacing, rect.right - column), style: highlighted ? highlight!.style : base)
                 column += spacing
             }
             first = false
             guard column < rect.right else { break }
             let cell = index < cells.count ? cells[index] : TableCell("")
+            let cellWidth = min(width, rect.right - column)
+            // The canvas removes controls itself (the printable-ASCII and Latin runs most cells are
+            // need no check), so the text goes to it as it is.
+            let text = cell.text
             if let highlight, highlighted {
-                let text = CanvasText.safe(cell.text)
-                let cellWidth = min(width, rect.right - column)
                 let isLast = !widths.indices.contains { $0 > index && $0 < highlight.columns && widths[$0] > 0 }
-                if isLast {
-                    let used = canvas.put(text, at: Position(row: row, column: column), style: highlight.style, maxColumns: cellWidth)
-                    if used < cellWidth {
-                        canvas.fill(Rect(row: row, column: column + used, height: 1, width: cellWidth - used), style: base)
-                    }
-                } else {
-                    canvas.putPadded(text, at: Position(row: row, column: column), width: cellWidth, style: highlight.style)
-                }
+                let used = canvas.put(text, at: Position(row: row, column: column), style: highlight.style, maxColumns: cellWidth)
+                blanks.add(from: column + used, width: cellWidth - used, style: isLast ? base : highlight.style)
                 column += width
                 continue
             }
@@ -211,13 +209,55 @@ public struct TableView: Sendable {
                 style = Style(foreground: own.foreground, background: base.background == .default ? own.background : base.background,
                               attributes: own.attributes.union(base.attributes))
             }
-            let text = CanvasText.safe(cell.text)
-            canvas.putPadded(text, at: Position(row: row, column: column), width: min(width, rect.right - column), style: style,
-                             alignRight: columns[index].alignRight)
+            if columns[index].alignRight {
+                let gap = max(0, cellWidth - DisplayWidth.of(CanvasText.safe(text)))
+                blanks.add(from: column, width: gap, style: style)
+                if gap < cellWidth {
+                    let used = canvas.put(text, at: Position(row: row, column: column + gap), style: style, maxColumns: cellWidth - gap)
+                    blanks.add(from: column + gap + used, width: cellWidth - gap - used, style: style)
+                }
+            } else {
+                let used = canvas.put(text, at: Position(row: row, column: column), style: style, maxColumns: cellWidth)
+                blanks.add(from: column + used, width: cellWidth - used, style: style)
+            }
             column += width
         }
-        if column < rect.right {
-            canvas.fill(Rect(row: row, column: column, height: 1, width: rect.right - column), style: base)
+        if column < rect.right { blanks.add(from: column, width: rect.right - column, style: base) }
+        blanks.flush()
+    }
+}
+
+/// Blank cells of one table row, joined into one `fill` per run of one style (a cell's padding and
+/// the spacing after it are usually one run): the same cells as filling each piece.
+private struct BlankRun {
+    let row: Int
+    let canvas: Canvas
+    private var start = 0
+    private var width = 0
+    private var style = Style.plain
+
+    init(row: Int, canvas: Canvas) {
+        self.row = row
+        self.canvas = canvas
+    }
+
+    /// Adds `width` blanks from `column` in `style`, filling the run so far if it cannot continue it.
+    mutating func add(from column: Int, width count: Int, style blankStyle: Style) {
+        guard count > 0 else { return }
+        if width > 0, start + width == column, style == blankStyle {
+            width += count
+            return
         }
+        flush()
+        start = column
+        width = count
+        style = blankStyle
+    }
+
+    /// Fills the pending run.
+    mutating func flush() {
+        guard width > 0 else { return }
+        canvas.fill(Rect(row: row, column: start, height: 1, width: width), style: style)
+        width = 0
     }
 }
