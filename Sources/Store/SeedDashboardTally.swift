@@ -59,7 +59,8 @@ struct SeedDashboardTally {
             INSERT INTO dash_created (day, owner, source, leads, untouched) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (day, owner, source) DO UPDATE SET leads = leads + excluded.leads, untouched = untouched + excluded.untouched
             """)
-        for (key, value) in created {
+        // Each table in its primary key's order: appends instead of random b-tree inserts.
+        for (key, value) in created.sorted(by: { ($0.key.day, $0.key.owner, $0.key.source) < ($1.key.day, $1.key.owner, $1.key.source) }) {
             try createdRow.bind([.integer(key.day), .text(key.owner), .integer(key.source), .integer(value.leads), .integer(value.untouched)])
             try createdRow.run()
         }
@@ -67,7 +68,7 @@ struct SeedDashboardTally {
             INSERT INTO dash_idle (hour, owner, count) VALUES (?, ?, ?)
             ON CONFLICT (hour, owner) DO UPDATE SET count = count + excluded.count
             """)
-        for (key, count) in idle {
+        for (key, count) in idle.sorted(by: { ($0.key.hour, $0.key.owner) < ($1.key.hour, $1.key.owner) }) {
             try idleRow.bind([.integer(key.hour), .text(key.owner), .integer(count)])
             try idleRow.run()
         }
@@ -75,7 +76,7 @@ struct SeedDashboardTally {
             INSERT INTO dash_speed (day, owner, bucket, count) VALUES (?, ?, ?, ?)
             ON CONFLICT (day, owner, bucket) DO UPDATE SET count = count + excluded.count
             """)
-        for (key, count) in speed {
+        for (key, count) in speed.sorted(by: { ($0.key.day, $0.key.owner, $0.key.bucket) < ($1.key.day, $1.key.owner, $1.key.bucket) }) {
             try speedRow.bind([.integer(key.day), .text(key.owner), .integer(key.bucket), .integer(count)])
             try speedRow.run()
         }
@@ -85,7 +86,7 @@ struct SeedDashboardTally {
             """)
         var all: [OwnerValue: Int64] = [:]
         var team: [Int64: Int64] = [:]
-        for (key, count) in delays {
+        for (key, count) in delays.sorted(by: { ($0.key.owner, $0.key.value) < ($1.key.owner, $1.key.value) }) {
             try exactRow.bind([.text(key.owner), .integer(key.value), .integer(count)])
             try exactRow.run()
             all[OwnerValue(owner: key.owner, value: key.value / 3600), default: 0] += count
@@ -95,7 +96,7 @@ struct SeedDashboardTally {
             INSERT INTO dash_speed_all (owner, bucket, count) VALUES (?, ?, ?)
             ON CONFLICT (owner, bucket) DO UPDATE SET count = count + excluded.count
             """)
-        for (key, count) in all {
+        for (key, count) in all.sorted(by: { ($0.key.owner, $0.key.value) < ($1.key.owner, $1.key.value) }) {
             try allRow.bind([.text(key.owner), .integer(key.value), .integer(count)])
             try allRow.run()
         }
@@ -103,7 +104,7 @@ struct SeedDashboardTally {
             INSERT INTO dash_speed_exact_team (delay, count) VALUES (?, ?)
             ON CONFLICT (delay) DO UPDATE SET count = count + excluded.count
             """)
-        for (delay, count) in team {
+        for (delay, count) in team.sorted(by: { $0.key < $1.key }) {
             try teamRow.bind([.integer(delay), .integer(count)])
             try teamRow.run()
         }
@@ -111,7 +112,7 @@ struct SeedDashboardTally {
             INSERT INTO dash_appointments (hour, owner, source, count) VALUES (?, ?, ?, ?)
             ON CONFLICT (hour, owner, source) DO UPDATE SET count = count + excluded.count
             """)
-        for (key, count) in appointments {
+        for (key, count) in appointments.sorted(by: { ($0.key.day, $0.key.owner, $0.key.source) < ($1.key.day, $1.key.owner, $1.key.source) }) {
             try appointmentRow.bind([.integer(key.day), .text(key.owner), .integer(key.source), .integer(count)])
             try appointmentRow.run()
         }

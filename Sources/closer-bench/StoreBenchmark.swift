@@ -38,10 +38,11 @@ enum StoreBenchmark {
         let seedSeconds = Date().timeIntervalSince(seedStart)
         let cpu = Self.processCPU()
         print("store benchmark: \(leads) leads, db \(dbPath)")
-        print(String(format: "seed: %.1f s wall, %.1f s user + %.1f s sys CPU (%d leads, %d notes, %d activities, %d appointments; rows %.1f s of which search rows %.1f s, indexes %.1f s of which dashboard aggregates %.1f s)",
+        print(String(format: "seed: %.1f s wall, %.1f s user + %.1f s sys CPU (%d leads, %d notes, %d activities, %d appointments; rows %.1f s of which search rows %.1f s, indexes %.1f s of which dashboard aggregates %.1f s; writer thread CPU: rows %.1f s, indexes %.1f s)",
                      seedSeconds, cpu.user - cpuStart.user, cpu.system - cpuStart.system,
                      summary.leads, summary.notes, summary.activities, summary.appointments,
-                     summary.loadSeconds, summary.searchSeconds, summary.indexSeconds, summary.aggregateSeconds))
+                     summary.loadSeconds, summary.searchSeconds, summary.indexSeconds, summary.aggregateSeconds,
+                     summary.loadCPUSeconds, summary.indexCPUSeconds))
         let seededBytes = Double(fileSize(dbPath))  // size (issue 11)
         print(String(format: "database size after seeding: %.1f MB, %.0f bytes (%.0f bytes per lead)",
                      seededBytes / 1_048_576, seededBytes, seededBytes / Double(max(1, leads))))
