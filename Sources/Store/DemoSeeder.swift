@@ -116,9 +116,8 @@ extension LeadStore {
         let indexCPU = DemoSeeder.threadCPUSeconds()
         try db.transaction {
             for (_, sql) in recordIndexes { try db.execute(sql) }
-            try db.execute(Schema.rebuildCube)
             // dashboard: the touches of the new leads were written with them (SeedWriter), so no
-            // second pass rewrites (and splits) every row; their aggregates were counted too.
+            // second pass rewrites (and splits) every row; their counts and aggregates were tallied too.
             let aggregateStart = Date()
             try writer.tally.write(to: db)
             summary.aggregateSeconds = Date().timeIntervalSince(aggregateStart)

@@ -1,8 +1,9 @@
 import Core
 
-/// The dashboard aggregates of the leads a seeding run writes, counted in Swift as the rows go
-/// by (seed speed, issue 11): the SQL fill (`Schema.fillDashboardStatements`) sorted a million
-/// leads four times (≈6 s of CPU). The rules are the SQL ones, restated here next to each other:
+/// The dashboard aggregates and `lead_cube` counts of the leads a seeding run writes, counted in
+/// Swift as the rows go by (seed speed, issue 11): the SQL fill (`Schema.fillDashboardStatements`,
+/// `Schema.rebuildCube`) read and sorted a million leads five times (≈9 s of CPU). The rules are
+/// the SQL ones, restated here next to each other: the cube's (status, source or -1, owner),
 /// UTC days and hours by floor division, a touched lead's delay `max(0, first touch − created)`
 /// and its hour bucket, "open" = status not in `Schema.closedStatusCodes`, appointments not
 /// cancelled. Seeded leads are live (not deleted). `DemoSeederTests` checks the result against
@@ -26,6 +27,7 @@ struct SeedDashboardTally {
     private var speed: [DayOwnerBucket: Int64] = [:]
     private var delays: [OwnerValue: Int64] = [:]
     private var appointments: [DayOwnerSource: Int64] = [:]  // `day` holds the start hour
+    private var cube: [DayOwnerSource: Int64] = [:]  // `day` holds the status code
 
     /// `floor(x / n)`, as `Schema.floorDiv` computes it in SQL.
     static func floorDiv(_ x: Int64, _ n: Int64) -> Int64 { (x - ((x % n) + n) % n) / n }
@@ -33,6 +35,7 @@ struct SeedDashboardTally {
     /// Counts one live lead (times in Unix seconds; `source` -1 when none).
     mutating func add(created at: Int64, owner: String, source: Int64, status: Int64,
                       firstTouch: Int64?, lastTouch: Int64?) {
+        cube[DayOwnerSource(day: status, owner: owner, source: source), default: 0] += 1
         created[DayOwnerSource(day: Self.floorDiv(at, 86_400), owner: owner, source: source), default: Created()]
             .add(untouched: firstTouch == nil)
         if !Schema.closedStatusCodes.contains(status) {
@@ -51,9 +54,17 @@ struct SeedDashboardTally {
         appointments[DayOwnerSource(day: Self.floorDiv(start, 3600), owner: owner, source: source), default: 0] += 1
     }
 
-    /// Adds the counts to the aggregate tables (which may already hold other leads) and bumps
-    /// their versions. Does nothing on a file without the aggregates.
+    /// Adds the counts to `lead_cube` and the aggregate tables (which may already count other
+    /// leads) and bumps the aggregates' versions (not on a file without them).
     func write(to db: Database) throws {
+        let cubeRow = try db.prepare("""
+            INSERT INTO lead_cube (status, source, owner, count) VALUES (?, ?, ?, ?)
+            ON CONFLICT (status, source, owner) DO UPDATE SET count = count + excluded.count
+            """)
+        for (key, count) in cube.sorted(by: { ($0.key.day, $0.key.source, $0.key.owner) < ($1.key.day, $1.key.source, $1.key.owner) }) {
+            try cubeRow.bind([.integer(key.day), .integer(key.source), .text(key.owner), .integer(count)])
+            try cubeRow.run()
+        }
         guard try Schema.hasDashboardAggregates(db) else { return }
         let createdRow = try db.prepare("""
             INSERT INTO dash_created (day, owner, source, leads, untouched) VALUES (?, ?, ?, ?, ?)

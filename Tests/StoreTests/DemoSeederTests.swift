@@ -50,7 +50,7 @@ final class DemoSeederTests: StoreTestCase {
     func testSeededAggregatesAreWhatTheSQLFillComputes() throws {
         try DemoSeeder(store: store, generator: DemoDataGenerator(seed: 7, now: 1_790_000_000, userCount: 3)).seed(leads: 700)
         try DemoSeeder(store: store, generator: DemoDataGenerator(seed: 9, now: 1_790_100_000, userCount: 5)).seed(leads: 300)
-        let tables = ["dash_created", "dash_idle", "dash_speed", "dash_speed_all", "dash_speed_exact",
+        let tables = ["lead_cube", "dash_created", "dash_idle", "dash_speed", "dash_speed_all", "dash_speed_exact",
                       "dash_speed_exact_team", "dash_appointments"]
         func snapshot() throws -> [String: [String]] {
             var rows: [String: [String]] = [:]
@@ -67,7 +67,10 @@ final class DemoSeederTests: StoreTestCase {
         XCTAssertGreaterThan(seeded["dash_speed_exact"]?.count ?? 0, 100)
         XCTAssertGreaterThan(seeded["dash_appointments"]?.count ?? 0, 50)
         XCTAssertGreaterThan(seeded["dash_idle"]?.count ?? 0, 100)
-        try store.db.transaction { try Schema.rebuildDashboardAggregates(store.db) }
+        try store.db.transaction {
+            try store.db.execute(Schema.rebuildCube)
+            try Schema.rebuildDashboardAggregates(store.db)
+        }
         let rebuilt = try snapshot()
         for table in tables {
             let difference = Set(seeded[table] ?? []).symmetricDifference(rebuilt[table] ?? [])
