@@ -34,6 +34,9 @@ public final class Database {
             let keyed = EmailKeyFunction.register(on: db)  // size: the e-mail index's key
             guard keyed == SQLITE_OK else { throw DatabaseError(code: keyed, message: "cannot register \(EmailKeyFunction.name)", sql: nil) }
             if path != ":memory:" && !path.isEmpty {
+                // size (issue 11): a new file gets 8 KiB pages (fewer page headers and half-empty
+                // page ends: ≈1% smaller at a million leads). Ignored by a file that has pages.
+                try execute("PRAGMA page_size = 8192")
                 try enableWAL(waitingUpTo: Int(busyTimeoutMilliseconds))
             }
             try execute("PRAGMA foreign_keys = ON")

@@ -33,7 +33,9 @@ extension Schema {
     }
 
     /// The statuses that are not open (closed and customer), as their stored codes.
-    static let closedCodes = "(3, 5)"
+    static let closedStatusCodes: Set<Int64> = [3, 5]
+    /// `closedStatusCodes` as an SQL list, "(3, 5)".
+    static let closedCodes = "(" + closedStatusCodes.sorted().map(String.init).joined(separator: ", ") + ")"
 
     /// Indexes for range queries, all covering (SQLite counts a partial index as covering only
     /// when it also holds the columns of its own WHERE, hence the trailing `deleted`): created (period counts, weekly trend, speed to

@@ -21,7 +21,7 @@ enum SearchTextFunction {
                     sqlite3_result_value(context, value)
                     return
                 }
-                let length = Int(sqlite3_value_bytes(value))
+                let length = Int(sqlite3_value_bytes(value))  // the ASCII rule of `indexValue`
                 let bytes = UnsafeBufferPointer(start: text, count: length)
                 if !bytes.contains(where: { $0 >= 0x80 }) {
                     sqlite3_result_value(context, value)
@@ -34,5 +34,11 @@ enum SearchTextFunction {
                                         unsafeBitCast(-1, to: sqlite3_destructor_type.self))
                 }
             }, nil, nil, nil)
+    }
+
+    /// What the function returns for `text`, in Swift (the seeder indexes its leads without the
+    /// SQL view): ASCII untouched, anything else `SearchText.indexText`.
+    static func indexValue(_ text: String) -> String {
+        text.utf8.contains(where: { $0 >= 0x80 }) ? SearchText.indexText(text) : text
     }
 }

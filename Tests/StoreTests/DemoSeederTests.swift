@@ -44,4 +44,52 @@ final class DemoSeederTests: StoreTestCase {
         try store.db.run(Schema.fillTouches, [.integer(0)])
         XCTAssertEqual(try store.db.prepare(read).rows { "\($0.int64(0)) \($0.optionalInt64(1) as Any) \($0.optionalInt64(2) as Any)" }, seeded)
     }
+
+    /// Seed speed (issue 11): the seeder counts the dashboard aggregates in Swift; they must be
+    /// what the SQL fill computes from the rows, also when a second seed adds to a file.
+    func testSeededAggregatesAreWhatTheSQLFillComputes() throws {
+        try DemoSeeder(store: store, generator: DemoDataGenerator(seed: 7, now: 1_790_000_000, userCount: 3)).seed(leads: 700)
+        try DemoSeeder(store: store, generator: DemoDataGenerator(seed: 9, now: 1_790_100_000, userCount: 5)).seed(leads: 300)
+        let tables = ["lead_cube", "dash_created", "dash_idle", "dash_speed", "dash_speed_all", "dash_speed_exact",
+                      "dash_speed_exact_team", "dash_appointments"]
+        func snapshot() throws -> [String: [String]] {
+            var rows: [String: [String]] = [:]
+            for table in tables {
+                let columns = try store.db.prepare("SELECT name FROM pragma_table_info('\(table)')").rows { $0.text(0) }
+                let live = table == "dash_created" ? "leads <> 0" : "count <> 0"  // rows that fell to 0 may stay
+                let select = "SELECT " + columns.map { "quote(\($0))" }.joined(separator: " || ' ' || ")
+                    + " FROM \(table) WHERE \(live) ORDER BY 1"
+                rows[table] = try store.db.prepare(select).rows { $0.text(0) }
+            }
+            return rows
+        }
+        let seeded = try snapshot()
+        XCTAssertGreaterThan(seeded["dash_speed_exact"]?.count ?? 0, 100)
+        XCTAssertGreaterThan(seeded["dash_appointments"]?.count ?? 0, 50)
+        XCTAssertGreaterThan(seeded["dash_idle"]?.count ?? 0, 100)
+        try store.db.transaction {
+            try store.db.execute(Schema.rebuildCube)
+            try Schema.rebuildDashboardAggregates(store.db)
+        }
+        let rebuilt = try snapshot()
+        for table in tables {
+            let difference = Set(seeded[table] ?? []).symmetricDifference(rebuilt[table] ?? [])
+            XCTAssertTrue(difference.isEmpty, "\(table): \(difference.count) rows differ, e.g. \(difference.sorted().prefix(3))")
+        }
+    }
+
+    /// The search rows the seeder writes itself are the view's (FTS5 compares them), so a later
+    /// edit removes exactly the old terms.
+    func testSeededSearchRowsMatchTheView() throws {
+        try DemoSeeder(store: store, generator: DemoDataGenerator(seed: 11, now: 1_790_000_000)).seed(leads: 500)
+        XCTAssertNoThrow(try store.db.execute("INSERT INTO lead_fts(lead_fts, rank) VALUES ('integrity-check', 1)"))
+        let hashSize = try store.db.scalarInt("SELECT v FROM lead_fts_config WHERE k = 'hashsize'")
+        XCTAssertEqual(hashSize, 1 << 20, "the seed's big FTS buffer is not left in the file")
+        var lead = try XCTUnwrap(store.lead(id: 5))
+        lead.lastName = "Qwxyzzy"
+        _ = try store.updateLead(lead)
+        _ = try store.addNote(toLead: 5, text: "Plover nuance", author: "ana")
+        XCTAssertEqual(try store.leads(filter: LeadFilter(search: "qwxyzzy plover")).map(\.id), [5])
+        XCTAssertNoThrow(try store.db.execute("INSERT INTO lead_fts(lead_fts, rank) VALUES ('integrity-check', 1)"))
+    }
 }
