@@ -14,15 +14,9 @@ enum Platform {
     /// threads (HTTP exchanges, detail batches, the UI) otherwise each grow an arena of their own,
     /// which cost a 100k-lead first pull ~8 MB of peak RSS and some CPU (sync cost, issue 8 §3).
     /// Call before other threads start.
-    ///
-    /// Freed memory stays with malloc up to 8 MiB above the heap's top (`M_TRIM_THRESHOLD`; glibc
-    /// gives back all but 128 KiB, so the next request's buffers fault fresh zeroed pages in
-    /// again: ~3 page faults per HTTP exchange of a first pull). The peak RSS is unchanged: that
-    /// memory was resident at the peak already.
     static func limitMallocArenas() {
         #if canImport(Glibc)
         _ = glibcMallopt(-8 /* M_ARENA_MAX */, 2)
-        _ = glibcMallopt(-1 /* M_TRIM_THRESHOLD */, 8 << 20)
         #endif
     }
 
