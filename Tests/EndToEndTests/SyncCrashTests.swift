@@ -40,7 +40,10 @@ final class SyncCrashTests: XCTestCase {
         var kills = 0
         for _ in 0..<15 {
             let process = try launchSync(sim)
-            let delay = Double.random(in: 0.05...0.5, using: &random)
+            // A run pulls (the server's 20 leads with their details, one transaction) before it
+            // pushes, and a pull killed before its commit is read again: on a busy machine the
+            // window reaches 0.8 s so that some runs get to push.
+            let delay = Double.random(in: 0.05...0.8, using: &random)
             try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
             if process.isRunning {
                 try kill9(process.processIdentifier)
