@@ -14,6 +14,9 @@ struct PullEngine {
     let provider: any LeadPullingProvider
     var key: String { context.providerKey }
 
+    /// New leads of a scan's first page stored with their details before the rest of the page.
+    static let firstChunk = 50
+
     /// One full scan of the lead list (resuming a scan a crash interrupted).
     func pullLeads() async throws {
         let saved = try store.syncState(provider: key, key: Self.positionKey).flatMap { $0.isEmpty ? nil : $0 }
@@ -66,12 +69,26 @@ struct PullEngine {
                 }
             }
             // Leads new to this remote are written once, with their details: the page's details
-            // are fetched first, then its rows, details and position go in one transaction.
-            let details = try await NewLeadDetails(context: context, provider: provider).fetch(unlinked)
+            // are fetched first, then its rows, details and position go in one transaction. The
+            // scan's first page first stores a few leads with theirs on their own, so a first
+            // pull shows leads after `firstChunk` requests, not a page's worth (a crash before the
+            // page commits re-reads it: those leads are linked and unchanged by then, not twice).
+            let newLeads = NewLeadDetails(context: context, provider: provider)
+            if done == 0, unlinked.count > Self.firstChunk {
+                let early = try await newLeads.fetch(Array(unlinked.prefix(Self.firstChunk)))
+                unlinked.removeFirst(Self.firstChunk)
+                changed += early.withoutDetail
+                if !early.found.isEmpty {
+                    let (_, inserted) = try newLeads.apply([], readAt: readAt, details: early.found, syncState: [:])
+                    for lead in inserted { stored.update(remoteId: lead.remoteId, listHash: lead.contentHash) }
+                    context.progress { $0.leadsPulled += inserted.count }
+                }
+            }
+            let details = try await newLeads.fetch(unlinked)
             changed += details.withoutDetail
             if !changed.isEmpty || !details.found.isEmpty {
                 // The page's data and the position after it, in one transaction.
-                let (outcomes, inserted) = try NewLeadDetails(context: context, provider: provider).apply(
+                let (outcomes, inserted) = try newLeads.apply(
                     changed, readAt: readAt, details: details.found, syncState: [Self.positionKey: page.next ?? ""])
                 for (lead, outcome) in zip(changed, outcomes) {
                     if case .unchanged = outcome { continue }  // nothing written (pushed since the read)
