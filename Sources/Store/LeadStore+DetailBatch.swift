@@ -3,7 +3,8 @@ import Foundation
 /// Applying many lead details in one transaction at the cost of one: each lead whose notes change
 /// is taken out of the search index once, before its first note write, and put back once, in a
 /// single statement at the end (see `Schema.ftsDeferredLeads`); the touch columns of the batch's
-/// leads are widened once per lead, at the end too (`Schema.touchDeferral`).
+/// leads are widened once per lead, at the end too (`Schema.touchDeferral`), and so is their
+/// `last_activity` (`Schema.lastActivityDeferral`).
 extension LeadStore {
     /// Runs `body` (which applies remote details: leads, notes, activities) in one transaction
     /// in which every lead whose notes `applyRemoteNotes` changes is re-indexed once, at the end,
@@ -23,6 +24,7 @@ extension LeadStore {
             try db.run(Schema.startTouchDeferral)
             func finish() throws {
                 try db.run(Schema.widenDeferredTouches)
+                try db.execute(Schema.widenDeferredLastActivity)
                 try db.run("DELETE FROM touch_deferral")
                 guard !deferral.leadIds.isEmpty else { return }
                 // One statement for the batch (FTS5 flushes before each statement that writes it);
@@ -85,6 +87,9 @@ extension LeadStore {
     /// so the triggers leave it alone until the batch puts it back.
     func deferNoteFTS(leadId: Int64) throws {
         guard let deferral = noteFTSDeferral, !deferral.leadIds.contains(leadId) else { return }
+        // A lead this batch inserted has no search row yet: `withDeferredFTS` indexes it (notes
+        // included) at the end, and the note triggers leave it alone until then.
+        if let first = ftsDeferral?.firstNewId, leadId >= first { return }
         try db.run(Schema.unindexLead("?1"), [.integer(leadId)])
         try db.run("INSERT OR IGNORE INTO fts_deferred_leads (id) VALUES (?)", [.integer(leadId)])
         deferral.leadIds.insert(leadId)

@@ -92,7 +92,7 @@ extension Schema {
         ("notes_ai", """
         CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
             \(indexLead("new.lead_id"))
-            UPDATE leads SET last_activity = max(coalesce(last_activity, 0), new.created) WHERE id = new.lead_id;
+            \(raiseLastActivity)
         END
         """),
         ("notes_bu_fts", """

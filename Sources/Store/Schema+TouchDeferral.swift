@@ -6,8 +6,8 @@
 /// of once per record. Widening is a min / max, so one widen by all of the batch's rows equals one
 /// per row. Deletes and edits still recompute at once: they read the rows as they are, deferred
 /// ones included, and a row deleted before the end is no longer there to widen with.
-/// `last_activity` stays per row (`notes_ai`, `activities_ai`): it never shrinks when a record is
-/// deleted, so it could not be recomputed from the rows left at the end.
+/// `last_activity` never shrinks when a record is deleted, so it is not recomputed from the rows
+/// left at the end: each insert records its time as it happens (`Schema+LastActivityDeferral`).
 extension Schema {
     /// The deferral's one row: the highest note and activity ids when the batch began.
     static let touchDeferral = """

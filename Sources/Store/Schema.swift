@@ -42,6 +42,7 @@ enum Schema {
         { try $0.execute(speedIndex) },  // dashboard cold: exact median/p90 of a period read by (delay hour, owner, created)
         { try compactIndexes($0) },  // size 2 (issue 11): e-mail index on a hash, no created or appointments(start) index
         { try deferTouchesInDetailBatches($0) },  // sync cost: a detail batch widens its leads' touches once per lead, at its end (touch_deferral)
+        { try deferLastActivityInDetailBatches($0) },  // sync cost 2: a detail batch raises its leads' last_activity once per lead, at its end
     ]
 
     /// Says `message` through `Database.notice` before a migration that takes seconds on a large
@@ -118,6 +119,7 @@ enum Schema {
     /// Drops every trigger and creates the current ones.
     static func recreateTriggers(_ db: Database) throws {
         try db.execute(ftsDeferredLeads)  // the search triggers read it
+        try db.execute(lastActivityDeferral)  // the last-activity triggers read it
         let names = try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").rows { $0.text(0) }
         for name in names { try db.execute("DROP TRIGGER IF EXISTS \"\(name)\"") }
         for trigger in triggers { try db.execute(trigger.sql) }
@@ -138,6 +140,7 @@ enum Schema {
     /// Creates the list indexes and triggers (after a bulk load or a rebuild).
     static func createTriggersAndIndexes(_ db: Database) throws {
         try db.execute(ftsDeferredLeads)  // the search triggers read it
+        try db.execute(lastActivityDeferral)  // the last-activity triggers read it
         for index in leadIndexes { try db.execute(index) }
         for trigger in triggers { try db.execute(trigger.sql) }
         try createTouchStructures(db)  // dashboard
@@ -347,9 +350,7 @@ enum Schema {
         CREATE TRIGGER leads_ad_cube AFTER DELETE ON leads WHEN old.deleted = 0 BEGIN \(cubeRemove) END
         """),
         ("activities_ai", """
-        CREATE TRIGGER activities_ai AFTER INSERT ON activities BEGIN
-            UPDATE leads SET last_activity = max(coalesce(last_activity, 0), new.created) WHERE id = new.lead_id;
-        END
+        CREATE TRIGGER activities_ai AFTER INSERT ON activities BEGIN \(raiseLastActivity) END
         """),
         ("outbox_ai", """
         CREATE TRIGGER outbox_ai AFTER INSERT ON outbox BEGIN
@@ -371,5 +372,5 @@ enum Schema {
                 WHERE id = old.lead_id;
         END
         """),
-    ] + searchTriggers + calendarTriggers
+    ] + searchTriggers + calendarTriggers + lastActivityDeferralTriggers  // sync cost: Schema+LastActivityDeferral
 }

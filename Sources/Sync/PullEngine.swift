@@ -14,6 +14,9 @@ struct PullEngine {
     let provider: any LeadPullingProvider
     var key: String { context.providerKey }
 
+    /// New leads of a scan's first page stored with their details before the rest of the page.
+    static let firstChunk = 50
+
     /// One full scan of the lead list (resuming a scan a crash interrupted).
     func pullLeads() async throws {
         let saved = try store.syncState(provider: key, key: Self.positionKey).flatMap { $0.isEmpty ? nil : $0 }
@@ -52,21 +55,47 @@ struct PullEngine {
                 pending = Task { try await fetch(next) }
             }
             var changed: [RemoteLead] = []
+            var unlinked: [RemoteLead] = []
             for row in page.items {
                 seen?.insert(row.remoteId)
                 // An unchanged lead: one hash compare, nothing read, decoded or written.
                 if stored.matches(remoteId: row.remoteId, listHash: row.listHash) { continue }
                 guard let lead = row.decode() else { continue }  // not a lead row: skipped, like the slow decoder does
-                if let candidate = try changedLead(lead) { changed.append(candidate) }
+                switch try changedLead(lead) {
+                case .unchanged: continue
+                case .changed(let candidate): changed.append(candidate)
+                case .unlinked(let candidate):
+                    if context.options.detailsForNewLeads { unlinked.append(candidate) } else { changed.append(candidate) }
+                }
             }
-            if !changed.isEmpty {
+            // Leads new to this remote are written once, with their details: the page's details
+            // are fetched first, then its rows, details and position go in one transaction. The
+            // scan's first page first stores a few leads with theirs on their own, so a first
+            // pull shows leads after `firstChunk` requests, not a page's worth (a crash before the
+            // page commits re-reads it: those leads are linked and unchanged by then, not twice).
+            let newLeads = NewLeadDetails(context: context, provider: provider)
+            if done == 0, unlinked.count > Self.firstChunk {
+                let early = try await newLeads.fetch(Array(unlinked.prefix(Self.firstChunk)))
+                unlinked.removeFirst(Self.firstChunk)
+                changed += early.withoutDetail
+                if !early.found.isEmpty {
+                    let (_, inserted) = try newLeads.apply([], readAt: readAt, details: early.found, syncState: [:])
+                    for lead in inserted { stored.update(remoteId: lead.remoteId, listHash: lead.contentHash) }
+                    context.progress { $0.leadsPulled += inserted.count }
+                }
+            }
+            let details = try await newLeads.fetch(unlinked)
+            changed += details.withoutDetail
+            if !changed.isEmpty || !details.found.isEmpty {
                 // The page's data and the position after it, in one transaction.
-                let outcomes = try store.applyRemoteLeads(
-                    provider: key, changed, syncState: [Self.positionKey: page.next ?? ""], readAt: readAt)
+                let (outcomes, inserted) = try newLeads.apply(
+                    changed, readAt: readAt, details: details.found, syncState: [Self.positionKey: page.next ?? ""])
                 for (lead, outcome) in zip(changed, outcomes) {
                     if case .unchanged = outcome { continue }  // nothing written (pushed since the read)
                     stored.update(remoteId: lead.remoteId, listHash: lead.contentHash)
                 }
+                for lead in inserted { stored.update(remoteId: lead.remoteId, listHash: lead.contentHash) }
+                context.progress { $0.leadsPulled += inserted.count }
                 try await afterApply(zip(changed, outcomes).map { ($0, $1) })
             }
             done += page.items.count
@@ -78,16 +107,26 @@ struct PullEngine {
         if let seen { try await detectDeletions(seen: seen) }
     }
 
-    /// The row to apply, or nil when its list hash matches the stored one. Detail-only fields
-    /// (seed 001 message, location) are carried over from the stored base, so they are not lost.
-    func changedLead(_ lead: RemoteLead) throws -> RemoteLead? {
-        guard let link = try store.remoteLink(provider: key, kind: .lead, remoteId: lead.remoteId) else { return lead }
-        if LeadHash.sameList(link.contentHash, lead.contentHash) { return nil }
+    /// What a scanned row that the hash index did not match is.
+    enum ScannedRow {
+        /// Its list hash matches the stored one.
+        case unchanged
+        /// A linked lead that changed: detail-only fields (seed 001 message, location) are carried
+        /// over from the stored base, so they are not lost.
+        case changed(RemoteLead)
+        /// No link holds its remote id yet (a new lead, or a local one whose create response was lost).
+        case unlinked(RemoteLead)
+    }
+
+    /// Classifies a row against its link.
+    func changedLead(_ lead: RemoteLead) throws -> ScannedRow {
+        guard let link = try store.remoteLink(provider: key, kind: .lead, remoteId: lead.remoteId) else { return .unlinked(lead) }
+        if LeadHash.sameList(link.contentHash, lead.contentHash) { return .unchanged }
         var carried = lead
         for field in provider.detailOnlyLeadFields {
             if let value = link.base[field] { carried.fields[field] = value }
         }
-        return carried
+        return .changed(carried)
     }
 
     /// Counts what the page did and fetches details of the leads that changed.

@@ -49,8 +49,11 @@ public final class SyncCoordinator: @unchecked Sendable {
     /// The page cache of the store a coordinator syncs (see `LeadStore.limitPageCache`).
     public static let pageCacheKibibytes = 8 * 1024
 
-    /// Log pages between automatic checkpoints of the worker's connection (16 MiB of log).
-    public static let checkpointPages = 4000
+    /// Log pages between automatic checkpoints of the worker's connection (64 MiB of log): a first
+    /// pull's batches each rewrite thousands of pages of the randomly ordered indexes (name, e-mail
+    /// key, remote ids); a longer log copies a page rewritten by several batches once, and syncs
+    /// the file a quarter as often.
+    public static let checkpointPages = 16000
 
     /// The worker of the remote `name`.
     public func worker(named name: String) -> SyncWorker? { workers.first { $0.remoteName == name } }

@@ -40,7 +40,10 @@ final class SyncCrashTests: XCTestCase {
         var kills = 0
         for _ in 0..<15 {
             let process = try launchSync(sim)
-            let delay = Double.random(in: 0.05...0.5, using: &random)
+            // A run pulls (the server's 20 leads with their details, one transaction) before it
+            // pushes, and a pull killed before its commit is read again: on a busy machine the
+            // window reaches 0.8 s so that some runs get to push.
+            let delay = Double.random(in: 0.05...0.8, using: &random)
             try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
             if process.isRunning {
                 try kill9(process.processIdentifier)
@@ -77,6 +80,70 @@ final class SyncCrashTests: XCTestCase {
         XCTAssertTrue(doctor.stdout.contains("outbox: 0 pending, 0 inflight, 0 rejected"), doctor.stdout)
     }
 
+    /// A first pull with details killed at random moments and restarted: every server lead is
+    /// local once, with exactly its notes and activities (a page's leads, details and position are
+    /// one transaction: a kill loses the page and the restart reads it again, nothing twice).
+    func testKilledFirstPullsLeaveEveryLeadOnceWithItsDetails() async throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { throw XCTSkip("no sqlite3 to read the file") }
+        let sim = try startSimulator(leads: 2000, seed: 7)
+        var random = SystemRandomNumberGenerator()
+        var kills = 0
+        var partial = 0
+        for _ in 0..<10 where partial < 1000 {
+            let process = try launchSync(sim)
+            try await Task.sleep(nanoseconds: UInt64(Double.random(in: 1.0...5.0, using: &random) * 1_000_000_000))
+            if process.isRunning {
+                try kill9(process.processIdentifier)
+                kills += 1
+            }
+            process.waitUntilExit()
+            partial = Int(try query("SELECT count(*) FROM leads")) ?? 0
+        }
+        print("SyncCrashTests: \(kills) pulls killed, \(partial) leads local before the last run")
+        XCTAssertGreaterThan(kills, 1, "the pulls finished before they could be killed; the test proves nothing")
+        XCTAssertGreaterThan(partial, 0, "no page was stored before the kills; the test proves nothing")
+        XCTAssertEqual(try query("SELECT count(*) FROM leads l WHERE NOT EXISTS (SELECT 1 FROM detail_fetched f WHERE f.local_id = l.id)"),
+                       "0", "a stored page holds its details")
+
+        var finished = false
+        for _ in 0..<5 where !finished {
+            let process = try launchSync(sim)
+            process.waitUntilExit()
+            finished = process.terminationStatus == 0
+        }
+        XCTAssertTrue(finished, "closer sync never completed after the kills")
+
+        let state = try await serverState(sim)
+        let leads = (state["leads"] as? [[String: Any]] ?? []).filter { ($0["deleted"] as? Bool) != true }
+        let live = Set(leads.compactMap { $0["id"].map { "\($0)" } })
+        let notes = (state["notes"] as? [[String: Any]] ?? []).filter { $0["lead_id"].map { live.contains("\($0)") } ?? false }
+        let activities = (state["activities"] as? [[String: Any]] ?? []).filter { $0["lead_id"].map { live.contains("\($0)") } ?? false }
+        XCTAssertEqual(try query("SELECT count(*) FROM leads WHERE deleted = 0"), "\(leads.count)")
+        XCTAssertEqual(try query("SELECT count(DISTINCT remote_id) || ' ' || count(*) FROM remote_ids WHERE kind = 'lead'"),
+                       "\(leads.count) \(leads.count)", "one link per server lead")
+        XCTAssertEqual(try query("SELECT count(*) FROM (SELECT email FROM leads GROUP BY email HAVING count(*) > 1)"), "0", "no lead twice")
+        XCTAssertEqual(try query("SELECT count(*) FROM notes"), "\(notes.count)", "every note once")
+        XCTAssertEqual(try query("SELECT count(*) FROM activities WHERE remote_id IS NOT NULL"), "\(activities.count)", "every activity once")
+        XCTAssertEqual(try query("SELECT count(*) FROM leads l WHERE NOT EXISTS (SELECT 1 FROM detail_fetched f WHERE f.local_id = l.id)"),
+                       "0", "every lead has its detail")
+        XCTAssertEqual(try query("SELECT count(*) FROM leads WHERE last_activity IS NOT (SELECT max(created) FROM "
+                                 + "(SELECT lead_id, created FROM notes UNION ALL SELECT lead_id, created FROM activities) WHERE lead_id = leads.id)"),
+                       "0", "last activity is the newest note or activity")
+    }
+
+    /// One value read from the closer database by the sqlite3 shell.
+    private func query(_ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [closer.database, sql]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     // MARK: - Helpers
 
     struct Sim {
@@ -87,12 +154,12 @@ final class SyncCrashTests: XCTestCase {
         let token: String
     }
 
-    private func startSimulator() throws -> Sim {
+    private func startSimulator(leads: Int = 20, seed: Int = 5) throws -> Sim {
         let binary = try CloserProcess.executable().deletingLastPathComponent().appendingPathComponent("closer-sim")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("closer-sim not built") }
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["--port", "0", "--leads", "20", "--seed", "5", "--latency-ms", "2"]
+        process.arguments = ["--port", "0", "--leads", "\(leads)", "--seed", "\(seed)", "--latency-ms", "2"]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

@@ -1,0 +1,101 @@
+import Core
+import Foundation
+import Store
+
+/// A list page's leads that no link holds yet, written once with their details (issue 8 §3):
+/// their details are fetched first, then the page's changed rows, the new leads with their
+/// details (fields, notes, activities), their detail freshness and the page position go in one
+/// transaction. A new lead was inserted by its list row and rewritten by its detail before: two
+/// writes of the row, its link, indexes and search row. A kill -9 before the commit leaves the
+/// page as it was (the scan resumes at it); after it, nothing of the page is fetched again.
+struct NewLeadDetails {
+    let context: SyncContext
+    let provider: any LeadPullingProvider
+
+    var store: LeadStore { context.store }
+    var key: String { context.providerKey }
+
+    /// A new lead's list row, its detail and the push mark read before the detail's request.
+    struct Found: Sendable {
+        var row: RemoteLead
+        var mark: PushMark
+        var detail: RemoteLeadDetail
+    }
+
+    /// What `fetch` got: the details found, and the rows whose detail the server did not return
+    /// (they are applied from their list row, as before).
+    struct Fetched: Sendable {
+        var found: [Found] = []
+        var withoutDetail: [RemoteLead] = []
+    }
+
+    /// Fetches the details of `leads`, `options.concurrency` at a time, in the leads' order.
+    func fetch(_ leads: [RemoteLead]) async throws -> Fetched {
+        guard !leads.isEmpty else { return Fetched() }
+        // Read before the requests it guards (see DetailFetcher).
+        let mark = try store.pushMark()
+        let width = context.options.concurrency
+        let provider = self.provider
+        var details = [RemoteLeadDetail?](repeating: nil, count: leads.count)
+        try await withThrowingTaskGroup(of: (Int, RemoteLeadDetail?).self) { group in
+            var next = 0
+            var running = 0
+            while next < leads.count || running > 0 {
+                while next < leads.count && running < width {
+                    let index = next
+                    let remoteId = leads[index].remoteId
+                    group.addTask { (index, try await provider.leadDetail(remoteId: remoteId)) }
+                    next += 1
+                    running += 1
+                }
+                guard let (index, detail) = try await group.next() else { break }
+                details[index] = detail
+                running -= 1
+            }
+        }
+        var fetched = Fetched()
+        for (row, detail) in zip(leads, details) {
+            if let detail { fetched.found.append(Found(row: row, mark: mark, detail: detail)) } else { fetched.withoutDetail.append(row) }
+        }
+        return fetched
+    }
+
+    /// In one transaction: `changed` (list rows, as `applyRemoteLeads`), the new leads with their
+    /// details, their detail freshness and `syncState`. Returns the outcomes of `changed` and the
+    /// new leads as applied (their hash: the row's LIST part and the detail's DETAIL part).
+    func apply(_ changed: [RemoteLead], readAt: PushMark, details: [Found],
+               syncState: [String: String]) throws -> ([RemoteApplyOutcome], [RemoteLead]) {
+        let store = self.store
+        let fetcher = DetailFetcher(context: context, provider: provider)
+        let result: ([RemoteApplyOutcome], [RemoteLead]) = try store.applyingRemoteDetails {
+            let outcomes = try store.applyRemoteLeads(provider: key, changed, syncState: syncState, readAt: readAt)
+            var ids: [Int64] = []
+            var applied: [RemoteLead] = []
+            for found in details {
+                let detail = Self.combined(found.row, found.detail)
+                if let id = try fetcher.apply(detail, readAt: found.mark) {
+                    ids.append(id)
+                    applied.append(detail.lead)
+                }
+            }
+            try store.markDetailsFetched(provider: key, localIds: ids, at: context.clock.now())
+            return (outcomes, applied)
+        }
+        if !details.isEmpty { context.progress { $0.detailsFetched += details.count } }
+        return result
+    }
+
+    /// The detail as the old two writes left it: the detail's fields over the row's (a detail
+    /// without a list field keeps the row's), the row's LIST hash part (what the next scan
+    /// compares) with the detail's DETAIL part, the row's creation date, the detail's update date.
+    static func combined(_ row: RemoteLead, _ detail: RemoteLeadDetail) -> RemoteLeadDetail {
+        var result = detail
+        for (field, value) in row.fields where result.lead.fields[field] == nil { result.lead.fields[field] = value }
+        let parts = detail.lead.contentHash.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        let detailPart = parts.count == 2 ? String(parts[1]) : "-"
+        result.lead.contentHash = String(LeadHash.listPart(row.contentHash)) + "/" + detailPart
+        result.lead.createdAt = row.createdAt ?? detail.lead.createdAt  // the list row's insert kept its own
+        if result.lead.updatedAt == nil { result.lead.updatedAt = row.updatedAt }
+        return result
+    }
+}
