@@ -125,7 +125,7 @@ extension LeadStore {
         let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
         var result: [Int64: CalendarEntry] = [:]
         try db.cached("""
-            SELECT \(Self.calendarColumns) FROM appointments a JOIN leads l ON l.id = a.lead_id
+            SELECT \(try calendarColumnsNow()) FROM appointments a JOIN leads l ON l.id = a.lead_id
             WHERE a.id IN (SELECT value FROM json_each(?))
             """).forEachRow([.text(list)]) { s in
                 let entry = Self.readCalendarEntry(s)
