@@ -5,47 +5,30 @@ import Foundation
 /// never every appointment — with their lead, sync mark and collision flag.
 extension LeadStore {
     /// Columns of a `CalendarEntry` row (alias `a` = appointments, `l` = leads).
-    static let calendarColumns = calendarColumnList(syncMark: syncMarkColumn)
+    static let calendarColumns = calendarColumnList(syncMark: """
+        (SELECT max(CASE o.state WHEN 'rejected' THEN 2 ELSE 1 END) FROM outbox o
+            WHERE o.kind = 'appointment' AND o.record_id = a.id)
+        """)
 
     /// The same with no sync mark (NULL): while no appointment is queued, the per-row outbox
     /// lookup is skipped (calendar speed: a tenth of a week's entry read at a million leads).
     static let calendarColumnsUnqueued = calendarColumnList(syncMark: "NULL")
 
-    /// Without the collision check (0): for callers that found the flags themselves.
-    static let calendarColumnsNoCollision = calendarColumnList(syncMark: syncMarkColumn, collision: "0")
-    static let calendarColumnsUnqueuedNoCollision = calendarColumnList(syncMark: "NULL", collision: "0")
-
-    /// `calendarColumns` or, when the outbox holds no appointment entry, the one without the
-    /// outbox lookup (one index probe); without the collision check unless `collisions`.
-    func calendarColumnsNow(collisions: Bool = true) throws -> String {
-        let queued = try db.cached("SELECT EXISTS (SELECT 1 FROM outbox WHERE kind = 'appointment')").firstRow([]) { $0.int64(0) } == 1
-        switch (queued, collisions) {
-        case (true, true): return Self.calendarColumns
-        case (false, true): return Self.calendarColumnsUnqueued
-        case (true, false): return Self.calendarColumnsNoCollision
-        case (false, false): return Self.calendarColumnsUnqueuedNoCollision
-        }
+    /// `calendarColumns` or, when the outbox holds no appointment entry, `calendarColumnsUnqueued`
+    /// (one index probe).
+    func calendarColumnsNow() throws -> String {
+        try db.cached("SELECT EXISTS (SELECT 1 FROM outbox WHERE kind = 'appointment')").firstRow([]) { $0.int64(0) } == 1
+            ? Self.calendarColumns : Self.calendarColumnsUnqueued
     }
 
-    /// The sync mark column: 2 rejected, 1 pending, NULL none.
-    static let syncMarkColumn = """
-        (SELECT max(CASE o.state WHEN 'rejected' THEN 2 ELSE 1 END) FROM outbox o
-            WHERE o.kind = 'appointment' AND o.record_id = a.id)
+    private static func calendarColumnList(syncMark: String) -> String {
         """
-
-    /// The collision column: another live appointment of the same owner overlaps this live one.
-    static let collisionColumn = """
+        a.id, a.lead_id, a.start, a.end, a.note, a.status, a.owner, l.first_name, l.last_name, l.email, l.phone,
+        \(syncMark),
         a.status <> 'cancelled' AND EXISTS (SELECT 1 FROM appointments b
             WHERE b.owner = a.owner AND b.start < a.end
               AND b.start > a.start - (SELECT coalesce(max(end - start), 0) FROM appointments)
               AND b.end > a.start AND b.id <> a.id AND b.status <> 'cancelled')
-        """
-
-    private static func calendarColumnList(syncMark: String, collision: String = collisionColumn) -> String {
-        """
-        a.id, a.lead_id, a.start, a.end, a.note, a.status, a.owner, l.first_name, l.last_name, l.email, l.phone,
-        \(syncMark),
-        \(collision)
         """
     }
 
@@ -143,17 +126,12 @@ extension LeadStore {
     }
 
     static func readCalendarEntry(_ s: Statement) -> CalendarEntry {
-        readCalendarEntry(s, collides: s.int64(12) == 1)
-    }
-
-    /// A `CalendarEntry` row whose collision flag the caller found.
-    static func readCalendarEntry(_ s: Statement, collides: Bool) -> CalendarEntry {
         let first = s.text(7), last = s.text(8)
         let name = first.isEmpty ? last : last.isEmpty ? first : first + " " + last
         let sync: SyncMark = s.isNull(11) ? .none : s.int64(11) == 2 ? .rejected : .pending
         return CalendarEntry(appointment: readAppointment(s), leadName: name.isEmpty ? s.text(9) : name,
                              leadEmail: s.text(9), leadPhone: s.text(10), owner: s.text(6), sync: sync,
-                             collides: collides)
+                             collides: s.int64(12) == 1)
     }
 }
 

@@ -52,36 +52,27 @@ extension LeadStore {
             // A day or a week: one ordered pass, given up (and counted slot by slot) past
             // `scanLimit` rows; a longer range (a month grid) is counted slot by slot at once.
             var scanned = false
-            // One owner, every status: the pass holds every appointment a shown one can overlap
-            // (with the margins read below), so collisions are found here instead of one `EXISTS`
-            // per shown entry (calendar speed).
-            let passCollisions = filter.owner != nil && filter.statuses.isEmpty
-            var pass = CalendarPassRows()
-            var wantedRows: [Int] = []
             if last - first <= Self.calendarScanSpan {
                 // Index order is (start, status, end, id): the few appointments sharing a start
                 // are put in id order here, which costs a third of asking SQLite for (start, id).
                 var slot = 0, rows = 0
                 var groupStart = Int64.min
-                var group: [(id: Int64, row: Int)] = []
-                func bucket(_ start: Int64, _ id: Int64, _ row: Int) {
+                var group: [Int64] = []
+                func bucket(_ start: Int64, _ id: Int64) {
                     while slot < slotCount - 1, start >= boundaries[slot + 1] { slot += 1 }
                     guard start >= boundaries[slot] else { return }
                     let offset = counts[slot] - from(slot)
                     counts[slot] += 1
-                    if offset >= 0, offset < perSlot {
-                        wanted.append((slot, id))
-                        wantedRows.append(row)
-                    }
+                    if offset >= 0, offset < perSlot { wanted.append((slot, id)) }
                 }
                 func flush() {
-                    group.sort { $0.id < $1.id }
-                    for member in group { bucket(groupStart, member.id, member.row) }
+                    group.sort()
+                    for id in group { bucket(groupStart, id) }
                     group.removeAll(keepingCapacity: true)
                 }
                 try db.cached("""
-                    SELECT a.start, a.id\(passCollisions ? ", a.status = 'cancelled', a.end" : "") FROM appointments a
-                    WHERE \(clause) AND a.start >= ? AND a.start < ? ORDER BY a.start LIMIT ?
+                    SELECT a.start, a.id FROM appointments a WHERE \(clause) AND a.start >= ? AND a.start < ?
+                    ORDER BY a.start LIMIT ?
                     """).forEachRow(values + [.integer(first), .integer(last), .integer(Int64(scanLimit) + 1)]) { s in
                         rows += 1
                         let start = s.int64(0)
@@ -89,17 +80,10 @@ extension LeadStore {
                             flush()
                             groupStart = start
                         }
-                        let id = s.int64(1)
-                        if passCollisions { pass.append(start: start, id: id, cancelled: s.int64(2) != 0, end: s.int64(3)) }
-                        group.append((id, rows - 1))
+                        group.append(s.int64(1))
                     }
                 flush()
                 scanned = rows <= scanLimit
-            }
-            var collisions: [Int64: Bool]?
-            if scanned, passCollisions, !wanted.isEmpty {
-                collisions = try passCollisionFlags(pass: pass, wanted: zip(wanted, wantedRows).map { ($0.id, $1) },
-                                                    clause: clause, values: values, first: first, last: last)
             }
             if !scanned {
                 counts = [Int](repeating: 0, count: slotCount)
@@ -120,7 +104,7 @@ extension LeadStore {
                     }
                 }
             }
-            let entries = try calendarEntries(ids: wanted.map(\.id), collisions: collisions)
+            let entries = try calendarEntries(ids: wanted.map(\.id))
             var perSlotEntries = [[CalendarEntry]](repeating: [], count: slotCount)
             for (slot, id) in wanted { if let entry = entries[id] { perSlotEntries[slot].append(entry) } }
             return (0..<slotCount).map { slot in
@@ -135,64 +119,19 @@ extension LeadStore {
     /// Ranges up to this long (a week and a day of DST slack) try the ordered pass first.
     static let calendarScanSpan: Int64 = 8 * 86_400
 
-    /// The calendar entries of `ids` (one query), by id; gone ones are missing. With
-    /// `collisions` (every id's flag, found by the caller), SQLite does not look for them.
-    func calendarEntries(ids: [Int64], collisions: [Int64: Bool]? = nil) throws -> [Int64: CalendarEntry] {
+    /// The calendar entries of `ids` (one query), by id; gone ones are missing.
+    func calendarEntries(ids: [Int64]) throws -> [Int64: CalendarEntry] {
         guard !ids.isEmpty else { return [:] }
         let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
         var result: [Int64: CalendarEntry] = [:]
         try db.cached("""
-            SELECT \(try calendarColumnsNow(collisions: collisions == nil)) FROM appointments a JOIN leads l ON l.id = a.lead_id
+            SELECT \(try calendarColumnsNow()) FROM appointments a JOIN leads l ON l.id = a.lead_id
             WHERE a.id IN (SELECT value FROM json_each(?))
             """).forEachRow([.text(list)]) { s in
-                let entry = collisions.map { Self.readCalendarEntry(s, collides: $0[s.int64(0)] ?? false) } ?? Self.readCalendarEntry(s)
+                let entry = Self.readCalendarEntry(s)
                 result[entry.appointment.id] = entry
             }
         return result
-    }
-
-    /// The collision flags of the `wanted` pass rows (id, index into `pass`), by id: the same rule
-    /// as `calendarColumns`' `EXISTS` (same owner, neither cancelled, `b.start < a.end`,
-    /// `b.end > a.start`), over the pass plus the appointments starting up to the longest
-    /// appointment's length before `first` and after `last`.
-    func passCollisionFlags(pass: CalendarPassRows, wanted: [(id: Int64, row: Int)], clause: String, values: [SQLValue],
-                            first: Int64, last: Int64) throws -> [Int64: Bool] {
-        let longest = try db.cached("SELECT coalesce(max(end - start), 0) FROM appointments").firstRow([]) { $0.int64(0) } ?? 0
-        var before = CalendarPassRows(), after = CalendarPassRows()
-        let margin = try db.cached("""
-            SELECT a.start, a.id, a.status = 'cancelled', a.end FROM appointments a
-            WHERE \(clause) AND a.start > ? AND a.start < ? ORDER BY a.start
-            """)
-        try margin.forEachRow(values + [.integer(first - longest), .integer(first)]) {
-            before.append(start: $0.int64(0), id: $0.int64(1), cancelled: $0.int64(2) != 0, end: $0.int64(3))
-        }
-        try margin.forEachRow(values + [.integer(last - 1), .integer(last + longest)]) {
-            after.append(start: $0.int64(0), id: $0.int64(1), cancelled: $0.int64(2) != 0, end: $0.int64(3))
-        }
-        let rows = before.joined(pass).joined(after)
-        var flags: [Int64: Bool] = [:]
-        for (id, index) in wanted {
-            let row = index + before.count
-            let start = rows.starts[row], end = rows.ends[row]
-            guard !rows.cancelled[row] else { flags[id] = false; continue }
-            // The first row starting after start − longest (rows are in start order).
-            var low = 0, high = rows.count
-            while low < high {
-                let middle = (low + high) / 2
-                if rows.starts[middle] > start - longest { high = middle } else { low = middle + 1 }
-            }
-            var collides = false
-            var other = low
-            while other < rows.count, rows.starts[other] < end {
-                if other != row, !rows.cancelled[other], rows.ends[other] > start, rows.ids[other] != id {
-                    collides = true
-                    break
-                }
-                other += 1
-            }
-            flags[id] = collides
-        }
-        return flags
     }
 
     /// The place (0-based, by start then id) of the appointment starting at `start` with `id` among
@@ -205,28 +144,5 @@ extension LeadStore {
                   AND (a.start < ? OR a.id < ?)
                 """).firstRow(values + [.integer(from), .integer(start), .integer(start), .integer(id)]) { $0.int64(0) } ?? 0)
         }
-    }
-}
-
-/// Appointments of an ordered pass (by start), column by column: what the collision check needs.
-struct CalendarPassRows {
-    var starts: [Int64] = []
-    var ids: [Int64] = []
-    var cancelled: [Bool] = []
-    var ends: [Int64] = []
-
-    var count: Int { starts.count }
-
-    mutating func append(start: Int64, id: Int64, cancelled isCancelled: Bool, end: Int64) {
-        starts.append(start)
-        ids.append(id)
-        cancelled.append(isCancelled)
-        ends.append(end)
-    }
-
-    /// These rows, then `other`'s.
-    func joined(_ other: CalendarPassRows) -> CalendarPassRows {
-        CalendarPassRows(starts: starts + other.starts, ids: ids + other.ids, cancelled: cancelled + other.cancelled,
-                         ends: ends + other.ends)
     }
 }
