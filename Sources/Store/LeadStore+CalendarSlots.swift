@@ -92,9 +92,12 @@ extension LeadStore {
                     SELECT a.id FROM appointments a WHERE \(clause) AND a.start >= ? AND a.start < ?
                     ORDER BY a.start, a.id LIMIT ? OFFSET ?
                     """)
+                // Day-long slots (a month grid) are counted from the per-day table.
+                let byDay = (last - first) / Int64(slotCount) >= Self.calendarDayCountSlot
+                    ? try calendarCountsByDay(boundaries: boundaries, filter: filter) : nil
                 for slot in 0..<slotCount {
                     let range: [SQLValue] = [.integer(boundaries[slot]), .integer(boundaries[slot + 1])]
-                    counts[slot] = try calendarCount(from: boundaries[slot], to: boundaries[slot + 1], filter: filter)
+                    counts[slot] = try byDay?[slot] ?? calendarCount(from: boundaries[slot], to: boundaries[slot + 1], filter: filter)
                     guard counts[slot] > from(slot), perSlot > 0 else { continue }
                     try ids.forEachRow(values + range + [.integer(Int64(perSlot)), .integer(Int64(from(slot)))]) {
                         wanted.append((slot, $0.int64(0)))
@@ -122,7 +125,7 @@ extension LeadStore {
         let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
         var result: [Int64: CalendarEntry] = [:]
         try db.cached("""
-            SELECT \(Self.calendarColumns) FROM appointments a JOIN leads l ON l.id = a.lead_id
+            SELECT \(try calendarColumnsNow()) FROM appointments a JOIN leads l ON l.id = a.lead_id
             WHERE a.id IN (SELECT value FROM json_each(?))
             """).forEachRow([.text(list)]) { s in
                 let entry = Self.readCalendarEntry(s)

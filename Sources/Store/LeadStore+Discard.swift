@@ -58,7 +58,12 @@ extension LeadStore {
         if let text = entry.base["appointment_status"], let status = AppointmentStatus(rawValue: text) {
             restored.status = status
         }
-        try db.run("INSERT OR REPLACE INTO appointments (id, lead_id, start, end, note, status) VALUES (?, ?, ?, ?, ?, ?)",
-                   [.integer(entry.recordId)] + Self.appointmentValues(restored))
+        // An upsert, not INSERT OR REPLACE: a replace deletes without the delete triggers, so the
+        // calendar's day counts and the dashboard's appointment counts would count the row twice.
+        try db.run("""
+            INSERT INTO appointments (id, lead_id, start, end, note, status) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET lead_id = excluded.lead_id, start = excluded.start, end = excluded.end,
+                    note = excluded.note, status = excluded.status
+            """, [.integer(entry.recordId)] + Self.appointmentValues(restored))
     }
 }

@@ -43,6 +43,7 @@ enum Schema {
         { try compactIndexes($0) },  // size 2 (issue 11): e-mail index on a hash, no created or appointments(start) index
         { try deferTouchesInDetailBatches($0) },  // sync cost: a detail batch widens its leads' touches once per lead, at its end (touch_deferral)
         { try deferLastActivityInDetailBatches($0) },  // sync cost 2: a detail batch raises its leads' last_activity once per lead, at its end
+        { try addCalendarDayCounts($0) },  // calendar speed (issue 7): appointments per UTC day, owner, status (calendar_day_counts) kept by triggers
     ]
 
     /// Says `message` through `Database.notice` before a migration that takes seconds on a large
@@ -124,6 +125,7 @@ enum Schema {
         for name in names { try db.execute("DROP TRIGGER IF EXISTS \"\(name)\"") }
         for trigger in triggers { try db.execute(trigger.sql) }
         try createTouchStructures(db)  // dashboard
+        try createCalendarDayCountTriggers(db)  // calendar speed, once its table exists
     }
 
     // The full-text index (`fts`, `populateFTS`) and its triggers: Schema+SearchContent.swift.
@@ -144,6 +146,8 @@ enum Schema {
         for index in leadIndexes { try db.execute(index) }
         for trigger in triggers { try db.execute(trigger.sql) }
         try createTouchStructures(db)  // dashboard
+        try rebuildCalendarDayCounts(db)  // calendar speed: the load ran without its triggers
+        try createCalendarDayCountTriggers(db)
     }
 
     /// Rebuilds FTS, cube, indexes and triggers from the tables.

@@ -2,10 +2,12 @@ import Foundation
 import Store
 
 /// The calendar's recent slot reads (hour slots of a day, the days of a month grid), by their
-/// exact query, kept only while the file is unchanged: any commit by another connection (`PRAGMA
-/// data_version`, the sync worker) or any row this connection changed (`totalChanges`: an edit,
-/// an import) empties it. Going back to a week or month, or cycling views on the same day, draws
-/// from memory; what it returns is always what the store would return now.
+/// exact query, kept only while the calendar's data are unchanged: any change of an appointment,
+/// of the name, e-mail or phone of a lead with appointments, or of an appointment's outbox entry,
+/// by this connection or another (the sync worker's), moves `LeadStore.calendarDataVersion` and
+/// empties it; commits that change none of those (most of a sync's) keep it. Going back to a week
+/// or month, or cycling views on the same day, draws from memory; what it returns is always what
+/// the store would return now.
 public final class CalendarSlotCache: @unchecked Sendable {
     /// Off: every read goes to the store (`closer-bench ui --no-calendar-cache` measures that).
     nonisolated(unsafe) public static var isEnabled = true
@@ -23,7 +25,7 @@ public final class CalendarSlotCache: @unchecked Sendable {
     static let capacity = 64
 
     private let lock = NSLock()
-    private var version: (external: Int, changes: Int)?
+    private var version: Int?
     private var slots: [Key: [CalendarSlot]] = [:]
     /// Keys, least recently used first.
     private var order: [Key] = []
@@ -37,7 +39,7 @@ public final class CalendarSlotCache: @unchecked Sendable {
                window: CalendarSlotWindow?) throws -> [CalendarSlot] {
         let key = Key(boundaries: boundaries, filter: filter, perSlot: perSlot, windowSlot: window?.slot, windowFirst: window?.first ?? 0)
         guard Self.isEnabled else { return try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: perSlot, window: window) }
-        let now = (external: try store.externalDataVersion(), changes: store.totalChanges)
+        let now = try store.calendarDataVersion()
         lock.lock()
         if let version, version != now { forgetLocked() }
         version = now
@@ -59,10 +61,10 @@ public final class CalendarSlotCache: @unchecked Sendable {
         return read
     }
 
-    /// Empties the cache when the file changed since the last read (a few µs); true if it did.
+    /// Empties the cache when the calendar's data changed since the last read (a few µs); true if it did.
     @discardableResult
     func noteChanges(in store: LeadStore) -> Bool {
-        guard Self.isEnabled, let now = try? (external: store.externalDataVersion(), changes: store.totalChanges) else { return false }
+        guard Self.isEnabled, let now = try? store.calendarDataVersion() else { return false }
         lock.lock()
         defer { lock.unlock() }
         guard let version, version != now else { return false }

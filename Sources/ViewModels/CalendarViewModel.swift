@@ -212,10 +212,12 @@ public struct CalendarViewModel: Sendable {
     /// Reloads what the current view shows (after a move, a filter change or new data).
     public mutating func reload() {
         do {
-            switch view {
-            case .agenda: try loadAgenda(keeping: selectedEntry.map { ($0.start, $0.appointment.id) })
-            case .day, .week: try loadSelectedColumns()
-            case .month: try loadMonth()
+            try store.reading {  // one read transaction for the frame's reads (calendar speed)
+                switch view {
+                case .agenda: try loadAgenda(keeping: selectedEntry.map { ($0.start, $0.appointment.id) })
+                case .day, .week: try loadSelectedColumns()
+                case .month: try loadMonth()
+                }
             }
         } catch {
             message = .error(ErrorText.describe(error, doing: "Reading appointments"), now: now())

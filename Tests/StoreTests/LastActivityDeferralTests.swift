@@ -90,7 +90,8 @@ final class LastActivityDeferralTests: StoreTestCase {
         let perRow = "UPDATE leads SET last_activity = max(coalesce(last_activity, 0), new.created) WHERE id = new.lead_id;"
         try store.db.execute("DROP TRIGGER activities_ai")
         try store.db.execute("CREATE TRIGGER activities_ai AFTER INSERT ON activities BEGIN \(perRow) END")
-        try store.db.execute("PRAGMA user_version = \(Schema.currentVersion - 1)")
+        // v17: the version before the last-activity deferral (v18). Migrations are only appended, so the number holds.
+        try store.db.execute("PRAGMA user_version = 17")
         store = nil
         store = try LeadStore(path: path)
         let names = try store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%last_activity_deferred%'")

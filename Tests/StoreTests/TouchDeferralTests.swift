@@ -141,8 +141,8 @@ final class TouchDeferralTests: StoreTestCase {
             try store.db.execute("DROP TRIGGER \(trigger.name)")
             try store.db.execute(trigger.sql.replacingOccurrences(of: " AND NOT (\(Schema.touchDeferred(table, "new.id")))", with: ""))
         }
-        // The touch migration is the second to last (the last-activity deferral follows it).
-        try store.db.execute("PRAGMA user_version = \(Schema.currentVersion - 2)")
+        // v16: the version before the touch deferral (v17). Migrations are only appended, so the number holds.
+        try store.db.execute("PRAGMA user_version = 16")
         store = nil
         store = try LeadStore(path: path)
         let bodies = try store.db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name IN ('notes_touch_ai', 'activities_touch_ai')")

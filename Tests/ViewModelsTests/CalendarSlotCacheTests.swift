@@ -69,6 +69,23 @@ final class CalendarSlotCacheTests: ViewModelsTestCase {
         calendar.reload()
         XCTAssertEqual(calendar.monthCells.reduce(0) { $0 + $1.count }, 2)
     }
+
+    func testACommitOfAnotherConnectionThatChangesNothingShownKeepsTheReadsAndARenameIsShown() throws {
+        let zoe = try store.createLead(makeLead("Zoë", "Ölander"))
+        try add(zoe.id, day: 0, hour: 10)
+        var calendar = makeCalendar()
+        calendar.setView(.week)
+        let worker = try LeadStore(path: path)  // as the sync worker: its own connection
+        _ = try worker.addNote(toLead: zoe.id, text: "Pulled note", author: "ben")
+        _ = try worker.updateLead(id: zoe.id, changes: [.company: "Pulled GmbH"])
+        let hits = calendar.slotCache.hits
+        calendar.reload()
+        XCTAssertGreaterThanOrEqual(calendar.slotCache.hits, hits + 7, "nothing the week shows changed: read from memory")
+        _ = try worker.updateLead(id: zoe.id, changes: [.lastName: "Östberg"])
+        calendar.reload()
+        let names = calendar.dayColumns.flatMap { $0.slots.flatMap { $0.entries.map(\.leadName) } }
+        XCTAssertEqual(names, ["Zoë Östberg"], "the renamed lead is read again")
+    }
 }
 
 /// Reading ahead (the app's idle time): the next and previous week are in memory before `]`/`[`.
