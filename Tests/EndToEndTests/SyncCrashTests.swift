@@ -85,13 +85,15 @@ final class SyncCrashTests: XCTestCase {
     /// one transaction: a kill loses the page and the restart reads it again, nothing twice).
     func testKilledFirstPullsLeaveEveryLeadOnceWithItsDetails() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { throw XCTSkip("no sqlite3 to read the file") }
-        let sim = try startSimulator(leads: 2000, seed: 7)
+        // 10 ms per request: a first pull of 2,000 leads with their details takes longer than the
+        // kill windows on a quiet machine too (with 2 ms it could finish before the first kill).
+        let sim = try startSimulator(leads: 2000, seed: 7, latencyMs: 10)
         var random = SystemRandomNumberGenerator()
         var kills = 0
         var partial = 0
-        for _ in 0..<10 where partial < 1000 {
+        for _ in 0..<8 where partial < 1500 {
             let process = try launchSync(sim)
-            try await Task.sleep(nanoseconds: UInt64(Double.random(in: 1.0...5.0, using: &random) * 1_000_000_000))
+            try await Task.sleep(nanoseconds: UInt64(Double.random(in: 0.3...4.0, using: &random) * 1_000_000_000))
             if process.isRunning {
                 try kill9(process.processIdentifier)
                 kills += 1
@@ -154,12 +156,12 @@ final class SyncCrashTests: XCTestCase {
         let token: String
     }
 
-    private func startSimulator(leads: Int = 20, seed: Int = 5) throws -> Sim {
+    private func startSimulator(leads: Int = 20, seed: Int = 5, latencyMs: Int = 2) throws -> Sim {
         let binary = try CloserProcess.executable().deletingLastPathComponent().appendingPathComponent("closer-sim")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("closer-sim not built") }
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["--port", "0", "--leads", "\(leads)", "--seed", "\(seed)", "--latency-ms", "2"]
+        process.arguments = ["--port", "0", "--leads", "\(leads)", "--seed", "\(seed)", "--latency-ms", "\(latencyMs)"]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
