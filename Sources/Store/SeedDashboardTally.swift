@@ -55,78 +55,58 @@ struct SeedDashboardTally {
     }
 
     /// Adds the counts to `lead_cube` and the aggregate tables (which may already count other
-    /// leads) and bumps the aggregates' versions (not on a file without them).
+    /// leads) and bumps the aggregates' versions (not on a file without them). Each table's rows
+    /// go in its primary key's order: appends instead of random b-tree inserts.
     func write(to db: Database) throws {
-        let cubeRow = try db.prepare("""
-            INSERT INTO lead_cube (status, source, owner, count) VALUES (?, ?, ?, ?)
-            ON CONFLICT (status, source, owner) DO UPDATE SET count = count + excluded.count
-            """)
-        for (key, count) in cube.sorted(by: { ($0.key.day, $0.key.source, $0.key.owner) < ($1.key.day, $1.key.source, $1.key.owner) }) {
-            try cubeRow.bind([.integer(key.day), .integer(key.source), .text(key.owner), .integer(count)])
-            try cubeRow.run()
-        }
+        try Self.add(db, table: "lead_cube", keys: ["status", "source", "owner"], counts: ["count"],
+                     cube.map { [.integer($0.key.day), .integer($0.key.source), .text($0.key.owner), .integer($0.value)] })
         guard try Schema.hasDashboardAggregates(db) else { return }
-        let createdRow = try db.prepare("""
-            INSERT INTO dash_created (day, owner, source, leads, untouched) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (day, owner, source) DO UPDATE SET leads = leads + excluded.leads, untouched = untouched + excluded.untouched
-            """)
-        // Each table in its primary key's order: appends instead of random b-tree inserts.
-        for (key, value) in created.sorted(by: { ($0.key.day, $0.key.owner, $0.key.source) < ($1.key.day, $1.key.owner, $1.key.source) }) {
-            try createdRow.bind([.integer(key.day), .text(key.owner), .integer(key.source), .integer(value.leads), .integer(value.untouched)])
-            try createdRow.run()
-        }
-        let idleRow = try db.prepare("""
-            INSERT INTO dash_idle (hour, owner, count) VALUES (?, ?, ?)
-            ON CONFLICT (hour, owner) DO UPDATE SET count = count + excluded.count
-            """)
-        for (key, count) in idle.sorted(by: { ($0.key.hour, $0.key.owner) < ($1.key.hour, $1.key.owner) }) {
-            try idleRow.bind([.integer(key.hour), .text(key.owner), .integer(count)])
-            try idleRow.run()
-        }
-        let speedRow = try db.prepare("""
-            INSERT INTO dash_speed (day, owner, bucket, count) VALUES (?, ?, ?, ?)
-            ON CONFLICT (day, owner, bucket) DO UPDATE SET count = count + excluded.count
-            """)
-        for (key, count) in speed.sorted(by: { ($0.key.day, $0.key.owner, $0.key.bucket) < ($1.key.day, $1.key.owner, $1.key.bucket) }) {
-            try speedRow.bind([.integer(key.day), .text(key.owner), .integer(key.bucket), .integer(count)])
-            try speedRow.run()
-        }
-        let exactRow = try db.prepare("""
-            INSERT INTO dash_speed_exact (owner, delay, count) VALUES (?, ?, ?)
-            ON CONFLICT (owner, delay) DO UPDATE SET count = count + excluded.count
-            """)
+        try Self.add(db, table: "dash_created", keys: ["day", "owner", "source"], counts: ["leads", "untouched"],
+                     created.map { [.integer($0.key.day), .text($0.key.owner), .integer($0.key.source),
+                                    .integer($0.value.leads), .integer($0.value.untouched)] })
+        try Self.add(db, table: "dash_idle", keys: ["hour", "owner"], counts: ["count"],
+                     idle.map { [.integer($0.key.hour), .text($0.key.owner), .integer($0.value)] })
+        try Self.add(db, table: "dash_speed", keys: ["day", "owner", "bucket"], counts: ["count"],
+                     speed.map { [.integer($0.key.day), .text($0.key.owner), .integer($0.key.bucket), .integer($0.value)] })
+        try Self.add(db, table: "dash_speed_exact", keys: ["owner", "delay"], counts: ["count"],
+                     delays.map { [.text($0.key.owner), .integer($0.key.value), .integer($0.value)] })
         var all: [OwnerValue: Int64] = [:]
         var team: [Int64: Int64] = [:]
-        for (key, count) in delays.sorted(by: { ($0.key.owner, $0.key.value) < ($1.key.owner, $1.key.value) }) {
-            try exactRow.bind([.text(key.owner), .integer(key.value), .integer(count)])
-            try exactRow.run()
+        for (key, count) in delays {
             all[OwnerValue(owner: key.owner, value: key.value / 3600), default: 0] += count
             team[key.value, default: 0] += count
         }
-        let allRow = try db.prepare("""
-            INSERT INTO dash_speed_all (owner, bucket, count) VALUES (?, ?, ?)
-            ON CONFLICT (owner, bucket) DO UPDATE SET count = count + excluded.count
-            """)
-        for (key, count) in all.sorted(by: { ($0.key.owner, $0.key.value) < ($1.key.owner, $1.key.value) }) {
-            try allRow.bind([.text(key.owner), .integer(key.value), .integer(count)])
-            try allRow.run()
-        }
-        let teamRow = try db.prepare("""
-            INSERT INTO dash_speed_exact_team (delay, count) VALUES (?, ?)
-            ON CONFLICT (delay) DO UPDATE SET count = count + excluded.count
-            """)
-        for (delay, count) in team.sorted(by: { $0.key < $1.key }) {
-            try teamRow.bind([.integer(delay), .integer(count)])
-            try teamRow.run()
-        }
-        let appointmentRow = try db.prepare("""
-            INSERT INTO dash_appointments (hour, owner, source, count) VALUES (?, ?, ?, ?)
-            ON CONFLICT (hour, owner, source) DO UPDATE SET count = count + excluded.count
-            """)
-        for (key, count) in appointments.sorted(by: { ($0.key.day, $0.key.owner, $0.key.source) < ($1.key.day, $1.key.owner, $1.key.source) }) {
-            try appointmentRow.bind([.integer(key.day), .text(key.owner), .integer(key.source), .integer(count)])
-            try appointmentRow.run()
-        }
+        try Self.add(db, table: "dash_speed_all", keys: ["owner", "bucket"], counts: ["count"],
+                     all.map { [.text($0.key.owner), .integer($0.key.value), .integer($0.value)] })
+        try Self.add(db, table: "dash_speed_exact_team", keys: ["delay"], counts: ["count"],
+                     team.map { [.integer($0.key), .integer($0.value)] })
+        try Self.add(db, table: "dash_appointments", keys: ["hour", "owner", "source"], counts: ["count"],
+                     appointments.map { [.integer($0.key.day), .text($0.key.owner), .integer($0.key.source), .integer($0.value)] })
         try db.execute("UPDATE dash_state SET speed_version = speed_version + 1, appointments_version = appointments_version + 1")
+    }
+
+    /// Adds `rows` (the key columns' values, then the counts') to `table`'s counts, in key order.
+    private static func add(_ db: Database, table: String, keys: [String], counts: [String], _ rows: [[SQLValue]]) throws {
+        let columns = keys + counts
+        let statement = try db.prepare("""
+            INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+            ON CONFLICT (\(keys.joined(separator: ", "))) DO UPDATE SET \(counts.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", "))
+            """)
+        for row in rows.sorted(by: { precedes($0.prefix(keys.count), $1.prefix(keys.count)) }) {
+            try statement.bind(row).run()
+        }
+    }
+
+    /// Key order: integers by value, texts as Swift orders them (the order only makes the inserts
+    /// appends; the counts do not depend on it).
+    private static func precedes(_ a: ArraySlice<SQLValue>, _ b: ArraySlice<SQLValue>) -> Bool {
+        for (x, y) in zip(a, b) where x != y {
+            switch (x, y) {
+            case let (.integer(l), .integer(r)): return l < r
+            case let (.text(l), .text(r)): return l < r
+            default: return false
+            }
+        }
+        return false
     }
 }
