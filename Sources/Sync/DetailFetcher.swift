@@ -22,7 +22,6 @@ struct DetailFetcher {
         guard !leads.isEmpty else { return }
         let width = context.options.concurrency
         let provider = self.provider
-        var index = 0
         var finished = 0
         let store = self.store
         var batch: [(PushMark, RemoteLeadDetail)] = []
@@ -31,25 +30,20 @@ struct DetailFetcher {
         // (not per request: a read transaction each). An older mark only makes the pushed-after
         // check stricter: such a detail is skipped and stays due.
         var mark = try store.pushMark()
-        try await withThrowingTaskGroup(of: (PushMark, RemoteLeadDetail)?.self) { group in
-            while index < leads.count || finished < index {
-                while index < leads.count && index - finished < width {
-                    let remoteId = leads[index].remoteId
-                    index += 1
-                    group.addTask { [mark] in
-                        try await provider.leadDetail(remoteId: remoteId).map { (mark, $0) }
-                    }
-                }
-                if let detail = try await group.next() ?? nil { batch.append(detail) }
-                finished += 1
-                if batch.count >= Self.batchSize || finished == leads.count {
-                    try apply(batch)
-                    batch.removeAll(keepingCapacity: true)
-                    context.progress(.fetchingDetails, done: finished, total: leads.count)
-                    mark = try store.pushMark()
-                }
+        try await BoundedRequests.run(count: leads.count, width: width, start: { index in
+            let remoteId = leads[index].remoteId
+            let readAt = mark
+            return { try await provider.leadDetail(remoteId: remoteId).map { (readAt, $0) } }
+        }, received: { detail in
+            if let detail { batch.append(detail) }
+            finished += 1
+            if batch.count >= Self.batchSize || finished == leads.count {
+                try apply(batch)
+                batch.removeAll(keepingCapacity: true)
+                context.progress(.fetchingDetails, done: finished, total: leads.count)
+                mark = try store.pushMark()
             }
-        }
+        })
         if !batch.isEmpty { try apply(batch) }
     }
 

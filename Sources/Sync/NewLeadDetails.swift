@@ -37,22 +37,10 @@ struct NewLeadDetails {
         let width = context.options.concurrency
         let provider = self.provider
         var details = [RemoteLeadDetail?](repeating: nil, count: leads.count)
-        try await withThrowingTaskGroup(of: (Int, RemoteLeadDetail?).self) { group in
-            var next = 0
-            var running = 0
-            while next < leads.count || running > 0 {
-                while next < leads.count && running < width {
-                    let index = next
-                    let remoteId = leads[index].remoteId
-                    group.addTask { (index, try await provider.leadDetail(remoteId: remoteId)) }
-                    next += 1
-                    running += 1
-                }
-                guard let (index, detail) = try await group.next() else { break }
-                details[index] = detail
-                running -= 1
-            }
-        }
+        try await BoundedRequests.run(count: leads.count, width: width, start: { index in
+            let remoteId = leads[index].remoteId
+            return { (index, try await provider.leadDetail(remoteId: remoteId)) }
+        }, received: { details[$0.0] = $0.1 })
         var fetched = Fetched()
         for (row, detail) in zip(leads, details) {
             if let detail { fetched.found.append(Found(row: row, mark: mark, detail: detail)) } else { fetched.withoutDetail.append(row) }
