@@ -66,6 +66,12 @@ public enum LeadCSVFileError: Error, Sendable, Equatable {
     /// The header lacks required columns or repeats one.
     case header(line: Int, LeadCSVHeaderError)
 
+    /// The header has no owner column (an import then needs a default owner).
+    public var lacksOwnerColumn: Bool {
+        if case .header(_, let error) = self { return error.missing.contains(.owner) }
+        return false
+    }
+
     /// `FILE:LINE: message` (or `FILE: message`) for the user.
     public func report(file: String) -> String {
         switch self {

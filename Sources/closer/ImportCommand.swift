@@ -37,6 +37,10 @@ enum ImportCommand: Command {
         let owner = try ownerDefault(arguments)
         do {
             result = try LeadCSVImport.read(data, now: Date(), ownerDefault: owner)
+        } catch let error where owner == nil && error.lacksOwnerColumn {
+            // No owner column and nobody to default to: say how to name one.
+            throw CommandFailure(spec.name, error.report(file: name)
+                + "; no current user to own the rows (no username in the config, $USER unset): give --owner NAME")
         } catch {
             throw CommandFailure(spec.name, error.report(file: name))
         }

@@ -130,6 +130,8 @@ final class CommandLineImportOwnerTests: XCTestCase {
         let result = try run(["import", file], user: nil)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("header: missing required column owner"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("no current user to own the rows"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("give --owner NAME"), result.stderr)
         XCTAssertEqual(try closer.leadsJSON().count, 0)
     }
 
