@@ -9,23 +9,16 @@ import XCTest
 /// included (`last_activity` never shrinks).
 final class LastActivityDeferralTests: StoreTestCase {
     private let provider = "crm"
-    private let base: Int64 = 1_790_000_000
+    private let records = PulledRecords()
+    private var base: Int64 { records.base }
 
-    private func at(_ hours: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(base + hours * 3600)) }
+    private func at(_ hours: Int64) -> Date { records.at(hours) }
 
-    private func remote(_ slug: String) -> RemoteLead {
-        RemoteLead(remoteId: slug, fields: ["first_name": slug.uppercased(), "last_name": "Lee", "email": "\(slug)@example.com",
-                                            "phone": "+4915112345678", "status": "prospect", "assignee": "ana"],
-                   createdAt: at(-48), updatedAt: at(-48))
-    }
+    private func remote(_ slug: String) -> RemoteLead { records.lead(slug, updatedAt: -48) }
 
-    private func note(_ id: String, _ hours: Int64, _ text: String = "note") -> RemoteNote {
-        RemoteNote(remoteId: id, text: text, author: "ana", createdAt: at(hours))
-    }
+    private func note(_ id: String, _ hours: Int64, _ text: String = "note") -> RemoteNote { records.note(id, hours, text) }
 
-    private func activity(_ id: String, _ type: String, _ hours: Int64) -> RemoteActivity {
-        RemoteActivity(remoteId: id, type: type, text: type, createdAt: at(hours))
-    }
+    private func activity(_ id: String, _ type: String, _ hours: Int64) -> RemoteActivity { records.activity(id, type, hours) }
 
     private func seed(_ target: LeadStore) throws -> [String: Int64] {
         var ids: [String: Int64] = [:]

@@ -8,23 +8,18 @@ import XCTest
 /// aggregate come out exactly as when the same remote records are written row by row.
 final class TouchDeferralTests: StoreTestCase {
     private let provider = "crm"
-    private let base: Int64 = 1_790_000_000
+    private let records = PulledRecords()
+    private var base: Int64 { records.base }
 
-    private func at(_ hours: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(base + hours * 3600)) }
+    private func at(_ hours: Int64) -> Date { records.at(hours) }
 
     private func remote(_ slug: String, owner: String = "ana", status: String = "prospect") -> RemoteLead {
-        RemoteLead(remoteId: slug, fields: ["first_name": slug.uppercased(), "last_name": "Lee", "email": "\(slug)@example.com",
-                                            "phone": "+4915112345678", "status": status, "assignee": owner],
-                   createdAt: at(-48))
+        records.lead(slug, owner: owner, status: status)
     }
 
-    private func note(_ id: String, _ hours: Int64, _ text: String = "note") -> RemoteNote {
-        RemoteNote(remoteId: id, text: text, author: "ana", createdAt: at(hours))
-    }
+    private func note(_ id: String, _ hours: Int64, _ text: String = "note") -> RemoteNote { records.note(id, hours, text) }
 
-    private func activity(_ id: String, _ type: String, _ hours: Int64) -> RemoteActivity {
-        RemoteActivity(remoteId: id, type: type, text: type, createdAt: at(hours))
-    }
+    private func activity(_ id: String, _ type: String, _ hours: Int64) -> RemoteActivity { records.activity(id, type, hours) }
 
     /// Leads as they are before the pull: A with notes and a call, B and C untouched, D with a
     /// message (a touch source the batch does not defer).
