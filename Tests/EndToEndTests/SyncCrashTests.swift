@@ -60,14 +60,7 @@ final class SyncCrashTests: XCTestCase {
         print("SyncCrashTests: \(pushedWhileKilling) of \(count) creations reached the server before the last run")
         XCTAssertGreaterThan(pushedWhileKilling, 0, "no run got to push before it was killed")
 
-        // Restart until a run completes normally.
-        var finished = false
-        for _ in 0..<5 where !finished {
-            let process = try launchSync(sim)
-            process.waitUntilExit()
-            finished = process.terminationStatus == 0
-        }
-        XCTAssertTrue(finished, "closer sync never completed after the kills")
+        try finishSync(sim)
 
         let state = try await serverState(sim)
         let leads = (state["leads"] as? [[String: Any]] ?? []).filter { ($0["deleted"] as? Bool) != true }
@@ -107,13 +100,7 @@ final class SyncCrashTests: XCTestCase {
         XCTAssertEqual(try query("SELECT count(*) FROM leads l WHERE NOT EXISTS (SELECT 1 FROM detail_fetched f WHERE f.local_id = l.id)"),
                        "0", "a stored page holds its details")
 
-        var finished = false
-        for _ in 0..<5 where !finished {
-            let process = try launchSync(sim)
-            process.waitUntilExit()
-            finished = process.terminationStatus == 0
-        }
-        XCTAssertTrue(finished, "closer sync never completed after the kills")
+        try finishSync(sim)
 
         let state = try await serverState(sim)
         let leads = (state["leads"] as? [[String: Any]] ?? []).filter { ($0["deleted"] as? Bool) != true }
@@ -154,6 +141,17 @@ final class SyncCrashTests: XCTestCase {
         let username: String
         let apiKey: String
         let token: String
+    }
+
+    /// Restarts `closer sync` until a run completes normally (at most five runs).
+    private func finishSync(_ sim: Sim) throws {
+        var finished = false
+        for _ in 0..<5 where !finished {
+            let process = try launchSync(sim)
+            process.waitUntilExit()
+            finished = process.terminationStatus == 0
+        }
+        XCTAssertTrue(finished, "closer sync never completed after the kills")
     }
 
     private func startSimulator(leads: Int = 20, seed: Int = 5, latencyMs: Int = 2) throws -> Sim {
