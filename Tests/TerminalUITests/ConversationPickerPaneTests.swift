@@ -31,7 +31,7 @@ final class ConversationPickerPaneTests: XCTestCase {
         app.press(":")
         app.type("transfer")
         app.press("<Enter>")
-        var canvas = app.frame()
+        let canvas = app.frame()
         var text = canvas.snapshot()
         XCTAssertTrue(text.contains("Ventas Madrid (group)") && text.contains("José Pérez (agent)"), text)
         XCTAssertTrue(text.contains("4 of 4"), text)

@@ -111,7 +111,7 @@ final class ConversationViewModelTests: ViewModelsTestCase {
         let id = try lead()
         var vm = model(id)
         let big = directory.appendingPathComponent("big.pdf")
-        FileManager.default.createFile(atPath: big.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: big.path, contents: nil)
         let handle = try FileHandle(forWritingTo: big)
         try handle.truncate(atOffset: UInt64(ConversationViewModel.fileSizeLimit + 1))
         try handle.close()
