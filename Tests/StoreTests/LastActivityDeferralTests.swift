@@ -7,18 +7,8 @@ import XCTest
 /// instead of once per inserted note and activity: the leads table comes out byte for byte as
 /// when the same records are written row by row, a record added and removed within the batch
 /// included (`last_activity` never shrinks).
-final class LastActivityDeferralTests: StoreTestCase {
-    private let provider = "crm"
-    private let records = PulledRecords()
-    private var base: Int64 { records.base }
-
-    private func at(_ hours: Int64) -> Date { records.at(hours) }
-
+final class LastActivityDeferralTests: PulledRecordsTestCase {
     private func remote(_ slug: String) -> RemoteLead { records.lead(slug, updatedAt: -48) }
-
-    private func note(_ id: String, _ hours: Int64, _ text: String = "note") -> RemoteNote { records.note(id, hours, text) }
-
-    private func activity(_ id: String, _ type: String, _ hours: Int64) -> RemoteActivity { records.activity(id, type, hours) }
 
     private func seed(_ target: LeadStore) throws -> [String: Int64] {
         var ids: [String: Int64] = [:]

@@ -28,3 +28,16 @@ struct PulledRecords {
         RemoteActivity(remoteId: id, type: type, text: type, createdAt: at(hours))
     }
 }
+
+/// A store test over records pulled from the remote "crm" (`PulledRecords`).
+class PulledRecordsTestCase: StoreTestCase {
+    let provider = "crm"
+    let records = PulledRecords()
+    var base: Int64 { records.base }
+
+    func at(_ hours: Int64) -> Date { records.at(hours) }
+
+    func note(_ id: String, _ hours: Int64, _ text: String = "note") -> RemoteNote { records.note(id, hours, text) }
+
+    func activity(_ id: String, _ type: String, _ hours: Int64) -> RemoteActivity { records.activity(id, type, hours) }
+}

@@ -6,20 +6,10 @@ import XCTest
 /// A detail batch (`applyingRemoteDetails`) leaves last activity and touches to one statement at
 /// its end instead of the per-row insert triggers: the leads' touch columns and every dashboard
 /// aggregate come out exactly as when the same remote records are written row by row.
-final class TouchDeferralTests: StoreTestCase {
-    private let provider = "crm"
-    private let records = PulledRecords()
-    private var base: Int64 { records.base }
-
-    private func at(_ hours: Int64) -> Date { records.at(hours) }
-
+final class TouchDeferralTests: PulledRecordsTestCase {
     private func remote(_ slug: String, owner: String = "ana", status: String = "prospect") -> RemoteLead {
         records.lead(slug, owner: owner, status: status)
     }
-
-    private func note(_ id: String, _ hours: Int64, _ text: String = "note") -> RemoteNote { records.note(id, hours, text) }
-
-    private func activity(_ id: String, _ type: String, _ hours: Int64) -> RemoteActivity { records.activity(id, type, hours) }
 
     /// Leads as they are before the pull: A with notes and a call, B and C untouched, D with a
     /// message (a touch source the batch does not defer).
