@@ -15,6 +15,9 @@ struct NewLeadDetails {
     var store: LeadStore { context.store }
     var key: String { context.providerKey }
 
+    /// Details between two progress reports (the status bar's "syncing N of M").
+    static let progressEvery = 25
+
     /// A new lead's list row, its detail and the push mark read before the detail's request.
     struct Found: Sendable {
         var row: RemoteLead
@@ -37,10 +40,18 @@ struct NewLeadDetails {
         let width = context.options.concurrency
         let provider = self.provider
         var details = [RemoteLeadDetail?](repeating: nil, count: leads.count)
+        var finished = 0
+        context.progress(.fetchingDetails, done: 0, total: leads.count)  // the status bar counts them, not "0 of 0"
         try await BoundedRequests.run(count: leads.count, width: width, start: { index in
             let remoteId = leads[index].remoteId
             return { (index, try await provider.leadDetail(remoteId: remoteId)) }
-        }, received: { details[$0.0] = $0.1 })
+        }, received: {
+            details[$0.0] = $0.1
+            finished += 1
+            if finished % Self.progressEvery == 0 || finished == leads.count {
+                context.progress(.fetchingDetails, done: finished, total: leads.count)
+            }
+        })
         var fetched = Fetched()
         for (row, detail) in zip(leads, details) {
             if let detail { fetched.found.append(Found(row: row, mark: mark, detail: detail)) } else { fetched.withoutDetail.append(row) }

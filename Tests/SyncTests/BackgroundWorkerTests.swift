@@ -17,6 +17,9 @@ final class BackgroundWorkerTests: SyncTestCase {
         let seen = recorder.states
         XCTAssertTrue(seen.contains { if case .syncing(.pullingLeads, _, _) = $0 { return true } else { return false } },
                       "progress was reported: \(seen)")
+        // New leads are stored with their details: those requests are counted too (not "0 of 0").
+        XCTAssertTrue(seen.contains { if case .syncing(.fetchingDetails, let done, let total) = $0 { return total > 0 && done == total } else { return false } },
+                      "detail progress was reported: \(seen)")
         XCTAssertEqual(store.allLeads().map(\.id).count, 30)
 
         let id = try localId(slug: text(try serverLead(ownedBy: ana.username)["slug"])!)
