@@ -4,10 +4,8 @@ import Store
 import XCTest
 @testable import ViewModels
 
-/// The calendar keeps its recent slot reads while the file is unchanged: going back to a week or
-/// month reads nothing, and any change (this connection's edit, another connection's commit, as
-/// the sync worker makes) is shown at the next reload.
-final class CalendarSlotCacheTests: ViewModelsTestCase {
+/// What the slot-cache and read-ahead tests share: a fixed day, a calendar, appointments.
+class CalendarCacheTestCase: ViewModelsTestCase {
     var today: Int64 { 1_800_000_000 - 1_800_000_000 % 86_400 }  // Fri 2027-01-15 00:00 UTC
 
     func makeCalendar() -> CalendarViewModel {
@@ -27,13 +25,24 @@ final class CalendarSlotCacheTests: ViewModelsTestCase {
         calendar.dayColumns.reduce(0) { $0 + $1.slots.reduce(0) { $0 + $1.count } }
     }
 
-    func testGoingBackToAWeekReadsItFromMemory() throws {
+    /// Zoë Ölander with one appointment today at 10:00, and a calendar showing `view`.
+    func calendarWithZoe(showing view: CalendarViewKind) throws -> (calendar: CalendarViewModel, zoe: Int64) {
         let zoe = try store.createLead(makeLead("Zoë", "Ölander"))
         try add(zoe.id, day: 0, hour: 10)
         var calendar = makeCalendar()
-        calendar.cycleView()
-        calendar.cycleView()  // week
-        XCTAssertEqual(calendar.view, .week)
+        calendar.setView(view)
+        XCTAssertEqual(calendar.view, view)
+        return (calendar, zoe.id)
+    }
+}
+
+/// The calendar keeps its recent slot reads while the file is unchanged: going back to a week or
+/// month reads nothing, and any change (this connection's edit, another connection's commit, as
+/// the sync worker makes) is shown at the next reload.
+final class CalendarSlotCacheTests: CalendarCacheTestCase {
+
+    func testGoingBackToAWeekReadsItFromMemory() throws {
+        var calendar = try calendarWithZoe(showing: .week).calendar
         XCTAssertEqual(count(calendar), 1)
         let hits = calendar.slotCache.hits
         calendar.movePage(1)
@@ -43,45 +52,38 @@ final class CalendarSlotCacheTests: ViewModelsTestCase {
     }
 
     func testAnEditThroughThisConnectionIsShownAtTheNextReload() throws {
-        let zoe = try store.createLead(makeLead("Zoë", "Ölander"))
-        try add(zoe.id, day: 0, hour: 10)
-        var calendar = makeCalendar()
-        calendar.cycleView()
-        calendar.cycleView()
+        let setup = try calendarWithZoe(showing: .week)
+        var calendar = setup.calendar
+        let zoe = setup.zoe
         XCTAssertEqual(count(calendar), 1)
-        try add(zoe.id, day: 1, hour: 11)
+        try add(zoe, day: 1, hour: 11)
         calendar.movePage(1)
         calendar.movePage(-1)
         XCTAssertEqual(count(calendar), 2)
     }
 
     func testACommitOfAnotherConnectionIsShownAtTheNextReload() throws {
-        let zoe = try store.createLead(makeLead("Zoë", "Ölander"))
-        try add(zoe.id, day: 0, hour: 10)
-        var calendar = makeCalendar()
-        calendar.cycleView()
-        calendar.cycleView()
-        calendar.cycleView()  // month
-        XCTAssertEqual(calendar.view, .month)
+        let setup = try calendarWithZoe(showing: .month)
+        var calendar = setup.calendar
+        let zoe = setup.zoe
         XCTAssertEqual(calendar.monthCells.reduce(0) { $0 + $1.count }, 1)
         let worker = try LeadStore(path: path)  // as the sync worker: its own connection
-        try add(zoe.id, day: 2, hour: 9, in: worker)
+        try add(zoe, day: 2, hour: 9, in: worker)
         calendar.reload()
         XCTAssertEqual(calendar.monthCells.reduce(0) { $0 + $1.count }, 2)
     }
 
     func testACommitOfAnotherConnectionThatChangesNothingShownKeepsTheReadsAndARenameIsShown() throws {
-        let zoe = try store.createLead(makeLead("Zoë", "Ölander"))
-        try add(zoe.id, day: 0, hour: 10)
-        var calendar = makeCalendar()
-        calendar.setView(.week)
+        let setup = try calendarWithZoe(showing: .week)
+        var calendar = setup.calendar
+        let zoe = setup.zoe
         let worker = try LeadStore(path: path)  // as the sync worker: its own connection
-        _ = try worker.addNote(toLead: zoe.id, text: "Pulled note", author: "ben")
-        _ = try worker.updateLead(id: zoe.id, changes: [.company: "Pulled GmbH"])
+        _ = try worker.addNote(toLead: zoe, text: "Pulled note", author: "ben")
+        _ = try worker.updateLead(id: zoe, changes: [.company: "Pulled GmbH"])
         let hits = calendar.slotCache.hits
         calendar.reload()
         XCTAssertGreaterThanOrEqual(calendar.slotCache.hits, hits + 7, "nothing the week shows changed: read from memory")
-        _ = try worker.updateLead(id: zoe.id, changes: [.lastName: "Östberg"])
+        _ = try worker.updateLead(id: zoe, changes: [.lastName: "Östberg"])
         calendar.reload()
         let names = calendar.dayColumns.flatMap { $0.slots.flatMap { $0.entries.map(\.leadName) } }
         XCTAssertEqual(names, ["Zoë Östberg"], "the renamed lead is read again")
@@ -89,10 +91,9 @@ final class CalendarSlotCacheTests: ViewModelsTestCase {
 }
 
 /// Reading ahead (the app's idle time): the next and previous week are in memory before `]`/`[`.
-final class CalendarReadAheadTests: ViewModelsTestCase {
+final class CalendarReadAheadTests: CalendarCacheTestCase {
     func testTheNextAndPreviousWeekAreReadAheadOnceAndThenComeFromMemory() throws {
-        let now = fixedNow
-        var calendar = CalendarViewModel(store: store, currentUser: "ana", zone: .utc, rows: 30, columns: 120, now: { now })
+        var calendar = makeCalendar()
         calendar.setView(.week)
         let before = calendar.selectedDay
         XCTAssertTrue(calendar.readAhead())
@@ -108,18 +109,15 @@ final class CalendarReadAheadTests: ViewModelsTestCase {
 
     func testAfterAnotherConnectionsCommitTheNeighboursAreReadAgain() throws {
         let zoe = try store.createLead(makeLead("Zoë", "Ölander"))
-        let now = fixedNow
-        var calendar = CalendarViewModel(store: store, currentUser: "ana", zone: .utc, rows: 30, columns: 120, now: { now })
+        var calendar = makeCalendar()
         calendar.setView(.week)
         XCTAssertTrue(calendar.readAhead())
         let worker = try LeadStore(path: path)  // as the sync worker
-        let start = 1_800_000_000 - 1_800_000_000 % 86_400 + 7 * 86_400 + 10 * 3600  // next Friday 10:00
-        try worker.createAppointment(Appointment(leadId: zoe.id, start: Date(timeIntervalSince1970: TimeInterval(start)),
-                                                 end: Date(timeIntervalSince1970: TimeInterval(start + 1800)), note: "Demo"))
+        try add(zoe.id, day: 7, hour: 10, in: worker)  // next Friday 10:00
         XCTAssertTrue(calendar.readAhead(), "the commit emptied the cache: the neighbours are read again")
         let hits = calendar.slotCache.hits
         calendar.movePage(1)
         XCTAssertGreaterThanOrEqual(calendar.slotCache.hits, hits + 7)
-        XCTAssertEqual(calendar.dayColumns.reduce(0) { $0 + $1.slots.reduce(0) { $0 + $1.count } }, 1, "the new appointment shows")
+        XCTAssertEqual(count(calendar), 1, "the new appointment shows")
     }
 }
