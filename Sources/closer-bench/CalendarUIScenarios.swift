@@ -106,6 +106,22 @@ struct CalendarUIScenarios {
         return [UITimings.Row(name: "calendar: " + name, samples: wall), UITimings.Row(name: "  CPU only: " + name, samples: cpu)]
     }
 
+    /// `]` `out` times then `[` as often, over and over (back to today after each row): plain,
+    /// after another connection's commit that changes nothing shown, after one that changes an
+    /// appointment, and after a commit with the app's idle turn first.
+    func measurePaging(_ name: String, _ keys: String, _ n: Int, out: Int) throws -> [UITimings.Row] {
+        let paging: (Int) -> String = { $0 % (2 * out) < out ? "]" : "[" }
+        var rows = measure("\(name) (\(keys))", n, paging)
+        untimed("t")
+        rows += try measureAfterWrite("\(name), file changed", n, paging)
+        untimed("t")
+        rows += try measureAfterWrite("\(name), appointment changed", n, appointment: true, paging)
+        untimed("t")
+        rows += try measureAfterWrite("\(name), file changed, idle first", n, idle: true, paging)
+        untimed("t")
+        return rows
+    }
+
     func untimed(_ notation: String) {
         for key in UIScenarios.keys(notation) { _ = app.handle(.key(key)) }
         app.draw(on: canvas)
@@ -129,26 +145,12 @@ struct CalendarUIScenarios {
         rows += measure("next appointment (day view, j)", n) { _ in "j" }  // through crowded hours one by one
         untimed("t")
         show("Week")
-        rows += measure("next week (week view, ])", n) { $0 % 8 < 4 ? "]" : "[" }
-        untimed("t")
-        rows += try measureAfterWrite("next week, file changed", n) { $0 % 8 < 4 ? "]" : "[" }
-        untimed("t")
-        rows += try measureAfterWrite("next week, appointment changed", n, appointment: true) { $0 % 8 < 4 ? "]" : "[" }
-        untimed("t")
-        rows += try measureAfterWrite("next week, file changed, idle first", n, idle: true) { $0 % 8 < 4 ? "]" : "[" }
-        untimed("t")
+        rows += try measurePaging("next week", "week view, ]", n, out: 4)
         rows += measure("view switch (v)", n) { _ in "v" }
         rows += try measureAfterWrite("view switch, file changed", n) { _ in "v" }
         rows += try measureAfterWrite("view switch, appointment changed", n, appointment: true) { _ in "v" }
         show("Month")
-        rows += measure("next month (month, ])", n) { $0 % 4 < 2 ? "]" : "[" }
-        untimed("t")
-        rows += try measureAfterWrite("next month, file changed", n) { $0 % 4 < 2 ? "]" : "[" }
-        untimed("t")
-        rows += try measureAfterWrite("next month, appointment changed", n, appointment: true) { $0 % 4 < 2 ? "]" : "[" }
-        untimed("t")
-        rows += try measureAfterWrite("next month, file changed, idle first", n, idle: true) { $0 % 4 < 2 ? "]" : "[" }
-        untimed("t")
+        rows += try measurePaging("next month", "month, ]", n, out: 2)
         show("Agenda")
         rows += measure("agenda next (j)", n) { _ in "j" }
 
