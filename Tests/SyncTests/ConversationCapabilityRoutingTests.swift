@@ -46,9 +46,7 @@ final class ConversationCapabilityRoutingTests: DestinationTestCase {
         XCTAssertGreaterThan(pulled, 0, "conversationRead is enough to pull")
 
         let before = try await vendorState(.zenvia)["interactions"] as? [[String: Any]] ?? []
-        let reply = try store.queueSend(ConversationEvent(leadId: lead, provider: ConversationRole.messaging.rawValue, via: "whatsApp",
-                                                          text: "Sí", payload: #"{"channel":"whatsapp","content":"Sí","type":"text"}"#,
-                                                          createdAt: Date()))
+        let reply = try queueWhatsAppText("Sí", lead: lead, provider: ConversationRole.messaging.rawValue)
         let sent = await sync.sendQueued()
         XCTAssertEqual(sent, 0)
         let stored = try XCTUnwrap(try store.conversationEvent(id: reply.id))

@@ -109,9 +109,7 @@ final class ConversationSyncTests: DestinationTestCase {
         let open = try await localLead(forProspect: 3)
         _ = sim.vendors.zenviaInbound(prospect: open.prospect, content: "Hola")
         try await sync.pull(leadId: open.lead)
-        let reply = try store.queueSend(ConversationEvent(leadId: open.lead, provider: "zenvia", via: "whatsApp", text: "¡Hola! ¿Le llamo?",
-                                                          payload: #"{"channel":"whatsapp","content":"¡Hola! ¿Le llamo?","type":"text"}"#,
-                                                          createdAt: Date()))
+        let reply = try queueWhatsAppText("¡Hola! ¿Le llamo?", lead: open.lead)
         let sent = await sync.sendQueued()
         XCTAssertEqual(sent, 1)
         XCTAssertEqual(try store.conversationEvent(id: reply.id)?.sendState, .sent)
@@ -128,9 +126,7 @@ final class ConversationSyncTests: DestinationTestCase {
             let closed = try await localLead(forProspect: index)
             try await sync.pull(leadId: closed.lead)
             guard let last = try store.lastInboundAt(leadId: closed.lead), Date().timeIntervalSince(last) > 25 * 3600 else { continue }
-            let late = try store.queueSend(ConversationEvent(leadId: closed.lead, provider: "zenvia", via: "whatsApp", text: "¿Sigue ahí?",
-                                                             payload: #"{"channel":"whatsapp","content":"¿Sigue ahí?","type":"text"}"#,
-                                                             createdAt: Date()))
+            let late = try queueWhatsAppText("¿Sigue ahí?", lead: closed.lead)
             let none = await sync.sendQueued()
             XCTAssertEqual(none, 0)
             let failed = try XCTUnwrap(try store.conversationEvent(id: late.id))
@@ -202,9 +198,7 @@ final class ConversationSyncTests: DestinationTestCase {
         let (lead, prospect) = try await localLead(forProspect: 6)
         _ = sim.vendors.zenviaInbound(prospect: prospect, content: "hola")
         try await sync.pull(leadId: lead)
-        let send = try store.queueSend(ConversationEvent(leadId: lead, provider: "zenvia", via: "whatsApp", text: "respuesta única",
-                                                         payload: #"{"channel":"whatsapp","content":"respuesta única","type":"text"}"#,
-                                                         createdAt: Date()))
+        let send = try queueWhatsAppText("respuesta única", lead: lead)
         try await setVendorFaults(.zenvia, ["drop_rate": "1"])  // processed, then the connection drops
         let sent = await sync.sendQueued()
         XCTAssertEqual(sent, 0)
