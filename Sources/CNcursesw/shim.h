@@ -195,26 +195,26 @@ static inline int closer_setcchar(cchar_t *cell, const wchar_t *text, attr_t att
 // vt100 cannot, and keeps its scroll region). With `idlok` on, ncurses then scrolls with il/dl.
 // ncurses reads its capabilities from a private copy of the description (its own strings) inside
 // `TERMINAL`, after the public `TERMTYPE` (688 bytes in with ncurses 6.4). That copy is found by
-// value: two equal words (its names and string table start at the same address) followed by
-// three more, all four pointers into the heap near `cur_term` itself, and is only taken when its csr, dl1 and il1 entries are the strings
-// `tigetstr` returns. When it is not found nothing changes (the scroll region stays). Returns the
-// forgotten `csr` string (the region is reset with it after an external program), or NULL.
-static inline int closer_near(const void *a, const void *b) {
-    uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
-    return (x > y ? x - y : y - x) < (1u << 24);
+// value, without following any pointer first: two equal words (its names and its string table
+// start at the same address) with the csr, dl1 and il1 strings `tigetstr` returns inside that
+// table; only then is its capability array (three words on) read and checked to hold those
+// strings. When it is not found nothing changes (the scroll region stays). Returns the forgotten
+// `csr` string (the region is reset with it after an external program), or NULL.
+static inline int closer_in_table(const char *table, const char *string) {
+    return (uintptr_t)string >= (uintptr_t)table && (uintptr_t)string - (uintptr_t)table < 65536u;
 }
 static inline char *closer_prefer_insert_delete_line(void) {
     if (cur_term == NULL) return NULL;
     char *csr = tigetstr("csr"), *il1 = tigetstr("il1"), *dl1 = tigetstr("dl1");
     if (csr == NULL || csr == (char *)-1) return NULL;
     if (il1 == NULL || il1 == (char *)-1 || dl1 == NULL || dl1 == (char *)-1) return NULL;
-    void **words = (void **)((char *)cur_term + sizeof(TERMTYPE));
+    char **words = (char **)((char *)cur_term + sizeof(TERMTYPE));
     for (unsigned i = 0; i + 4 < 128; i++) {
-        if (words[i] == NULL || words[i] != words[i + 1]) continue;
-        if (!closer_near(words[i], cur_term) || !closer_near(words[i + 2], cur_term)
-            || !closer_near(words[i + 3], cur_term) || !closer_near(words[i + 4], cur_term)) continue;
-        if (((uintptr_t)words[i + 4] & (sizeof(char *) - 1)) != 0) continue;
+        char *table = words[i];
+        if (table == NULL || table != words[i + 1]) continue;
+        if (!closer_in_table(table, csr) || !closer_in_table(table, il1) || !closer_in_table(table, dl1)) continue;
         char **strings = (char **)words[i + 4];
+        if (strings == NULL || ((uintptr_t)strings & (sizeof(char *) - 1)) != 0) continue;
         if (strings[3] != csr || strings[22] != dl1 || strings[53] != il1) continue;
         strings[3] = NULL;
         ((TERMTYPE *)cur_term)->Strings[3] = NULL;
