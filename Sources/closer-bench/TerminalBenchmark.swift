@@ -3,7 +3,8 @@ import Store
 
 /// `closer-bench terminal [--db PATH] [--leads N] [--presses N] [--runs N]`: the real `closer`
 /// binary in a real terminal (tmux). Counts the bytes each `j` sends (`tmux pipe-pane -O`) at 80×24
-/// under xterm-256color, screen and vt100 — moves inside the page and moves that scroll apart —
+/// under xterm-256color, screen and vt100 — moves inside the page and moves that scroll apart, `j`
+/// and `k`, and PageDown/PageUp —
 /// and times the first frame (start until a lead row shows) against the sqlite3 shell printing
 /// 22 leads of the same file, warm, as medians of `--runs`; and counts the shared libraries the
 /// running `closer` has mapped at its first frame.
@@ -21,15 +22,18 @@ enum TerminalBenchmark {
         let closer = try closerBinary()
         say("terminal benchmark: \(closer) on \(path)")
         say("")
-        say("bytes per next line (j) at 80×24, through tmux pipe-pane -O:")
-        say("| TERM | j inside the page (median / max) | j that scrolls (median / max) | all \(options.presses) (mean) |")
-        say("|---|---:|---:|---:|")
+        say("bytes per key at 80×24, through tmux pipe-pane -O (\(options.presses) j from the top, as many k back, then 5 C-f and 5 C-b):")
+        say("| TERM | j inside the page (median / max) | j that scrolls (median / max) | all j (mean) | k that scrolls (median / max) | all j and k (mean / max) | page down / up (median) |")
+        say("|---|---:|---:|---:|---:|---:|---:|")
         for term in ["xterm-256color", "screen", "vt100"] {
-            let samples = try bytesPerMove(closer: closer, database: path, term: term, presses: options.presses)
+            let run = try bytesPerMove(closer: closer, database: path, term: term, presses: options.presses)
+            let samples = run.down
             let inPage = Array(samples.prefix(18)), scrolling = Array(samples.dropFirst(24))
-            let mean = Double(samples.reduce(0, +)) / Double(max(1, samples.count))
-            say("| \(term) | \(median(inPage)) / \(inPage.max() ?? 0) | \(median(scrolling)) / \(scrolling.max() ?? 0) | "
-                  + String(format: "%.1f", mean) + " |")
+            let upScrolling = Array(run.up.dropFirst(24))
+            let moves = run.down + run.up
+            func mean(_ values: [Int]) -> String { String(format: "%.1f", Double(values.reduce(0, +)) / Double(max(1, values.count))) }
+            say("| \(term) | \(median(inPage)) / \(inPage.max() ?? 0) | \(median(scrolling)) / \(scrolling.max() ?? 0) | \(mean(samples)) | "
+                  + "\(median(upScrolling)) / \(upScrolling.max() ?? 0) | \(mean(moves)) / \(moves.max() ?? 0) | \(median(run.pageDown)) / \(median(run.pageUp)) |")
         }
         say("")
         say("first frame at 80×24 (warm, median of \(options.runs); tmux polling included):")
@@ -46,8 +50,14 @@ enum TerminalBenchmark {
         }
     }
 
-    /// Bytes written to the terminal by each of `presses` `j` keystrokes from the top of the list.
-    static func bytesPerMove(closer: String, database: String, term: String, presses: Int) throws -> [Int] {
+    /// Bytes written to the terminal by each key: `presses` `j` from the top of the list, as many
+    /// `k` back to it, then five page-downs and five page-ups (C-f, C-b).
+    struct MoveBytes {
+        var down: [Int] = [], up: [Int] = [], pageDown: [Int] = [], pageUp: [Int] = []
+    }
+
+    /// The bytes of every key of one run (`MoveBytes`) under `term` at 80×24.
+    static func bytesPerMove(closer: String, database: String, term: String, presses: Int) throws -> MoveBytes {
         let tmux = try TmuxDriver()
         defer { tmux.stop() }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("closer-bench-pipe-\(getpid()).out").path
@@ -59,14 +69,26 @@ enum TerminalBenchmark {
         Thread.sleep(forTimeInterval: 1.5)  // let the idle position/total lookups finish
         try tmux.pipe(to: output)
         Thread.sleep(forTimeInterval: 0.3)
-        var samples: [Int] = []
+        var run = MoveBytes()
         var written = size(of: output)
         for _ in 0..<presses {
             try tmux.send("j")
-            written = settle(output, from: written, into: &samples)
+            written = settle(output, from: written, into: &run.down)
+        }
+        for _ in 0..<presses {
+            try tmux.send("k")
+            written = settle(output, from: written, into: &run.up)
+        }
+        for _ in 0..<5 {
+            try tmux.send("C-f")  // page-down (vt100 has no PageDown key)
+            written = settle(output, from: written, into: &run.pageDown)
+        }
+        for _ in 0..<5 {
+            try tmux.send("C-b")  // page-up
+            written = settle(output, from: written, into: &run.pageUp)
         }
         try tmux.pipe(to: nil)
-        return samples
+        return run
     }
 
     /// Waits until the file stops growing (a finished frame) and records how much it grew.

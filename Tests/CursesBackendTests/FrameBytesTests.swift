@@ -44,4 +44,46 @@ final class FrameBytesTests: XCTestCase {
         XCTAssertNil(bytes.range(of: Data("\u{1B}(B".utf8)), "attribute resets carry no character-set reset (3 bytes each)")
         XCTAssertEqual(afterSame - afterSecond, 0, "an unchanged frame sends nothing")
     }
+
+    /// A list that scrolls by one line between a fixed title and status bar: where the terminal
+    /// can insert and delete lines, the scroll is `dl1` + `il1` (no scroll region set and reset);
+    /// vt100 has neither and keeps its scroll region. Either way only the new row is written.
+    func testOneLineScrollDeletesAndInsertsALineWhereTheTerminalCan() throws {
+        for (term, expectsInsertDelete) in [("xterm-256color", true), ("screen", true), ("vt100", false)] {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("closer-scroll-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let input = try XCTUnwrap(fopen("/dev/null", "r"))
+            let output = try XCTUnwrap(fopen(path, "w"))
+            let terminal = try CursesTerminal(term: term, input: input, output: output, ownsFiles: [input, output],
+                                              options: CursesTerminal.Options())
+            defer { terminal.shutdown() }
+            let style = ThemeLoader.builtinDefault().style("title")
+            func frame(firstRow: Int) -> Int {
+                let canvas = terminal.canvas
+                canvas.putPadded("Closer — Leads", at: Position(row: 0, column: 0), width: 80, style: style)
+                for row in 1..<23 {
+                    canvas.putPadded("Lead number \(firstRow + row) with a company \(firstRow + row) GmbH", at: Position(row: row, column: 0),
+                                     width: 80, style: Style())
+                }
+                canvas.putPadded("status", at: Position(row: 23, column: 0), width: 80, style: style)
+                terminal.present()
+                fflush(output)
+                return Int(ftell(output))
+            }
+            let start = frame(firstRow: 0)
+            let end = frame(firstRow: 1)
+            let bytes = try XCTUnwrap(FileManager.default.contents(atPath: path)).subdata(in: start..<end)
+            let text = String(decoding: bytes, as: UTF8.self)
+            XCTAssertLessThan(bytes.count, 100, "\(term): the scroll and the new row only: \(text.debugDescription)")
+            XCTAssertTrue(text.contains("Lead number 23 with a company 23 GmbH"), "\(term): the new row is written: \(text.debugDescription)")
+            XCTAssertFalse(text.contains("Lead number 22"), "\(term): the rows that scrolled are not rewritten: \(text.debugDescription)")
+            let setsRegion = text.range(of: #"\x{1B}\[\d+;\d+r"#, options: .regularExpression) != nil
+            if expectsInsertDelete {
+                XCTAssertFalse(setsRegion, "\(term): no scroll region: \(text.debugDescription)")
+                XCTAssertTrue(text.contains("\u{1B}[M") && text.contains("\u{1B}[L"), "\(term): delete line and insert line: \(text.debugDescription)")
+            } else {
+                XCTAssertTrue(setsRegion, "\(term): the scroll region (no il/dl): \(text.debugDescription)")
+            }
+        }
+    }
 }

@@ -24,10 +24,10 @@ final class ScrollEndToEndTests: XCTestCase {
 
     override func tearDown() { workspace?.cleanUp() }
 
-    private func startUI(term: String) throws -> TmuxSession {
+    private func startUI(term: String, width: Int = 80, height: Int = 24) throws -> TmuxSession {
         let directory = workspace.directory
         return try TmuxSession(
-            command: [try CloserProcess.executable().path, "--db", workspace.database], width: 80, height: 24,
+            command: [try CloserProcess.executable().path, "--db", workspace.database], width: width, height: height,
             environment: ["TERM": term, "HOME": directory.path, "USER": "ana", "NO_COLOR": "",
                           "XDG_DATA_HOME": directory.appendingPathComponent("data").path,
                           "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path],
@@ -51,6 +51,15 @@ final class ScrollEndToEndTests: XCTestCase {
             last = now
         }
         return VisibleCells.rows(of: last)
+    }
+
+    /// Repaints the whole screen (`C-l`) and checks that every row is what was there before.
+    private func assertSameAsRepaint(_ ui: TmuxSession, _ what: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let drawn = try settledScreen(ui)
+        try ui.send("C-l")
+        let repainted = try settledScreen(ui)
+        XCTAssertEqual(drawn.count, repainted.count, "\(what): row count", file: file, line: line)
+        XCTAssertEqual(drawn, repainted, "\(what): the screen differs from a full repaint; \(difference(drawn, repainted))", file: file, line: line)
     }
 
     /// The first differing row of two screens, for the failure message.
@@ -89,6 +98,85 @@ final class ScrollEndToEndTests: XCTestCase {
             try ui.send("C-l")
             let repaintedAgain = try settledScreen(ui)
             XCTAssertEqual(scrolledUp, repaintedAgain, "\(term): after scrolling up the screen differs from a full repaint; \(difference(scrolledUp, repaintedAgain))")
+            try ui.send("q")
+        }
+    }
+
+    /// Each single scroll on its own (a repaint in between), then pages, under the three TERMs:
+    /// one wrong line scroll would show here even if a later one happened to hide it.
+    func testEverySingleScrollAndPageDrawsWhatAFullRepaintDraws() throws {
+        for term in ["xterm-256color", "screen", "vt100"] {
+            let ui = try startUI(term: term)
+            defer { ui.kill() }
+            _ = try ui.waitFor(text: "1 of 430")
+            var position = 1
+            for _ in 0..<19 {  // to the bottom row of the page
+                position += 1
+                try press("j", expecting: position, in: ui)
+            }
+            for _ in 0..<3 {
+                position += 1
+                try press("j", expecting: position, in: ui)
+                try assertSameAsRepaint(ui, "\(term), j scrolling to \(position)")
+            }
+            try ui.send("C-f")  // page-down (vt100 has no PageDown key)
+            _ = try ui.waitFor("PageDown to move") { !$0.contains(" \(position) of 430") }
+            try assertSameAsRepaint(ui, "\(term), PageDown")
+            let paged = try ui.screen()
+            guard let shown = paged.range(of: #" (\d+) of 430"#, options: .regularExpression),
+                  var at = Int(paged[shown].dropFirst().split(separator: " ")[0]) else {
+                return XCTFail("\(term): no position after PageDown:\n\(paged)")
+            }
+            try ui.send("C-b")  // page-up
+            _ = try ui.waitFor("PageUp to move") { !$0.contains(" \(at) of 430") }
+            try assertSameAsRepaint(ui, "\(term), PageUp")
+            let back = try ui.screen()
+            if let range = back.range(of: #" (\d+) of 430"#, options: .regularExpression) {
+                at = Int(back[range].dropFirst().split(separator: " ")[0]) ?? at
+            }
+            let top = try XCTUnwrap(back.split(separator: "\n").firstIndex { $0.hasPrefix(">") }, "\(term): no selection after PageUp:\n\(back)")
+            for _ in 0..<(top - 3) {  // up to the first list row (title, tabs and header above it)
+                at -= 1
+                try press("k", expecting: at, in: ui)
+            }
+            for _ in 0..<2 where at > 1 {
+                at -= 1
+                try press("k", expecting: at, in: ui)
+                try assertSameAsRepaint(ui, "\(term), k scrolling to \(at)")
+            }
+            try ui.send("q")
+        }
+    }
+
+    /// 250×60, list and detail side by side: line scrolls of the list beside the detail pane (which
+    /// follows the selection once the cursor rests) draw what a full repaint draws.
+    func testScrollsBesideTheDetailDrawWhatAFullRepaintDraws() throws {
+        for term in ["xterm-256color", "screen", "vt100"] {
+            let ui = try startUI(term: term, width: 250, height: 60)
+            defer { ui.kill() }
+            _ = try ui.waitFor(text: "1 of 430")
+            let first = try ui.screen()
+            let rows = first.split(separator: "\n", omittingEmptySubsequences: false)
+            XCTAssertGreaterThan(rows.filter { $0.count > 130 }.count, 5, "\(term): no detail beside the list:\n\(first)")
+            try ui.type(String(repeating: "j", count: 45))  // ~55 rows show: the presses after these scroll
+            var position = 46
+            _ = try ui.waitFor(text: " \(position) of 430")
+            for _ in 0..<25 {
+                position += 1
+                try press("j", expecting: position, in: ui)
+            }
+            try assertSameAsRepaint(ui, "\(term) 250×60, after j scrolls")
+            position += 1
+            try press("j", expecting: position, in: ui)
+            try assertSameAsRepaint(ui, "\(term) 250×60, one more j scroll")
+            try ui.type(String(repeating: "k", count: 45))
+            position -= 45
+            _ = try ui.waitFor(text: " \(position) of 430")
+            for _ in 0..<(position - 1) {
+                position -= 1
+                try press("k", expecting: position, in: ui)
+            }
+            try assertSameAsRepaint(ui, "\(term) 250×60, after k scrolls")
             try ui.send("q")
         }
     }
