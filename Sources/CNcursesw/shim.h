@@ -7,9 +7,7 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
-#include <ncursesw/term.h>
 #include <string.h>
-#include <stdint.h>
 
 // Swift cannot read mutable C globals or expand function-like macros: accessors instead.
 static inline int closer_color_pair(int n) { return (int)COLOR_PAIR(n); }
@@ -187,43 +185,5 @@ static inline int closer_wattr_set(WINDOW *win, attr_t attrs, int pair) {
 // Extended colour pairs go through the opts pointer of setcchar.
 static inline int closer_setcchar(cchar_t *cell, const wchar_t *text, attr_t attrs, int pair) {
     return setcchar(cell, text, attrs, 0, &pair);
-}
-// One-line scrolls by deleting and inserting a line (`dl1` at the top of the scrolled rows, `il1`
-// at its bottom: ~15 bytes) instead of a scroll region (`csr`, a move, `ind`, `csr` back: ~25
-// bytes). ncurses always takes the scroll region when the terminal has one, so the loaded
-// description forgets `csr` when the terminal can insert and delete lines (xterm, screen, tmux;
-// vt100 cannot, and keeps its scroll region). With `idlok` on, ncurses then scrolls with il/dl.
-// ncurses reads its capabilities from a private copy of the description (its own strings) inside
-// `TERMINAL`, after the public `TERMTYPE` (688 bytes in with ncurses 6.4). That copy is found by
-// value, without following any pointer first: two equal words (its names and its string table
-// start at the same address) with the csr, dl1 and il1 strings `tigetstr` returns inside that
-// table; only then is its capability array (three words on) read and checked to hold those
-// strings. When it is not found nothing changes (the scroll region stays). Returns the forgotten
-// `csr` string (the region is reset with it after an external program), or NULL.
-static inline int closer_in_table(const char *table, const char *string) {
-    return (uintptr_t)string >= (uintptr_t)table && (uintptr_t)string - (uintptr_t)table < 65536u;
-}
-static inline char *closer_prefer_insert_delete_line(void) {
-    if (cur_term == NULL) return NULL;
-    char *csr = tigetstr("csr"), *il1 = tigetstr("il1"), *dl1 = tigetstr("dl1");
-    if (csr == NULL || csr == (char *)-1) return NULL;
-    if (il1 == NULL || il1 == (char *)-1 || dl1 == NULL || dl1 == (char *)-1) return NULL;
-    char **words = (char **)((char *)cur_term + sizeof(TERMTYPE));
-    for (unsigned i = 0; i + 4 < 128; i++) {
-        char *table = words[i];
-        if (table == NULL || table != words[i + 1]) continue;
-        if (!closer_in_table(table, csr) || !closer_in_table(table, il1) || !closer_in_table(table, dl1)) continue;
-        char **strings = (char **)words[i + 4];
-        if (strings == NULL || ((uintptr_t)strings & (sizeof(char *) - 1)) != 0) continue;
-        if (strings[3] != csr || strings[22] != dl1 || strings[53] != il1) continue;
-        strings[3] = NULL;
-        ((TERMTYPE *)cur_term)->Strings[3] = NULL;
-        return csr;
-    }
-    return NULL;
-}
-// The scroll region over all `rows` (what ncurses sends when it takes the terminal back).
-static inline const char *closer_full_scroll_region(const char *csr, int rows) {
-    return tiparm(csr, 0, rows - 1);
 }
 #endif

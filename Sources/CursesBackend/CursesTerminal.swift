@@ -36,9 +36,6 @@ public final class CursesTerminal {
     public let colorDepth: ColorDepth
     /// The character-set resets taken out of the attribute resets, sent once instead.
     private let charsetResets: String
-    /// The scroll-region capability ncurses was made to forget (`closer_prefer_insert_delete_line`),
-    /// kept to reset the region after an external program; nil when the terminal kept it.
-    private let forgottenScrollRegion: UnsafeMutablePointer<CChar>?
 
     /// Takes over the controlling terminal (stdin/stdout). Throws a clear error when there is no
     /// tty, no TERM, or no terminfo entry for it.
@@ -65,7 +62,6 @@ public final class CursesTerminal {
         }
         set_term(screen)
         charsetResets = CursesTerminal.charsetResets(removed: closer_trim_charset_resets())
-        forgottenScrollRegion = closer_prefer_insert_delete_line()
         guard let window = closer_stdscr() else {
             endwin()
             delscreen(screen)
@@ -87,7 +83,6 @@ public final class CursesTerminal {
         wtimeout(window, options.readTimeoutMilliseconds)
         curs_set(0)
         leaveok(window, false)
-        idlok(window, true)  // line scrolls by insert/delete line where the terminal has them
 
         var depth = ColorDepth.none
         var defaults = false
@@ -177,9 +172,6 @@ public final class CursesTerminal {
         guard active else { return }
         if options.bracketedPaste { writeRaw("\u{1B}[?2004h") }
         if !charsetResets.isEmpty { writeRaw(charsetResets) }
-        if let csr = forgottenScrollRegion, let reset = closer_full_scroll_region(csr, closer_lines()) {
-            writeRaw(String(cString: reset))  // ncurses no longer resets a region another program left
-        }
         invalidate()
         doupdate()
     }
