@@ -28,6 +28,14 @@ let coldStartLayout = ["-use-ld=lld"]
        "--symbol-ordering-file=" + linkerFiles + "closer-hot.order", "--no-warn-symbol-ordering"]
         .flatMap { ["-Xlinker", $0] }
 
+/// Release code builds generic metadata through accessors that pass the witness tables
+/// (`[KeyContext: …]`'s Hashable) instead of looking a type up by its mangled name: each first
+/// lookup made the runtime scan every protocol conformance of the static binary (~0.1 ms each,
+/// ~15 of them before the first frame; DECISIONS.md "Start-up", fitness round 5).
+let directMetadataAccess: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "closer",
     platforms: [.macOS(.v13)],
@@ -46,19 +54,20 @@ let package = Package(
         .target(name: "CStartupPaging", cSettings: [.define("CLOSER_STARTUP_PAGING", .when(platforms: [.linux], configuration: .release))]),
 
         // Libraries, in dependency order: UI → view models → store/sync → core.
-        .target(name: "Core"),
-        .target(name: "Store", dependencies: ["Core", "CSQLite"]),
-        .target(name: "Sync", dependencies: ["Core", "Store"]),
+        .target(name: "Core", swiftSettings: directMetadataAccess),
+        .target(name: "Store", dependencies: ["Core", "CSQLite"], swiftSettings: directMetadataAccess),
+        .target(name: "Sync", dependencies: ["Core", "Store"], swiftSettings: directMetadataAccess),
         .target(name: "Simulator", dependencies: ["Core"]),
-        .target(name: "ViewModels", dependencies: ["Core", "Store"]),
-        .target(name: "TerminalUI", dependencies: ["Core", "ViewModels"]),
-        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"]),
+        .target(name: "ViewModels", dependencies: ["Core", "Store"], swiftSettings: directMetadataAccess),
+        .target(name: "TerminalUI", dependencies: ["Core", "ViewModels"], swiftSettings: directMetadataAccess),
+        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: directMetadataAccess),
 
         // Executables.
         .executableTarget(
             name: "closer",
             dependencies: ["Core", "Store", "Sync", "Simulator", "ViewModels", "TerminalUI", "CursesBackend", "CCurlLoader", "CStartupPaging"],
             exclude: ["Linker"],
+            swiftSettings: directMetadataAccess,
             linkerSettings: [.unsafeFlags(staticSwiftRuntime + coldStartLayout, .when(platforms: [.linux], configuration: .release))]),
         .executableTarget(name: "closer-sim", dependencies: ["Core", "Simulator"]),
         .executableTarget(
