@@ -31,7 +31,7 @@ let coldStartLayout = ["-use-ld=lld"]
 /// Release code builds generic metadata through accessors that pass the witness tables
 /// (`[KeyContext: …]`'s Hashable) instead of looking a type up by its mangled name: each first
 /// lookup made the runtime scan every protocol conformance of the static binary (~0.1 ms each,
-/// ~15 of them before the first frame; DECISIONS.md "Start-up", fitness round 5).
+/// ~16 of them before the first frame; DECISIONS.md "Start-up", s6-fitness).
 let directMetadataAccess: [SwiftSetting] = [
     .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(platforms: [.linux], configuration: .release)),
 ]
@@ -54,20 +54,19 @@ let package = Package(
         .target(name: "CStartupPaging", cSettings: [.define("CLOSER_STARTUP_PAGING", .when(platforms: [.linux], configuration: .release))]),
 
         // Libraries, in dependency order: UI → view models → store/sync → core.
-        .target(name: "Core", swiftSettings: directMetadataAccess),
-        .target(name: "Store", dependencies: ["Core", "CSQLite"], swiftSettings: directMetadataAccess),
-        .target(name: "Sync", dependencies: ["Core", "Store"], swiftSettings: directMetadataAccess),
+        .target(name: "Core"),
+        .target(name: "Store", dependencies: ["Core", "CSQLite"]),
+        .target(name: "Sync", dependencies: ["Core", "Store"]),
         .target(name: "Simulator", dependencies: ["Core"]),
-        .target(name: "ViewModels", dependencies: ["Core", "Store"], swiftSettings: directMetadataAccess),
-        .target(name: "TerminalUI", dependencies: ["Core", "ViewModels"], swiftSettings: directMetadataAccess),
-        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: directMetadataAccess),
+        .target(name: "ViewModels", dependencies: ["Core", "Store"]),
+        .target(name: "TerminalUI", dependencies: ["Core", "ViewModels"]),
+        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"]),
 
         // Executables.
         .executableTarget(
             name: "closer",
             dependencies: ["Core", "Store", "Sync", "Simulator", "ViewModels", "TerminalUI", "CursesBackend", "CCurlLoader", "CStartupPaging"],
             exclude: ["Linker"],
-            swiftSettings: directMetadataAccess,
             linkerSettings: [.unsafeFlags(staticSwiftRuntime + coldStartLayout, .when(platforms: [.linux], configuration: .release))]),
         .executableTarget(name: "closer-sim", dependencies: ["Core", "Simulator"]),
         .executableTarget(
@@ -86,3 +85,8 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The start path's Swift modules get `directMetadataAccess` (release only; see above).
+for target in package.targets where ["Core", "Store", "Sync", "ViewModels", "TerminalUI", "CursesBackend", "closer"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + directMetadataAccess
+}
