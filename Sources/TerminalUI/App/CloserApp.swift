@@ -68,7 +68,7 @@ public final class CloserApp: TerminalApp {
         }
         set { madeCommandLine = newValue }
     }
-    private var madeCommandLine: CommandLineViewModel?
+    private(set) var madeCommandLine: CommandLineViewModel?
     /// Key sequences to actions.
     var dispatcher: KeyDispatcher
     /// The styles in use.
