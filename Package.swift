@@ -28,6 +28,14 @@ let coldStartLayout = ["-use-ld=lld"]
        "--symbol-ordering-file=" + linkerFiles + "closer-hot.order", "--no-warn-symbol-ordering"]
         .flatMap { ["-Xlinker", $0] }
 
+/// Release code builds generic metadata through accessors that pass the witness tables
+/// (`[KeyContext: …]`'s Hashable) instead of looking a type up by its mangled name: each first
+/// lookup made the runtime scan every protocol conformance of the static binary (~0.1 ms each,
+/// ~16 of them before the first frame; DECISIONS.md "Start-up", s6-fitness).
+let directMetadataAccess: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "closer",
     platforms: [.macOS(.v13)],
@@ -77,3 +85,8 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The start path's Swift modules get `directMetadataAccess` (release only; see above).
+for target in package.targets where ["Core", "Store", "Sync", "ViewModels", "TerminalUI", "CursesBackend", "closer"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + directMetadataAccess
+}

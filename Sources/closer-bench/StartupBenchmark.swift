@@ -1,16 +1,18 @@
 import Foundation
 
-/// `closer-bench startup [--db PATH] [--runs N] [--compare OTHER_CLOSER]`: the first frame of the
+/// `closer-bench startup [--db PATH] [--runs N] [--compare OTHER_CLOSER] [--warm]`: the first frame of the
 /// real `closer --db FILE` in tmux (start until a lead row shows) with the `closer` binary and the
 /// database dropped from the page cache before each run (`PageCache`: those two files only, so no
 /// root is needed and the rest of the machine keeps its cache), against the sqlite3 shell printing
 /// 22 leads of the same cold file; and how much of the binary each start had read by its first
 /// frame (its pages in the cache then). `--compare` runs another `closer` build (e.g. main's) in alternation.
+/// `--warm` keeps both files cached (the warm first frame, old and new build in pairs).
 enum StartupBenchmark {
     struct Options {
         var path: String?
         var runs = 5
         var compare: String?
+        var warm = false
     }
 
     static func run(_ args: [String]) throws {
@@ -19,14 +21,17 @@ enum StartupBenchmark {
         terminalOptions.path = options.path
         let database = try TerminalBenchmark.database(terminalOptions)
         let binaries = [try TerminalBenchmark.closerBinary()] + (options.compare.map { [$0] } ?? [])
-        TerminalBenchmark.say("startup benchmark (binary and database out of the page cache) on \(database)")
+        let state = options.warm ? "warm: binary and database in the page cache" : "binary and database out of the page cache"
+        TerminalBenchmark.say("startup benchmark (\(state)) on \(database)")
         var frames = Array(repeating: [Double](), count: binaries.count)
         var readMB = Array(repeating: [Double](), count: binaries.count)
         var shell: [Double] = []
         for _ in 0..<options.runs {
             for (index, binary) in binaries.enumerated() {
-                PageCache.drop(binary)
-                PageCache.drop(database)
+                if !options.warm {
+                    PageCache.drop(binary)
+                    PageCache.drop(database)
+                }
                 var resident = 0
                 if let seconds = try TerminalBenchmark.firstFrame(closer: binary, database: database,
                                                                   atFirstFrame: { resident = PageCache.residentBytes(binary) ?? 0 }) {
@@ -34,16 +39,20 @@ enum StartupBenchmark {
                     readMB[index].append(Double(resident) / 1_048_576)
                 }
             }
-            PageCache.drop(database)
+            if !options.warm { PageCache.drop(database) }
             if let seconds = try TerminalBenchmark.sqliteFirstRows(database: database) { shell.append(seconds * 1000) }
         }
         for (index, binary) in binaries.enumerated() {
-            TerminalBenchmark.say("\(binary): " + String(format: "first frame cold %.1f ms (min %.1f), binary read %.1f MB of %.1f MB",
+            TerminalBenchmark.say("\(binary): " + String(format: "first frame \(options.warm ? "warm" : "cold") %.1f ms (min %.1f), binary read %.1f MB of %.1f MB",
                                          TerminalBenchmark.median(frames[index]), frames[index].min() ?? 0,
                                          TerminalBenchmark.median(readMB[index]), Double(fileSize(binary)) / 1_048_576))
         }
-        TerminalBenchmark.say(String(format: "sqlite3 FILE 'SELECT … LIMIT 22', database cold: %.1f ms (min %.1f)",
+        TerminalBenchmark.say(String(format: "sqlite3 FILE 'SELECT … LIMIT 22', database \(options.warm ? "warm" : "cold"): %.1f ms (min %.1f)",
                                      TerminalBenchmark.median(shell), shell.min() ?? 0))
+        for (index, binary) in binaries.enumerated() where !shell.isEmpty {
+            TerminalBenchmark.say(String(format: "\(binary) / sqlite3 (medians): %.2f×",
+                                         TerminalBenchmark.median(frames[index]) / TerminalBenchmark.median(shell)))
+        }
         TerminalBenchmark.say("load average: " + ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?")
             .split(separator: " ").prefix(3).joined(separator: " "))
     }
@@ -51,11 +60,12 @@ enum StartupBenchmark {
     static func fileSize(_ path: String) -> Int { TerminalBenchmark.size(of: path) }
 
     static func parse(_ args: [String]) throws -> Options {
-        let usage = "usage: closer-bench startup [--db PATH] [--runs N] [--compare OTHER_CLOSER]"
+        let usage = "usage: closer-bench startup [--db PATH] [--runs N] [--compare OTHER_CLOSER] [--warm]"
         var options = Options()
         var rest = args[...]
         while let arg = rest.popFirst() {
             switch arg {
+            case "--warm": options.warm = true
             case "--runs":
                 guard let text = rest.popFirst(), let n = Int(text), n >= 1 else { throw UIBenchmarkError(message: "--runs needs a number ≥ 1\n\(usage)") }
                 options.runs = n

@@ -11,8 +11,9 @@ struct Closer {
         Platform.exit(code)
     }
 
-    /// Runs one command line (without the program name) and returns the exit code.
-    static func run(_ arguments: [String]) async -> Int32 {
+    /// Runs one command line (without the program name) and returns the exit code. `environment`
+    /// is read once here and passed down (`CommandContext.environment`).
+    static func run(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) async -> Int32 {
         var commandName = "closer"
         do {
             var words = arguments[...]
@@ -43,7 +44,7 @@ struct Closer {
                 }
             }
             guard let name = words.first else {
-                let context = CommandContext(database: database, keymap: keymap, theme: theme)
+                let context = CommandContext(database: database, keymap: keymap, theme: theme, environment: environment)
                 return try await runTerminalUI(TerminalUIOptions(database: context.databasePath, keymap: keymap, theme: theme),
                                                context: context)
             }
@@ -64,7 +65,8 @@ struct Closer {
                 print(command.spec.help, terminator: "")
                 return 0
             }
-            let context = CommandContext(database: parsed.value("db") ?? database, keymap: keymap, theme: theme)
+            let context = CommandContext(database: parsed.value("db") ?? database, keymap: keymap, theme: theme,
+                                         environment: environment)
             return try await command.run(parsed, context: context)
         } catch let error as UsageError {
             Output.error(error.description)

@@ -10,15 +10,20 @@ struct CommandContext: Sendable {
     let keymap: String?
     /// `--theme` given before the command; the command's own wins.
     let theme: String?
+    /// The process environment, read once in `main` (building the dictionary costs ~0.1 ms each
+    /// time, and the start of the terminal UI needed it eight times).
+    let environment: [String: String]
 
-    init(database: String?, keymap: String? = nil, theme: String? = nil) {
+    init(database: String?, keymap: String? = nil, theme: String? = nil,
+         environment: [String: String] = ProcessInfo.processInfo.environment) {
         explicitDatabase = database
         self.keymap = keymap
         self.theme = theme
+        self.environment = environment
     }
 
     /// The database file to use.
-    var databasePath: String { explicitDatabase ?? Paths.defaultDatabasePath() }
+    var databasePath: String { explicitDatabase ?? Paths.defaultDatabasePath(environment: environment) }
 
     /// Whether the database file exists yet.
     var databaseExists: Bool { FileManager.default.fileExists(atPath: databasePath) }

@@ -8,7 +8,7 @@ import Sync
 enum ConfiguredRemotes {
     /// Every configured remote; empty when nothing is configured.
     static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [RemoteConfig] {
-        let path = Paths.configFilePath()
+        let path = Paths.configFilePath(environment: environment)
         if FileManager.default.fileExists(atPath: path) { return try RemoteConfigFile.load(path: path).remotes }
         return try RemoteConfig.fromEnvironment(environment).map { [$0] } ?? []
     }

@@ -55,7 +55,7 @@ enum DemoCommand: Command {
         }
         defer { server.stop() }
         guard let user = server.users.first else { throw CommandFailure(spec.name, "the simulator has no users") }
-        let store = try CommandContext(database: databasePath).openStore(for: spec.name)
+        let store = try CommandContext(database: databasePath, environment: context.environment).openStore(for: spec.name)
         for simUser in server.users {
             try? store.upsertUser(User(username: simUser.username, displayName: simUser.displayName))
         }
@@ -70,8 +70,10 @@ enum DemoCommand: Command {
             let workerStore = try LeadStore(path: databasePath)
             sync = WorkerSync(coordinator: SyncCoordinator(store: workerStore, remotes: remotes, options: SyncOptions(interval: 30, detailRefreshCycles: 20)))
         }
-        return try await TerminalSession.run(store: store, user: user.username, keymap: arguments.value("keymap") ?? context.keymap,
-                                             theme: arguments.value("theme") ?? context.theme, sync: sync, offlineReason: "")
+        let configuration = PendingUIConfiguration(keymap: arguments.value("keymap") ?? context.keymap,
+                                                   theme: arguments.value("theme") ?? context.theme, environment: context.environment)
+        return try await TerminalSession.run(store: store, user: user.username, configuration: configuration,
+                                             environment: context.environment, sync: sync, offlineReason: "")
     }
 
     /// The clock of `--no-sync` demo data: 2026-11-15 12:00 UTC, so every run draws the same screen.
@@ -80,15 +82,16 @@ enum DemoCommand: Command {
     /// `--no-sync`: the demo data of `seed` seeded locally (only into an empty database), no sync.
     static func runOffline(_ arguments: CommandLineArguments, context: CommandContext, databasePath: String, leads: Int, users: Int,
                            seed: Int) async throws -> Int32 {
-        let store = try CommandContext(database: databasePath).openStore(for: spec.name)
+        let store = try CommandContext(database: databasePath, environment: context.environment).openStore(for: spec.name)
         let generator = DemoDataGenerator(seed: UInt64(seed), now: offlineDataNow, userCount: users)
         if try store.countLeads(filter: .all) == 0 {
             try DemoSeeder(store: store, generator: generator).seed(leads: leads)
             try DemoConversationSeeder(store: store, generator: generator).seed(firstLeads: 3_000)  // conversation pane
         }
         let user = generator.users.first?.username ?? "demo"
-        return try await TerminalSession.run(store: store, user: user, keymap: arguments.value("keymap") ?? context.keymap,
-                                             theme: arguments.value("theme") ?? context.theme, sync: nil,
-                                             offlineReason: "sync off")
+        let configuration = PendingUIConfiguration(keymap: arguments.value("keymap") ?? context.keymap,
+                                                   theme: arguments.value("theme") ?? context.theme, environment: context.environment)
+        return try await TerminalSession.run(store: store, user: user, configuration: configuration,
+                                             environment: context.environment, sync: nil, offlineReason: "sync off")
     }
 }

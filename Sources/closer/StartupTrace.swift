@@ -6,7 +6,9 @@ import Foundation
 final class StartupTrace: @unchecked Sendable {
     /// The trace of this process (nil when `CLOSER_TRACE_STARTUP` is unset or empty).
     static let shared: StartupTrace? = {
-        guard let path = ProcessInfo.processInfo.environment["CLOSER_TRACE_STARTUP"], !path.isEmpty else { return nil }
+        // getenv, not ProcessInfo: building the environment dictionary is itself start-up work.
+        guard let value = getenv("CLOSER_TRACE_STARTUP"), value.pointee != 0 else { return nil }
+        let path = String(cString: value)
         return StartupTrace(path: path)
     }()
 

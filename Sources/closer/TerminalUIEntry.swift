@@ -19,17 +19,20 @@ struct TerminalUIOptions: Sendable {
 /// (config file or `CLOSER_REMOTE_URL`...), offline otherwise.
 func runTerminalUI(_ options: TerminalUIOptions, context: CommandContext) async throws -> Int32 {
     guard TerminalSession.hasTerminal else { return TerminalSession.noTerminal("closer") }
+    let environment = context.environment
+    let configuration = PendingUIConfiguration(keymap: options.keymap, theme: options.theme, environment: environment)
     let store = try context.openStore(for: "closer")
     StartupTrace.mark("open + migration check")
     var remotes: [RemoteConfig] = []
     var offlineReason = "no remote configured"
     var sync: WorkerSync? = nil
     do {
-        remotes = try ConfiguredRemotes.load()
+        remotes = try ConfiguredRemotes.load(environment: environment)
         if !remotes.isEmpty {
+            let resolver = SecretResolver(environment: environment)
             let providers = try remotes.map { remote in
                 SyncCoordinator.Remote(config: remote, provider: try RemoteProviderFactory.make(
-                    remote, credentials: try SecretResolver().credentials(for: remote)))
+                    remote, credentials: try resolver.credentials(for: remote)))
             }
             let workerStore = try LeadStore(path: store.path)
             sync = WorkerSync(coordinator: SyncCoordinator(store: workerStore, remotes: providers, options: SyncOptions(interval: 60, detailRefreshCycles: SyncOptions.standardDetailRefreshCycles)))
@@ -38,8 +41,8 @@ func runTerminalUI(_ options: TerminalUIOptions, context: CommandContext) async 
         offlineReason = "sync off: \(error)"
     }
     StartupTrace.mark("remote config")
-    let user = CurrentUser.resolve(remotes: remotes)?.name ?? "me"
-    return try await TerminalSession.run(store: store, user: user, keymap: options.keymap, theme: options.theme,
+    let user = CurrentUser.resolve(remotes: remotes, environment: environment)?.name ?? "me"
+    return try await TerminalSession.run(store: store, user: user, configuration: configuration, environment: environment,
                                          sync: sync, offlineReason: offlineReason)
 }
 
@@ -54,24 +57,26 @@ enum TerminalSession {
         return 1
     }
 
-    /// Loads keymap and theme, draws the first frame, then starts background sync and installs the
-    /// default views, runs the app until it quits; exit status.
+    /// Takes the keymap and theme (read meanwhile), draws the first frame, then starts background
+    /// sync and installs the default views, runs the app until it quits; exit status.
     @MainActor
-    static func run(store: LeadStore, user: String, keymap: String?, theme: String?, sync: WorkerSync?,
-                    offlineReason: String) async throws -> Int32 {
-        let loaded = UIConfiguration.load(keymap: keymap, theme: theme)
-        StartupTrace.mark("keymap + theme")
+    static func run(store: LeadStore, user: String, configuration: PendingUIConfiguration, environment: [String: String],
+                    sync: WorkerSync?, offlineReason: String) async throws -> Int32 {
+        let loaded = await configuration.value
+        StartupTrace.mark("keymap + theme (waited)")
         var terminalOptions = CursesTerminal.Options()
         terminalOptions.noColor = loaded.noColor
+        terminalOptions.term = environment["TERM"]
         let terminal = try CursesTerminal(options: terminalOptions)
         defer { terminal.shutdown() }
         StartupTrace.mark("curses newterm")
-        let configuration = loaded.adapted(to: terminal.colorDepth)
-        var setup = CloserApp.Setup(currentUser: user, keymap: configuration.keymap, theme: configuration.theme,
-                                    themeLoader: configuration.themeLoader, noColor: configuration.noColor,
-                                    diagnostics: configuration.diagnostics)
+        let adapted = loaded.adapted(to: terminal.colorDepth)
+        var setup = CloserApp.Setup(currentUser: user, keymap: adapted.keymap, theme: adapted.theme,
+                                    themeLoader: adapted.themeLoader, noColor: adapted.noColor,
+                                    diagnostics: adapted.diagnostics, environment: environment)
         setup.offlineReason = offlineReason
-        if setup.environment["CLOSER_STALE_DAYS"] == nil, let days = try? DashboardSettings.load(command: "closer").staleDays {
+        if setup.environment["CLOSER_STALE_DAYS"] == nil,
+           let days = try? DashboardSettings.load(command: "closer", path: Paths.configFilePath(environment: environment)).staleDays {
             setup.environment["CLOSER_STALE_DAYS"] = String(days)  // dashboard: [dashboard] stale_days
         }
         let app = CloserApp(session: AppSession(store: store, currentUser: user), setup: setup, size: terminal.canvas.size, sync: sync)

@@ -65,4 +65,18 @@ final class CommandLineRunTests: XCTestCase {
         XCTAssertEqual(app.list.filter.search, "hopper")
         XCTAssertEqual(app.list.rows.map(\.name), ["Grace Hopper"])
     }
+
+    @MainActor
+    func testColonLineDataIsReadAtFirstUseAndCompletesAViewSavedAfterStart() throws {
+        let store = try AppFixture.store()
+        let app = app(store)
+        _ = app.frame()
+        XCTAssertNil(app.madeCommandLine, "the first frame reads no users, saved views or theme names for the : line")
+        try store.saveView(SavedView(name: "recent", filter: .all, sort: LeadSort(.created, ascending: false)))
+        app.press(":")
+        XCTAssertNotNil(app.madeCommandLine)
+        app.type("view load rec")
+        app.press("<Tab>")
+        XCTAssertTrue(app.frame().line(23).contains("view load recent"), app.frame().line(23))
+    }
 }

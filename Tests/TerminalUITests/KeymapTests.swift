@@ -86,6 +86,30 @@ final class KeymapTests: XCTestCase {
         XCTAssertNil(parser.keymap.action(for: [.char("g"), .char("g")], in: .leads))
     }
 
+    func testLongerBindingReplacesTheShorterOneItStartsWithAndReportsIt() {
+        var map = Keymap()
+        map.bind([.char("g")], to: .help, in: .leads)
+        map.bind([.char("z"), .char("a")], to: .cursorTop, in: .leads)
+        let replaced = map.bind([.char("g"), .char("x"), .char("y")], to: .cursorBottom, in: .leads)
+        XCTAssertEqual(replaced, [[.char("g")]])
+        XCTAssertNil(map.action(for: [.char("g")], in: .leads))
+        XCTAssertTrue(map.isPrefix([.char("g")], in: .leads))
+        XCTAssertTrue(map.isPrefix([.char("g"), .char("x")], in: .leads))
+        XCTAssertEqual(map.action(for: [.char("z"), .char("a")], in: .leads), .cursorTop)
+        // And back: the shorter one replaces every longer binding it starts, and the prefixes go.
+        XCTAssertEqual(map.bind([.char("g")], to: .help, in: .leads), [[.char("g"), .char("x"), .char("y")]])
+        XCTAssertFalse(map.isPrefix([.char("g")], in: .leads))
+        XCTAssertFalse(map.isPrefix([.char("g"), .char("x")], in: .leads))
+        XCTAssertEqual(map.count, 2)
+    }
+
+    func testCRLFFileReadsLineByLineWithLineNumbers() {
+        let parser = parse("bind leads j cursor-down\r\nbind leads x no-such-action\r\nbind leads g g cursor-top\r\n")
+        XCTAssertEqual(parser.keymap.action(for: [.char("j")], in: .leads), .cursorDown)
+        XCTAssertEqual(parser.keymap.action(for: [.char("g"), .char("g")], in: .leads), .cursorTop)
+        XCTAssertEqual(parser.diagnostics.map(\.line), [2])
+    }
+
     func testIncludeIsRelativeToIncludingFileAndCyclesAreReported() throws {
         let dir = try TestSupport.temporaryDirectory()
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)

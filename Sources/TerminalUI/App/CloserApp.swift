@@ -56,8 +56,19 @@ public final class CloserApp: TerminalApp {
     public internal(set) var backStack: [PaneID] = []
     /// Panes that missed a reload while hidden (reloaded when shown).
     var stalePanes: Set<PaneID> = []
-    /// The `:` line's parser, executor and completion.
-    var commandLine: CommandLineViewModel
+    /// The `:` line's parser, executor and completion, made when first used: it reads the users,
+    /// the saved views (JSON) and the theme directory, none of which the first frame shows.
+    var commandLine: CommandLineViewModel {
+        get {
+            if let made = madeCommandLine { return made }
+            let made = session.commandLine(actionNames: ActionTable.standard.names + CommandAliases.names,
+                                           themeNames: setup.themeLoader.availableThemes())
+            madeCommandLine = made
+            return made
+        }
+        set { madeCommandLine = newValue }
+    }
+    private(set) var madeCommandLine: CommandLineViewModel?
     /// Key sequences to actions.
     var dispatcher: KeyDispatcher
     /// The styles in use.
@@ -96,8 +107,6 @@ public final class CloserApp: TerminalApp {
         self.now = session.now
         self.theme = setup.theme
         self.dispatcher = KeyDispatcher(keymap: setup.keymap)
-        self.commandLine = session.commandLine(actionNames: ActionTable.standard.names + CommandAliases.names,
-                                               themeNames: setup.themeLoader.availableThemes())
         statusBar.sync = sync?.indicator ?? .offline(reason: setup.offlineReason)
         session.refreshCounts(&statusBar)
         lastDataVersion = session.externalDataVersion()
@@ -196,7 +205,7 @@ public final class CloserApp: TerminalApp {
         activePane.reload()
         stalePanes = Set(panes.keys).subtracting([activePaneID])
         session.refreshCounts(&statusBar)
-        commandLine.refresh()
+        madeCommandLine?.refresh()  // not made yet: it reads everything when first used
     }
 
     /// Re-lays out for `newSize`.

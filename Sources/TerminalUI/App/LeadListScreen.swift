@@ -109,14 +109,21 @@ public struct LeadListColumns {
     public private(set) var showsCompany = false
     /// The owner column's width (5–12).
     public private(set) var ownerWidth = 5
-    private var scope: AnyHashable?
+    private var scope: Scope?
+
+    /// The filter and sort the columns were chosen for (a typed pair: an `AnyHashable` of them
+    /// cost a runtime conformance lookup per type on the first frame, and boxing on every frame).
+    private struct Scope: Equatable {
+        var filter: LeadFilter
+        var sort: LeadSort
+    }
 
     /// Columns chosen by the first rows they see.
     public init() {}
 
     /// Widens for `list`'s visible rows (starting afresh when its filter or sort changed).
     mutating func widen(for list: LeadListViewModel) {
-        let scope = AnyHashable([AnyHashable(list.filter), AnyHashable(list.sort)])
+        let scope = Scope(filter: list.filter, sort: list.sort)
         if scope != self.scope { self = LeadListColumns(); self.scope = scope }
         showsCompany = showsCompany || list.rows.contains { !$0.company.isEmpty }
         let owners = list.rows.map { DisplayWidth.of(TextSanitizer.line($0.owner)) }.max() ?? 5

@@ -46,11 +46,14 @@ public struct ConfigFileReader {
     }
 
     /// Reads `text` as if it were the file `name` in `directory` (used for built-in defaults).
+    /// Lines and tokens are split on their UTF-8 bytes (an ASCII byte is never part of another
+    /// character's encoding), not on `Character`s: grapheme breaking was most of a keymap's parse
+    /// at start-up. So a CRLF file reads as lines too (`\r\n` is one `Character`).
     public mutating func read(text: String, name: String, directory: String?, visit: Visitor) {
         var number = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             number += 1
-            let tokens = ConfigFileReader.tokenize(rawLine)
+            let tokens = ConfigFileReader.tokens(in: rawLine)
             guard let first = tokens.first else { continue }
             let line = ConfigLine(file: name, number: number, tokens: tokens)
             if first == "include" {
@@ -86,10 +89,17 @@ public struct ConfigFileReader {
 
     /// Splits a line into tokens, dropping the comment.
     public static func tokenize<S: StringProtocol>(_ line: S) -> [String] {
+        let text = String(line)
+        return tokens(in: text[...].utf8)
+    }
+
+    /// The tokens of one line's UTF-8 bytes: split on space, tab and CR, up to a `#` comment.
+    static func tokens(in line: Substring.UTF8View) -> [String] {
         var tokens: [String] = []
-        for piece in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }) {
-            if piece.hasPrefix("#") && !isHexColour(piece) { break }
-            tokens.append(String(piece))
+        for piece in line.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+            let token = String(Substring(piece))
+            if piece.first == 0x23 /* # */ && !isHexColour(token) { break }
+            tokens.append(token)
         }
         return tokens
     }

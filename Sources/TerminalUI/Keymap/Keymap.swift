@@ -15,9 +15,19 @@ public struct Keymap: Sendable {
     public mutating func bind(_ keys: [Key], to action: Action, in context: KeyContext) -> [[Key]] {
         guard !keys.isEmpty else { return [] }
         var replaced: [[Key]] = []
-        for existing in (bindings[context] ?? [:]).keys where existing != keys && (existing.starts(with: keys) || keys.starts(with: existing)) {
-            unbind(existing, in: context)
-            replaced.append(existing)
+        // A shorter binding that starts `keys` is one of its prefixes; a longer one that `keys`
+        // starts exists only when `keys` is a counted prefix (so no scan of every binding:
+        // reading the default keymap was quadratic).
+        for length in 1..<keys.count where bindings[context]?[Array(keys.prefix(length))] != nil {
+            let shorter = Array(keys.prefix(length))
+            unbind(shorter, in: context)
+            replaced.append(shorter)
+        }
+        if prefixes[context]?[keys] != nil {
+            for existing in (bindings[context] ?? [:]).keys where existing.count > keys.count && existing.starts(with: keys) {
+                unbind(existing, in: context)
+                replaced.append(existing)
+            }
         }
         if bindings[context]?[keys] == nil {
             for length in 1..<keys.count { prefixes[context, default: [:]][Array(keys.prefix(length)), default: 0] += 1 }
