@@ -19,6 +19,16 @@ public final class CalendarSlotCache: @unchecked Sendable {
         let perSlot: Int
         let windowSlot: Int?
         let windowFirst: Int
+
+        /// The key of a read; a window from place 0 reads what no window reads (one key for both).
+        init(_ boundaries: [Int64], _ filter: CalendarFilter, _ perSlot: Int, _ window: CalendarSlotWindow?) {
+            self.boundaries = boundaries
+            self.filter = filter
+            self.perSlot = perSlot
+            let window = window.flatMap { $0.first == 0 ? nil : $0 }
+            windowSlot = window?.slot
+            windowFirst = window?.first ?? 0
+        }
     }
 
     /// Reads kept (a few weeks of day columns and month grids; each is small).
@@ -31,13 +41,15 @@ public final class CalendarSlotCache: @unchecked Sendable {
     private var order: [Key] = []
     /// Reads answered from memory (tests prove the cache is used with it).
     private(set) var hits = 0
+    /// Reads that went to the store (tests count them).
+    private(set) var reads = 0
     /// Grows each time the cache is emptied (what was read ahead is gone then).
     private(set) var generation = 0
 
     /// `store.calendarSlots(…)`, from memory when the same read was made since the file last changed.
     func slots(_ store: LeadStore, boundaries: [Int64], filter: CalendarFilter, perSlot: Int,
                window: CalendarSlotWindow?) throws -> [CalendarSlot] {
-        let key = Key(boundaries: boundaries, filter: filter, perSlot: perSlot, windowSlot: window?.slot, windowFirst: window?.first ?? 0)
+        let key = Key(boundaries, filter, perSlot, window)
         guard Self.isEnabled else { return try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: perSlot, window: window) }
         let now = try store.calendarDataVersion()
         lock.lock()
@@ -50,6 +62,7 @@ public final class CalendarSlotCache: @unchecked Sendable {
             lock.unlock()
             return hit
         }
+        reads += 1
         lock.unlock()
         let read = try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: perSlot, window: window)
         lock.lock()
@@ -59,6 +72,51 @@ public final class CalendarSlotCache: @unchecked Sendable {
         order.append(key)
         if order.count > Self.capacity { slots[order.removeFirst()] = nil }
         return read
+    }
+
+    /// The day columns of a week (`store.calendarSlots(runs:…)`): each run is kept on its own
+    /// (the same key as a `slots` call for it), and the runs not in memory are read together.
+    func slots(_ store: LeadStore, runs: [[Int64]], filter: CalendarFilter, perSlot: Int,
+               windows: [CalendarSlotWindow?]) throws -> [[CalendarSlot]] {
+        guard Self.isEnabled else { return try store.calendarSlots(runs: runs, filter: filter, perSlot: perSlot, windows: windows) }
+        let keys = runs.indices.map { index -> Key in
+            Key(runs[index], filter, perSlot, windows.indices.contains(index) ? windows[index] : nil)
+        }
+        let now = try store.calendarDataVersion()
+        lock.lock()
+        if let version, version != now { forgetLocked() }
+        version = now
+        var found: [[CalendarSlot]?] = keys.map { key in
+            guard let hit = slots[key] else { return nil }
+            hits += 1
+            if let index = order.firstIndex(of: key) { order.remove(at: index) }
+            order.append(key)
+            return hit
+        }
+        let missing = found.indices.filter { found[$0] == nil }
+        if !missing.isEmpty { reads += 1 }
+        lock.unlock()
+        guard !missing.isEmpty else { return found.map { $0 ?? [] } }
+        let read = try store.calendarSlots(runs: missing.map { runs[$0] }, filter: filter, perSlot: perSlot,
+                                           windows: missing.map { windows.indices.contains($0) ? windows[$0] : nil })
+        lock.lock()
+        defer { lock.unlock() }
+        let keep = version.map { $0 == now } ?? true
+        for (index, slotsRead) in zip(missing, read) {
+            found[index] = slotsRead
+            guard keep, slots[keys[index]] == nil else { continue }
+            slots[keys[index]] = slotsRead
+            order.append(keys[index])
+            if order.count > Self.capacity { slots[order.removeFirst()] = nil }
+        }
+        return found.map { $0 ?? [] }
+    }
+
+    /// Whether that read is in memory for the data as last seen (no query: `noteChanges` first).
+    func contains(boundaries: [Int64], filter: CalendarFilter, perSlot: Int, window: CalendarSlotWindow?) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[Key(boundaries, filter, perSlot, window)] != nil
     }
 
     /// Empties the cache when the calendar's data changed since the last read (a few µs); true if it did.
