@@ -5,7 +5,9 @@ import Store
 /// exact query, kept only while the calendar's data are unchanged: any change of an appointment,
 /// of the name, e-mail or phone of a lead with appointments, or of an appointment's outbox entry,
 /// by this connection or another (the sync worker's), moves `LeadStore.calendarDataVersion` and
-/// empties it; commits that change none of those (most of a sync's) keep it. Going back to a week
+/// forgets the reads whose time range the change reaches (`calendarChangedRanges`: a pulled
+/// appointment on another day keeps the week shown); commits that change none of those (most of
+/// a sync's) keep everything. Going back to a week
 /// or month, or cycling views on the same day, draws from memory; what it returns is always what
 /// the store would return now.
 public final class CalendarSlotCache: @unchecked Sendable {
@@ -41,6 +43,8 @@ public final class CalendarSlotCache: @unchecked Sendable {
     private var order: [Key] = []
     /// Reads answered from memory (tests prove the cache is used with it).
     private(set) var hits = 0
+    /// Reads kept across a change of the calendar's data elsewhere (tests count them).
+    private(set) var kept = 0
     /// Reads that went to the store (tests count them).
     private(set) var reads = 0
     /// Grows each time the cache is emptied (what was read ahead is gone then).
@@ -51,10 +55,8 @@ public final class CalendarSlotCache: @unchecked Sendable {
                window: CalendarSlotWindow?) throws -> [CalendarSlot] {
         let key = Key(boundaries, filter, perSlot, window)
         guard Self.isEnabled else { return try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: perSlot, window: window) }
-        let now = try store.calendarDataVersion()
+        let now = try catchUp(with: store)
         lock.lock()
-        if let version, version != now { forgetLocked() }
-        version = now
         if let hit = slots[key] {
             hits += 1
             if let index = order.firstIndex(of: key) { order.remove(at: index) }
@@ -82,10 +84,8 @@ public final class CalendarSlotCache: @unchecked Sendable {
         let keys = runs.indices.map { index -> Key in
             Key(runs[index], filter, perSlot, windows.indices.contains(index) ? windows[index] : nil)
         }
-        let now = try store.calendarDataVersion()
+        let now = try catchUp(with: store)
         lock.lock()
-        if let version, version != now { forgetLocked() }
-        version = now
         var found: [[CalendarSlot]?] = keys.map { key in
             guard let hit = slots[key] else { return nil }
             hits += 1
@@ -119,16 +119,50 @@ public final class CalendarSlotCache: @unchecked Sendable {
         return slots[Key(boundaries, filter, perSlot, window)] != nil
     }
 
-    /// Empties the cache when the calendar's data changed since the last read (a few µs); true if it did.
+    /// Forgets the reads the calendar's data changes since the last read may have changed (a few
+    /// µs); true if the data version moved.
     @discardableResult
     func noteChanges(in store: LeadStore) -> Bool {
-        guard Self.isEnabled, let now = try? store.calendarDataVersion() else { return false }
+        guard Self.isEnabled else { return false }
+        lock.lock()
+        let before = version
+        lock.unlock()
+        guard let now = try? catchUp(with: store) else { return false }
+        return before != nil && before != now
+    }
+
+    /// Brings the cache to the store's data version: the reads whose range a change since reaches
+    /// (`LeadStore.calendarChangedRanges`) are forgotten, the rest kept; all when the log has a gap.
+    /// Returns the version.
+    private func catchUp(with store: LeadStore) throws -> Int {
+        let now = try store.calendarDataVersion()
+        lock.lock()
+        let seen = version
+        lock.unlock()
+        guard let seen, seen != now else {
+            lock.lock()
+            if version == nil { version = now }
+            lock.unlock()
+            return now
+        }
+        let ranges = (try? store.calendarChangedRanges(since: seen)) ?? nil
         lock.lock()
         defer { lock.unlock() }
-        guard let version, version != now else { return false }
-        forgetLocked()
-        self.version = now
-        return true
+        guard version == seen else { return now }  // another caller caught up meanwhile
+        if let ranges {
+            let stale = slots.keys.filter { key in
+                guard let first = key.boundaries.first, let last = key.boundaries.last else { return false }
+                return ranges.contains { first <= $0.upperBound && last > $0.lowerBound }
+            }
+            for key in stale { slots[key] = nil }
+            order.removeAll { slots[$0] == nil }
+            generation += 1  // what was read ahead may be gone: look again
+            kept += slots.count
+        } else {
+            forgetLocked()
+        }
+        version = now
+        return now
     }
 
     /// Drops every kept read.

@@ -121,3 +121,21 @@ final class CalendarReadAheadTests: CalendarCacheTestCase {
         XCTAssertEqual(count(calendar), 1, "the new appointment shows")
     }
 }
+
+/// Another connection's appointment change forgets only the reads it reaches (`calendar_changes`).
+final class CalendarSlotCacheChangeRangeTests: CalendarCacheTestCase {
+    func testAnAppointmentChangeOnAnotherWeekKeepsTheWeekShownAndOneInItIsShown() throws {
+        let setup = try calendarWithZoe(showing: .week)
+        var calendar = setup.calendar
+        let worker = try LeadStore(path: path)  // as the sync worker: its own connection
+        try add(setup.zoe, day: 21, hour: 9, in: worker)  // three weeks on
+        let reads = calendar.slotCache.reads
+        calendar.reload()
+        XCTAssertEqual(calendar.slotCache.reads, reads, "the week shown stayed in memory")
+        XCTAssertEqual(count(calendar), 1)
+        try add(setup.zoe, day: 1, hour: 11, in: worker)  // tomorrow: in the week shown
+        calendar.reload()
+        XCTAssertEqual(calendar.slotCache.reads, reads + 1, "the week is read again")
+        XCTAssertEqual(count(calendar), 2)
+    }
+}
