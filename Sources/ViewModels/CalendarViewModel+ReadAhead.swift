@@ -34,7 +34,7 @@ extension CalendarViewModel {
     /// Whether read-ahead steps are left for what is shown (no query: after another
     /// connection's commit, the next `readAheadStep` finds out and starts over).
     public var hasReadAheadWork: Bool {
-        guard let mark = readAheadMark else { return false }
+        guard CalendarSlotCache.isEnabled, let mark = readAheadMark else { return false }  // else the loop would spin
         return readAheadDone != mark
     }
 
