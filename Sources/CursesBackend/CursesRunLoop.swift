@@ -34,7 +34,9 @@ public enum CursesRunLoop {
             if let signal = terminal.takeTerminationSignal() { return .signal(signal) }
             if terminal.inputClosed { return .inputClosed }
             var response: AppResponse
-            if let event = terminal.readEvent() {
+            // With speculative work left, look for a key without waiting: a key is handled first,
+            // the work's next step only when none is waiting.
+            if let event = terminal.readEvent(waitMilliseconds: app.hasIdleWork ? 0 : nil) {
                 response = app.handle(event)
                 if case .resize = event {  // the old frame no longer fits: always draw anew
                     terminal.canvas.clear()

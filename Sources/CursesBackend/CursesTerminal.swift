@@ -188,12 +188,14 @@ public final class CursesTerminal {
     public private(set) var inputClosed = false
     private var immediateFailures = 0
 
-    /// Reads one event, waiting at most the read timeout; `nil` when nothing arrived.
-    public func readEvent() -> InputEvent? {
+    /// Reads one event, waiting at most the read timeout (or `waitMilliseconds`: 0 only looks);
+    /// `nil` when nothing arrived.
+    public func readEvent(waitMilliseconds: Int32? = nil) -> InputEvent? {
         guard active else { return nil }
         while true {
             let started = DispatchTime.now().uptimeNanoseconds
-            guard let raw = read(timeout: options.readTimeoutMilliseconds) else {
+            guard let raw = read(timeout: waitMilliseconds ?? options.readTimeoutMilliseconds) else {
+                if waitMilliseconds != nil { return nil }  // a look without waiting: nothing there
                 // curses reports end of input like a timeout, only instantly: without this check a
                 // closed terminal would spin the loop at full CPU.
                 let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000

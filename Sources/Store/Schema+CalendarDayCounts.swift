@@ -96,31 +96,54 @@ extension Schema {
     static let calendarStateTable = """
         CREATE TABLE IF NOT EXISTS calendar_state (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL DEFAULT 0);
         INSERT OR IGNORE INTO calendar_state (id, version) VALUES (1, 0);
+        \(calendarChangesTable);
         """
 
-    private static let bumpCalendarVersion = "UPDATE calendar_state SET version = version + 1;"
-
-    /// The triggers that move `calendar_state.version`. A lead's owner or deletion reaches its
+    /// The triggers that move `calendar_state.version` and log what they touched
+    /// (`calendar_changes`, Schema+CalendarChanges). A lead's owner or deletion reaches its
     /// appointments through `leads_au_appointments` (an appointment update, counted here).
-    static let calendarVersionTriggers: [(name: String, sql: String)] = [
-        ("appointments_ai_calendar", "CREATE TRIGGER appointments_ai_calendar AFTER INSERT ON appointments BEGIN \(bumpCalendarVersion) END"),
-        ("appointments_au_calendar", "CREATE TRIGGER appointments_au_calendar AFTER UPDATE ON appointments BEGIN \(bumpCalendarVersion) END"),
-        ("appointments_ad_calendar", "CREATE TRIGGER appointments_ad_calendar AFTER DELETE ON appointments BEGIN \(bumpCalendarVersion) END"),
-        ("leads_au_calendar", """
-        CREATE TRIGGER leads_au_calendar AFTER UPDATE OF first_name, last_name, email, phone ON leads
-        WHEN (old.first_name IS NOT new.first_name OR old.last_name IS NOT new.last_name OR old.email IS NOT new.email
-              OR old.phone IS NOT new.phone) AND EXISTS (SELECT 1 FROM appointments WHERE lead_id = new.id) BEGIN
-            \(bumpCalendarVersion)
-        END
-        """),
-        ("outbox_ai_calendar", """
-        CREATE TRIGGER outbox_ai_calendar AFTER INSERT ON outbox WHEN new.kind = 'appointment' BEGIN \(bumpCalendarVersion) END
-        """),
-        ("outbox_au_calendar", """
-        CREATE TRIGGER outbox_au_calendar AFTER UPDATE OF state ON outbox WHEN new.kind = 'appointment' BEGIN \(bumpCalendarVersion) END
-        """),
-        ("outbox_ad_calendar", """
-        CREATE TRIGGER outbox_ad_calendar AFTER DELETE ON outbox WHEN old.kind = 'appointment' BEGIN \(bumpCalendarVersion) END
-        """),
-    ]
+    static let calendarVersionTriggers: [(name: String, sql: String)] = {
+        let inserted = appointmentRange("new"), deleted = appointmentRange("old")
+        let queued = appointmentStartRange("new.record_id"), unqueued = appointmentStartRange("old.record_id")
+        return [
+            ("appointments_ai_calendar", """
+            CREATE TRIGGER appointments_ai_calendar AFTER INSERT ON appointments BEGIN
+                \(bumpCalendarVersion(low: inserted.low, high: inserted.high))
+            END
+            """),
+            ("appointments_au_calendar", """
+            CREATE TRIGGER appointments_au_calendar AFTER UPDATE ON appointments BEGIN
+                \(bumpCalendarVersion(low: "min(\(deleted.low), \(inserted.low))", high: "max(\(deleted.high), \(inserted.high))"))
+            END
+            """),
+            ("appointments_ad_calendar", """
+            CREATE TRIGGER appointments_ad_calendar AFTER DELETE ON appointments BEGIN
+                \(bumpCalendarVersion(low: deleted.low, high: deleted.high))
+            END
+            """),
+            ("leads_au_calendar", """
+            CREATE TRIGGER leads_au_calendar AFTER UPDATE OF first_name, last_name, email, phone ON leads
+            WHEN (old.first_name IS NOT new.first_name OR old.last_name IS NOT new.last_name OR old.email IS NOT new.email
+                  OR old.phone IS NOT new.phone) AND EXISTS (SELECT 1 FROM appointments WHERE lead_id = new.id) BEGIN
+                \(bumpCalendarVersion(low: "(SELECT min(start) FROM appointments WHERE lead_id = new.id)",
+                                      high: "(SELECT max(start) + 1 FROM appointments WHERE lead_id = new.id)"))
+            END
+            """),
+            ("outbox_ai_calendar", """
+            CREATE TRIGGER outbox_ai_calendar AFTER INSERT ON outbox WHEN new.kind = 'appointment' BEGIN
+                \(bumpCalendarVersion(low: queued.low, high: queued.high))
+            END
+            """),
+            ("outbox_au_calendar", """
+            CREATE TRIGGER outbox_au_calendar AFTER UPDATE OF state ON outbox WHEN new.kind = 'appointment' BEGIN
+                \(bumpCalendarVersion(low: queued.low, high: queued.high))
+            END
+            """),
+            ("outbox_ad_calendar", """
+            CREATE TRIGGER outbox_ad_calendar AFTER DELETE ON outbox WHEN old.kind = 'appointment' BEGIN
+                \(bumpCalendarVersion(low: unqueued.low, high: unqueued.high))
+            END
+            """),
+        ]
+    }()
 }

@@ -44,6 +44,7 @@ enum Schema {
         { try deferTouchesInDetailBatches($0) },  // sync cost: a detail batch widens its leads' touches once per lead, at its end (touch_deferral)
         { try deferLastActivityInDetailBatches($0) },  // sync cost 2: a detail batch raises its leads' last_activity once per lead, at its end
         { try addCalendarDayCounts($0) },  // calendar speed (issue 7): appointments per UTC day, owner, status (calendar_day_counts) kept by triggers
+        { try addCalendarChanges($0) },  // calendar speed 2 (issue 7): the range each calendar version change touched (calendar_changes)
     ]
 
     /// Says `message` through `Database.notice` before a migration that takes seconds on a large

@@ -22,16 +22,17 @@ extension CalendarViewModel {
 
     /// `[`/`]`: by a month in the month view, by a week elsewhere.
     public mutating func movePage(_ delta: Int) {
-        if view == .month {
-            let d = CalendarZone.date(ofDay: selectedDay)
-            var month = d.month - 1 + delta
-            let year = d.year + Int((Double(month) / 12).rounded(.down))
-            month = ((month % 12) + 12) % 12 + 1
-            let last = (28...31).last { CalendarZone.day(year: year, month: month, day: $0) != nil } ?? 28
-            select(day: CalendarZone.day(year: year, month: month, day: min(d.day, last)) ?? selectedDay)
-        } else {
-            select(day: selectedDay + 7 * delta)
-        }
+        select(day: view == .month ? day(monthsAway: delta) : selectedDay + 7 * delta)
+    }
+
+    /// The selected day's date `delta` months away (the last of a shorter month).
+    func day(monthsAway delta: Int) -> Int {
+        let d = CalendarZone.date(ofDay: selectedDay)
+        var month = d.month - 1 + delta
+        let year = d.year + Int((Double(month) / 12).rounded(.down))
+        month = ((month % 12) + 12) % 12 + 1
+        let last = (28...31).last { CalendarZone.day(year: year, month: month, day: $0) != nil } ?? 28
+        return CalendarZone.day(year: year, month: month, day: min(d.day, last)) ?? selectedDay
     }
 
     /// `t`: today (and, in the day and week views, the current hour).

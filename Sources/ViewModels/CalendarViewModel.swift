@@ -295,8 +295,17 @@ public struct CalendarViewModel: Sendable {
 
     /// The visible hour slots of `days`.
     mutating func loadColumns(days: [Int]) throws {
-        dayColumns = try days.map { day in CalendarDayColumn(day: day, slots: try loadSlots(day: day)) }
+        let hours = visibleHours
+        let windows = days.map { day in
+            day == selectedDay && hours.contains(selectedHour) ? CalendarSlotWindow(slot: selectedHour - firstHour, first: slotWindowFirst) : nil
+        }
+        let columns = try slotCache.slots(store, runs: days.map(columnBoundaries), filter: filter,
+                                          perSlot: slotEntriesShown, windows: windows)
+        dayColumns = zip(days, columns).map { CalendarDayColumn(day: $0, slots: $1) }
     }
+
+    /// The boundaries of `day`'s visible hour slots (one day column).
+    func columnBoundaries(day: Int) -> [Int64] { hourBoundaries(day: day, hours: visibleHours) }
 
     /// The local hour boundaries (UTC seconds) of `hours` of `day`, the end of the last one included.
     func hourBoundaries(day: Int, hours: Range<Int>) -> [Int64] {
@@ -306,15 +315,6 @@ public struct CalendarViewModel: Sendable {
 
     /// The visible hours.
     var visibleHours: Range<Int> { firstHour..<min(24, firstHour + slotRows) }
-
-    /// One day's visible slots; on the selected day the selected hour from `slotWindowFirst`.
-    func loadSlots(day: Int) throws -> [CalendarSlot] {
-        let hours = visibleHours
-        let window = day == selectedDay && hours.contains(selectedHour)
-            ? CalendarSlotWindow(slot: selectedHour - firstHour, first: slotWindowFirst) : nil
-        return try slotCache.slots(store, boundaries: hourBoundaries(day: day, hours: hours), filter: filter,
-                                   perSlot: slotEntriesShown, window: window)
-    }
 
     /// Scrolls the selected hour's window to hold `selectedIndex`, and reads that one slot again
     /// when what it holds does not cover the window (one small query).
@@ -375,17 +375,25 @@ public struct CalendarViewModel: Sendable {
 
     /// The six weeks of the selected month with per-day counts and first items.
     mutating func loadMonth() throws {
-        let d = CalendarZone.date(ofDay: selectedDay)
-        guard let first = CalendarZone.day(year: d.year, month: d.month, day: 1) else { return }
-        let gridStart = weekStart(of: first)
-        let days = Array(gridStart..<(gridStart + 42))
-        let boundaries = (days + [gridStart + 42]).map { zone.start(ofDay: $0) }
-        let slots = try slotCache.slots(store, boundaries: boundaries, filter: filter, perSlot: max(0, monthCellHeight - 1), window: nil)
-        monthCells = zip(days, slots).map { day, slot in
+        guard let grid = monthGrid(containing: selectedDay) else { return }
+        let slots = try slotCache.slots(store, boundaries: grid.boundaries, filter: filter, perSlot: monthPerCell, window: nil)
+        monthCells = zip(grid.days, slots).map { day, slot in
             CalendarMonthCell(day: day, count: slot.count, entries: slot.entries,
-                              inMonth: CalendarZone.date(ofDay: day).month == d.month)
+                              inMonth: CalendarZone.date(ofDay: day).month == grid.month)
         }
     }
+
+    /// The month grid holding `day`: its 42 days, their 43 boundaries (UTC seconds), the month.
+    func monthGrid(containing day: Int) -> (days: [Int], boundaries: [Int64], month: Int)? {
+        let d = CalendarZone.date(ofDay: day)
+        guard let first = CalendarZone.day(year: d.year, month: d.month, day: 1) else { return nil }
+        let gridStart = weekStart(of: first)
+        let days = Array(gridStart..<(gridStart + 42))
+        return (days, (days + [gridStart + 42]).map { zone.start(ofDay: $0) }, d.month)
+    }
+
+    /// Items read per month cell (below its day number).
+    var monthPerCell: Int { max(0, monthCellHeight - 1) }
 
     /// Keeps the selected hour within the visible rows.
     mutating func keepHourVisible() {

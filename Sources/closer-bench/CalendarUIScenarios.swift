@@ -75,8 +75,10 @@ struct CalendarUIScenarios {
 
     /// `measure`, each key after another connection committed a row (as a sync does), so the
     /// calendar cannot use what it read before: every frame reads the store. Nil for a file in memory.
-    /// With `idle`, the app has its idle turn (untimed) between the commit and the key, as when
-    /// a user looks at the week before pressing `]`: the pane reads ahead then.
+    /// With `idle`, the app has its idle turns (untimed) between the commit and the key, as when
+    /// a user looks at the week before pressing `]`: the pane reads ahead then, one step per turn
+    /// while `hasIdleWork`; each turn is timed into a third row, "read-ahead step": the longest a
+    /// key arriving meanwhile waits before the run loop reads it.
     /// With `appointment`, the commit changes an appointment (its note, to the same text), as a
     /// pulled appointment does: the calendar's data version moves and its kept reads are gone;
     /// without, it writes a table the calendar does not show, as most of a sync's commits do.
@@ -89,14 +91,20 @@ struct CalendarUIScenarios {
         // real sync never changes the schema).
         _ = try store.schemaVersion
         _ = try store.calendarEntries(from: 0, to: 1, filter: CalendarFilter(), limit: 1)
-        var wall: [Double] = [], cpu: [Double] = []
+        var wall: [Double] = [], cpu: [Double] = [], steps: [Double] = []
         for index in 0..<n {
             if appointment {
                 try other.run("UPDATE appointments SET note = note WHERE id = (SELECT min(id) FROM appointments)")
             } else {
                 try other.run("INSERT INTO bench_calendar_touch VALUES (?)", [.integer(Int64(index))])
             }
-            if idle { _ = app.idle() }
+            if idle {
+                for turn in 0..<64 where turn == 0 || app.hasIdleWork {
+                    let start = UITimings.now()
+                    _ = app.idle()
+                    steps.append(UITimings.milliseconds(since: start))
+                }
+            }
             let sample = timed(notation(index))
             wall.append(sample.wall)
             cpu.append(sample.cpu)
@@ -104,6 +112,7 @@ struct CalendarUIScenarios {
         try other.execute("DROP TABLE bench_calendar_touch")
         _ = try store.calendarEntries(from: 0, to: 1, filter: CalendarFilter(), limit: 1)  // the schema again, untimed
         return [UITimings.Row(name: "calendar: " + name, samples: wall), UITimings.Row(name: "  CPU only: " + name, samples: cpu)]
+            + (steps.isEmpty ? [] : [UITimings.Row(name: "calendar: read-ahead step, " + name, samples: steps)])
     }
 
     /// `]` `out` times then `[` as often, over and over (back to today after each row): plain,

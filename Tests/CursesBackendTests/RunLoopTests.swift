@@ -32,6 +32,44 @@ private final class RecordingApp: TerminalApp {
     }
 }
 
+/// An app with speculative work in steps (as the calendar reads ahead): it logs keys and steps,
+/// and a key arrives (is written to the terminal's input) during step `keyAtStep`.
+@MainActor
+private final class SteppingApp: TerminalApp {
+    var log: [String] = []
+    var stepsLeft: Int
+    let keyAtStep: Int
+    let input: Int32
+    var steps = 0
+
+    init(steps: Int, keyAtStep: Int, input: Int32) {
+        stepsLeft = steps
+        self.keyAtStep = keyAtStep
+        self.input = input
+    }
+
+    func draw(on canvas: Canvas) {}
+
+    func handle(_ event: InputEvent) -> AppResponse {
+        for c in ["j", "q"] where event == .key(.char(Character(c))) { log.append("key " + c) }
+        return event == .key(.char("q")) ? .quit : .none
+    }
+
+    var hasIdleWork: Bool { stepsLeft > 0 }
+
+    func idle() -> AppResponse {
+        guard stepsLeft > 0 else {
+            _ = Array("q".utf8).withUnsafeBytes { write(input, $0.baseAddress, $0.count) }  // done: quit
+            return .none
+        }
+        steps += 1
+        stepsLeft -= 1
+        log.append("step \(steps)")
+        if steps == keyAtStep { _ = Array("j".utf8).withUnsafeBytes { write(input, $0.baseAddress, $0.count) } }
+        return .none
+    }
+}
+
 final class RunLoopTests: XCTestCase {
     @MainActor
     func testLoopDrawsHandlesEventsRedrawsOnRequestAndStopsOnQuit() async throws {
@@ -95,5 +133,28 @@ final class RunLoopTests: XCTestCase {
         let exit = try await CursesRunLoop.run(app, on: terminal)
         XCTAssertEqual(exit, .inputClosed)
         XCTAssertGreaterThanOrEqual(app.idles, 19)
+    }
+
+    /// Speculative steps run back to back (no read timeout between them) while no key waits, and
+    /// a key that arrives during a step is handled before the next step.
+    @MainActor
+    func testSpeculativeStepsRunWithoutWaitingAndAKeyGoesBeforeTheNextStep() async throws {
+        var fds: [Int32] = [0, 0]
+        XCTAssertEqual(pipe(&fds), 0)
+        defer { close(fds[1]) }
+        let input = try XCTUnwrap(fdopen(fds[0], "r"))
+        let output = try XCTUnwrap(fopen("/dev/null", "w"))
+        var options = CursesTerminal.Options()
+        options.readTimeoutMilliseconds = 200
+        let terminal = try CursesTerminal(term: "xterm-256color", input: input, output: output, ownsFiles: [input, output],
+                                          options: options)
+        defer { terminal.shutdown() }
+        let app = SteppingApp(steps: 6, keyAtStep: 3, input: fds[1])
+        let started = Date()
+        let exit = try await CursesRunLoop.run(app, on: terminal)
+        XCTAssertEqual(exit, .quit)
+        XCTAssertEqual(app.log, ["step 1", "step 2", "step 3", "key j", "step 4", "step 5", "step 6", "key q"])
+        // One read timeout (200 ms) before the first step; waiting between steps would be 6 of them.
+        XCTAssertLessThan(Date().timeIntervalSince(started), 0.2 * 4, "the steps did not wait for the read timeout")
     }
 }

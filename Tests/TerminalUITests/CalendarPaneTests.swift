@@ -118,4 +118,26 @@ final class CalendarPaneTests: XCTestCase {
         _ = app.idle()
         XCTAssertFalse(app.frame().line(23).contains("in 11 min"), "once, not every minute")
     }
+
+    /// The calendar reads the neighbouring weeks ahead one day column per idle turn, asking the
+    /// run loop for more turns (`hasIdleWork`) until done; none while the `:` line is open.
+    @MainActor
+    func testTheWeekIsReadAheadOneStepPerIdleTurnAndNotWhileAnOverlayIsOpen() async throws {
+        let (app, _) = try makeApp()
+        app.press("2", "v", "v")
+        XCTAssertTrue(app.frame().line(1).contains("Week · "))
+        XCTAssertTrue(app.hasIdleWork, "the neighbouring weeks are not read yet")
+        app.press(":")
+        XCTAssertFalse(app.hasIdleWork, "typing a command: no speculative work")
+        app.press("<Esc>")
+        XCTAssertTrue(app.hasIdleWork)
+        var turns = 0
+        while app.hasIdleWork, turns < 50 {
+            _ = app.idle()
+            turns += 1
+        }
+        XCTAssertEqual(turns, 15, "7 + 7 day columns, one per turn, then a turn that finds nothing left")
+        app.press("]")
+        XCTAssertTrue(app.hasIdleWork, "a new week shown: its next neighbour is planned")
+    }
 }

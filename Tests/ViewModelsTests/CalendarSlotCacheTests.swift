@@ -121,3 +121,56 @@ final class CalendarReadAheadTests: CalendarCacheTestCase {
         XCTAssertEqual(count(calendar), 1, "the new appointment shows")
     }
 }
+
+/// Another connection's appointment change forgets only the reads it reaches (`calendar_changes`).
+final class CalendarSlotCacheChangeRangeTests: CalendarCacheTestCase {
+    func testAnAppointmentChangeOnAnotherWeekKeepsTheWeekShownAndOneInItIsShown() throws {
+        let setup = try calendarWithZoe(showing: .week)
+        var calendar = setup.calendar
+        let worker = try LeadStore(path: path)  // as the sync worker: its own connection
+        try add(setup.zoe, day: 21, hour: 9, in: worker)  // three weeks on
+        let reads = calendar.slotCache.reads
+        calendar.reload()
+        XCTAssertEqual(calendar.slotCache.reads, reads, "the week shown stayed in memory")
+        XCTAssertEqual(count(calendar), 1)
+        try add(setup.zoe, day: 1, hour: 11, in: worker)  // tomorrow: in the week shown
+        calendar.reload()
+        XCTAssertEqual(calendar.slotCache.reads, reads + 1, "the week is read again")
+        XCTAssertEqual(count(calendar), 2)
+    }
+}
+
+/// Reading ahead in steps: one read per step, so a key waits at most for one small read, and
+/// after a move the plan is made for the new period (what was left of the old one is dropped).
+final class CalendarReadAheadStepTests: CalendarCacheTestCase {
+    func testEachStepIsOneReadAndAMoveStartsAPlanForTheNewWeek() throws {
+        var calendar = try calendarWithZoe(showing: .week).calendar
+        XCTAssertTrue(calendar.hasReadAheadWork)
+        let reads = calendar.slotCache.reads
+        XCTAssertTrue(calendar.readAheadStep())
+        XCTAssertEqual(calendar.slotCache.reads, reads + 1, "one day column per step")
+        XCTAssertTrue(calendar.hasReadAheadWork, "13 more columns to go")
+        calendar.movePage(1)  // a key arrives after one step: the next week, its first day already read
+        XCTAssertEqual(calendar.slotCache.reads, reads + 2, "the other six days in one read")
+        XCTAssertTrue(calendar.hasReadAheadWork, "the neighbours of the new week are planned now")
+        var steps = 0
+        while calendar.readAheadStep() { steps += 1 }
+        XCTAssertEqual(steps, 7, "the week after; the week before is the one shown first, in memory")
+        XCTAssertFalse(calendar.hasReadAheadWork)
+        XCTAssertFalse(calendar.readAheadStep(), "nothing left for this week")
+        calendar.setView(.agenda)
+        XCTAssertFalse(calendar.hasReadAheadWork, "the agenda reads nothing ahead")
+    }
+
+    func testMonthStepsReadOneGridEach() throws {
+        var calendar = try calendarWithZoe(showing: .month).calendar
+        let reads = calendar.slotCache.reads
+        XCTAssertTrue(calendar.readAheadStep())
+        XCTAssertTrue(calendar.readAheadStep())
+        XCTAssertFalse(calendar.readAheadStep())
+        XCTAssertEqual(calendar.slotCache.reads, reads + 2, "the next and the previous month")
+        let hits = calendar.slotCache.hits
+        calendar.movePage(1)
+        XCTAssertEqual(calendar.slotCache.hits, hits + 1, "the next month came from memory")
+    }
+}

@@ -192,6 +192,13 @@ public final class CloserApp: TerminalApp {
         return changed ? .redraw : .none
     }
 
+    /// The visible pane has speculative work left (the calendar reading ahead), and no overlay
+    /// (search, a form, the `:` line) is open.
+    public var hasIdleWork: Bool {
+        guard case .none = overlay else { return false }
+        return activePane.hasIdleWork
+    }
+
     /// Whether the user is typing somewhere a reload would disturb (search, forms).
     var isTyping: Bool {
         switch overlay {

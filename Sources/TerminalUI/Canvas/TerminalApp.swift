@@ -20,6 +20,15 @@ public protocol TerminalApp: AnyObject {
     func draw(on canvas: Canvas)
     /// Handles one key, mouse action, paste or resize.
     func handle(_ event: InputEvent) -> AppResponse
-    /// Called when no input arrived within the read timeout (~50 ms).
+    /// Called when no input arrived within the read timeout (~50 ms), and again at once while
+    /// `hasIdleWork` (with no key waiting).
     func idle() -> AppResponse
+    /// Speculative work is left (a pane reading ahead, one small step per `idle`): the loop looks
+    /// for input without waiting and, when none is there, calls `idle` again.
+    var hasIdleWork: Bool { get }
+}
+
+extension TerminalApp {
+    /// No speculative work by default.
+    public var hasIdleWork: Bool { false }
 }

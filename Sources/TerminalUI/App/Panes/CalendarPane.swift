@@ -52,9 +52,10 @@ public final class CalendarPane: Pane {
 
     public func didBecomeActive() { calendar.reload() }
 
-    /// Once a minute: the clock moves ("now" marker) and a reminder may show (bell if configured).
+    /// One read-ahead step (a day column or a month grid of the neighbouring periods), and once a
+    /// minute: the clock moves ("now" marker) and a reminder may show (bell if configured).
     public func idle(now: Date) -> Bool {
-        calendar.readAhead()  // the neighbouring day/week/month into memory, once per period shown
+        calendar.readAheadStep()  // one read; the run loop looks for a key before the next
         let minute = Int64(now.timeIntervalSince1970) / 60
         guard minute != lastTickMinute else { return false }
         lastTickMinute = minute
@@ -62,6 +63,9 @@ public final class CalendarPane: Pane {
         flush()
         return true
     }
+
+    /// Read-ahead steps are left for the period shown.
+    public var hasIdleWork: Bool { calendar.hasReadAheadWork }
 
     public func draw(on canvas: Canvas, in rect: Rect, theme: Theme, focused: Bool) {
         let size = CalendarScreen.viewport(for: rect)

@@ -128,6 +128,8 @@ public protocol Pane: AnyObject {
     func reload()
     /// Called between key reads (~50 ms); return true to redraw. Keep it cheap (no queries unless due).
     func idle(now: Date) -> Bool
+    /// Speculative idle work is left (one small step per `idle`; a key is handled before the next).
+    var hasIdleWork: Bool { get }
     /// A mouse event inside `body`; return true when used.
     func handleMouse(_ mouse: MouseEvent, in body: Rect) -> Bool
     /// The pane became the visible one (after a tab switch or a back).
@@ -139,6 +141,8 @@ extension Pane {
     public func title(fitting width: Int) -> String { title }
     /// No idle work by default.
     public func idle(now: Date) -> Bool { false }
+    /// No speculative work by default.
+    public var hasIdleWork: Bool { false }
     /// Mouse ignored by default.
     public func handleMouse(_ mouse: MouseEvent, in body: Rect) -> Bool { false }
     /// Nothing to do by default.

@@ -1,0 +1,86 @@
+import Core
+import Foundation
+
+/// The day columns of a week in one read: one ordered pass of `(start, id)` over the whole week
+/// and one query by id for every entry shown, instead of a pass and a query per day (calendar
+/// speed, issue 7: a first visit of a week at 250×60 made seven of each).
+extension LeadStore {
+    /// For each run of ascending `boundaries` (runs ascending and not overlapping: the visible
+    /// hours of consecutive days), what `calendarSlots(boundaries: run, filter:, perSlot:,
+    /// window: windows[i])` returns — read together when the runs span at most
+    /// `calendarScanSpan` and hold at most `calendarScanLimit` appointments, run by run otherwise.
+    public func calendarSlots(runs: [[Int64]], filter: CalendarFilter, perSlot: Int,
+                              windows: [CalendarSlotWindow?]) throws -> [[CalendarSlot]] {
+        try calendarSlots(runs: runs, filter: filter, perSlot: perSlot, windows: windows, scanLimit: Self.calendarScanLimit)
+    }
+
+    /// `calendarSlots(runs:…)` with the ordered pass given up past `scanLimit` rows (tests compare both ways).
+    func calendarSlots(runs: [[Int64]], filter: CalendarFilter, perSlot: Int, windows: [CalendarSlotWindow?],
+                       scanLimit: Int) throws -> [[CalendarSlot]] {
+        func oneByOne() throws -> [[CalendarSlot]] {
+            try runs.indices.map { index in
+                try calendarSlots(boundaries: runs[index], filter: filter, perSlot: perSlot,
+                                  window: windows.indices.contains(index) ? windows[index] : nil, scanLimit: scanLimit)
+            }
+        }
+        // The intervals of every run, in order: (start, end, run, slot).
+        var intervals: [(start: Int64, end: Int64, run: Int, slot: Int)] = []
+        for (index, run) in runs.enumerated() where run.count > 1 {
+            for slot in 0..<(run.count - 1) { intervals.append((run[slot], run[slot + 1], index, slot)) }
+        }
+        guard runs.count > 1, let first = intervals.first?.start, let last = intervals.last?.end, first < last,
+              last - first <= Self.calendarScanSpan,
+              zip(intervals, intervals.dropFirst()).allSatisfy({ $0.start < $0.end && $0.end <= $1.start }),
+              intervals.last.map({ $0.start < $0.end }) ?? false
+        else { return try oneByOne() }
+        let perSlot = max(0, perSlot)
+        func from(_ run: Int, _ slot: Int) -> Int {
+            guard windows.indices.contains(run), let window = windows[run], window.slot == slot else { return 0 }
+            return window.first
+        }
+        return try locked {
+            var counts = runs.map { [Int](repeating: 0, count: max(0, $0.count - 1)) }
+            var wanted: [(run: Int, slot: Int, id: Int64)] = []
+            var index = 0, rows = 0
+            var groupStart = Int64.min
+            var group: [Int64] = []
+            func bucket(_ start: Int64, _ id: Int64) {
+                while index < intervals.count - 1, start >= intervals[index].end { index += 1 }
+                let interval = intervals[index]
+                guard start >= interval.start, start < interval.end else { return }  // a hidden hour between runs
+                let offset = counts[interval.run][interval.slot] - from(interval.run, interval.slot)
+                counts[interval.run][interval.slot] += 1
+                if offset >= 0, offset < perSlot { wanted.append((interval.run, interval.slot, id)) }
+            }
+            func flush() {
+                group.sort()  // the index orders by (start, status, end, id): ids of one start in order
+                for id in group { bucket(groupStart, id) }
+                group.removeAll(keepingCapacity: true)
+            }
+            let (clause, values) = Self.calendarWhere(filter)
+            try db.cached("""
+                SELECT a.start, a.id FROM appointments a WHERE \(clause) AND a.start >= ? AND a.start < ?
+                ORDER BY a.start LIMIT ?
+                """).forEachRow(values + [.integer(first), .integer(last), .integer(Int64(scanLimit) + 1)]) { s in
+                    rows += 1
+                    let start = s.int64(0)
+                    if start != groupStart {
+                        flush()
+                        groupStart = start
+                    }
+                    group.append(s.int64(1))
+                }
+            flush()
+            guard rows <= scanLimit else { return try oneByOne() }  // everyone's busy week: slot by slot
+            let entries = try calendarEntries(ids: wanted.map(\.id))
+            var shown = runs.map { [[CalendarEntry]](repeating: [], count: max(0, $0.count - 1)) }
+            for (run, slot, id) in wanted { if let entry = entries[id] { shown[run][slot].append(entry) } }
+            return runs.indices.map { run in
+                (0..<max(0, runs[run].count - 1)).map { slot in
+                    CalendarSlot(start: runs[run][slot], end: runs[run][slot + 1], count: counts[run][slot],
+                                 entries: shown[run][slot], firstIndex: min(from(run, slot), counts[run][slot]))
+                }
+            }
+        }
+    }
+}
