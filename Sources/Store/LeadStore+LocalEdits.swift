@@ -187,7 +187,8 @@ extension LeadStore {
             _ = try requireLead(leadId, allowDeleted: true)
             let created = LeadColumns.seconds(date)
             try db.run("INSERT INTO activities (lead_id, type, text, created) VALUES (?, ?, ?, ?)",
-                       [.integer(leadId), .text(type), .text(text), .integer(created)])
+                       [.integer(leadId), .text(ActivityCoding.stored(type: type)),
+                        .text(ActivityCoding.stored(text: text, type: type)), .integer(created)])
             return Activity(id: db.lastInsertRowID, leadId: leadId, type: type, text: text,
                             createdAt: Date(timeIntervalSince1970: TimeInterval(created)))
         }

@@ -49,7 +49,8 @@ extension LeadStore {
                 try db.run("""
                     INSERT INTO activities (lead_id, type, text, created, provider, remote_id) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (provider, remote_id) WHERE remote_id IS NOT NULL DO NOTHING
-                    """, [.integer(leadId), .text(activity.type), .text(activity.text),
+                    """, [.integer(leadId), .text(ActivityCoding.stored(type: activity.type)),
+                          .text(ActivityCoding.stored(text: activity.text, type: activity.type)),
                           .integer(LeadColumns.seconds(activity.createdAt)), .text(provider), .text(activity.remoteId)])
             }
         }

@@ -44,6 +44,7 @@ enum Schema {
         { try deferTouchesInDetailBatches($0) },  // sync cost: a detail batch widens its leads' touches once per lead, at its end (touch_deferral)
         { try deferLastActivityInDetailBatches($0) },  // sync cost 2: a detail batch raises its leads' last_activity once per lead, at its end
         { try addCalendarDayCounts($0) },  // calendar speed (issue 7): appointments per UTC day, owner, status (calendar_day_counts) kept by triggers
+        { try compactActivities($0) },  // size 3 (issue 11): activities store a known type as a code, its usual text as '' (ActivityCoding)
     ]
 
     /// Says `message` through `Database.notice` before a migration that takes seconds on a large
