@@ -20,21 +20,22 @@ enum ActivityCoding {
         ("conflict", ""),
     ]
 
-    private static let codeByType: [String: Int] = Dictionary(
-        known.enumerated().map { ($0.element.type, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    /// Known type → (stored code, usual text).
+    private static let byType: [String: (code: String, text: String)] = Dictionary(
+        known.enumerated().map { ($0.element.type, (String($0.offset), $0.element.text)) }, uniquingKeysWith: { a, _ in a })
+
+    /// The stored form of `type` and `text` (one look-up: the seeder writes two million).
+    static func stored(type: String, text: String) -> (type: String, text: String) {
+        guard let entry = byType[type] else { return (type.count == 1 || type.hasPrefix("=") ? "=" + type : type, text) }
+        if text == entry.text { return (entry.code, "") }
+        return (entry.code, text.isEmpty || text.hasPrefix("=") ? "=" + text : text)
+    }
 
     /// The stored form of `type`.
-    static func stored(type: String) -> String {
-        if let code = codeByType[type] { return String(code) }
-        return type.count == 1 || type.hasPrefix("=") ? "=" + type : type
-    }
+    static func stored(type: String) -> String { stored(type: type, text: "").type }
 
     /// The stored form of `text` for an activity of `type`.
-    static func stored(text: String, type: String) -> String {
-        guard let code = codeByType[type] else { return text }
-        if text == known[code].text { return "" }
-        return text.isEmpty || text.hasPrefix("=") ? "=" + text : text
-    }
+    static func stored(text: String, type: String) -> String { stored(type: type, text: text).text }
 
     /// The type and text of a stored row.
     static func decoded(type: String, text: String) -> (type: String, text: String) {

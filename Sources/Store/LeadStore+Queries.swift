@@ -115,8 +115,12 @@ extension LeadStore {
     func builder(_ filter: LeadFilter, _ sort: LeadSort) throws -> LeadQueryBuilder {
         let users = Int(try db.scalarInt("SELECT count(*) FROM users") ?? 0)
         let match = try matchExpression(filter.search)
-        return LeadQueryBuilder(filter: filter, sort: sort, userCount: users, match: match,
-                                conversationMatch: match == nil ? nil : Self.conversationMatch(filter.search))
+        var builder = LeadQueryBuilder(filter: filter, sort: sort, userCount: users, match: match,
+                                       conversationMatch: match == nil ? nil : Self.conversationMatch(filter.search))
+        if sort.key == .status, match == nil {  // size 3: the status order reads each status with leads
+            builder.liveStatuses = Set(try db.cached("SELECT DISTINCT status FROM lead_cube WHERE count > 0").rows { $0.int64(0) })
+        }
+        return builder
     }
 
     /// The FTS5 expression for a search text: every term required (`SearchText.terms`: words
