@@ -62,6 +62,13 @@ struct LeadQueryBuilder {
         return (.status, Set(codes).sorted().map { .integer($0) })
     }
 
+    /// The statuses of the filter (all when none) in display order of the status sort.
+    var orderedStatuses: [LeadStatus] {
+        let all = filter.statuses.isEmpty ? LeadStatus.allCases : LeadStatus.allCases.filter(filter.statuses.contains)
+        let ascending = all.sorted { LeadColumns.code(of: $0) < LeadColumns.code(of: $1) }
+        return sort.ascending ? ascending : ascending.reversed()
+    }
+
     static func valueOrder(_ a: SQLValue, _ b: SQLValue) -> Bool {
         if case .integer(let x) = a, case .integer(let y) = b { return x < y }
         return false
@@ -201,15 +208,20 @@ struct LeadQueryBuilder {
         let from = fromClause(driving: nil)
         var (terms, values) = conditions(skipping: nil)
         values = from.values + values
+        // The status order counts entries of the name index (covering: status, name, id); left to
+        // itself the planner reads a million rows through another index (size 3, issue 11). With one
+        // status (and the cursor in it) the count is a range of (name, id): entries up to the cursor.
+        let byStatus = cursor != nil && sort.key == .status && driver != nil
         if let cursor {
-            let keys = sortColumns + ["id"]
+            var keys = sortColumns + ["id"], cursorValues = cursor.values + [.integer(cursor.id)]
+            if byStatus, let only = driver?.1, only.count == 1, only.first == cursor.values.first {
+                keys.removeFirst()
+                cursorValues.removeFirst()
+            }
             let op = sort.ascending ? "<" : ">"
             terms.append("(\(keys.map { "leads.\($0)" }.joined(separator: ", "))) \(op) (\(keys.map { _ in "?" }.joined(separator: ", ")))")
-            values += cursor.values + [.integer(cursor.id)]
+            values += cursorValues
         }
-        // The status order counts entries of the name index (covering: status, name, id); left to
-        // itself the planner reads a million rows through another index (size 3, issue 11).
-        let byStatus = cursor != nil && sort.key == .status && driver != nil
         let source = match == nil && !filter.unreadOnly ? (byStatus ? "leads INDEXED BY leads_name_scope" : "leads") : from.sql
         return ("SELECT count(*) FROM \(source) WHERE \(terms.joined(separator: " AND "))", values)
     }
