@@ -256,8 +256,9 @@ final class SeedWriter {
         summary.notes += item.notes.count
         for a in item.activities {
             try activity.bind(leadId, at: 1)
-            try activity.bind(a.type, at: 2)
-            try activity.bind(a.text, at: 3)
+            let stored = ActivityCoding.stored(type: a.type, text: a.text)  // size 3: a code, '' for the usual text
+            try activity.bind(stored.type, at: 2)
+            try activity.bind(stored.text, at: 3)
             try activity.bind(LeadColumns.seconds(a.createdAt), at: 4)
             try activity.run()
         }

@@ -16,6 +16,9 @@ struct LeadQueryBuilder {
     var match: String? = nil
     /// The FTS5 expression for the conversation index (search also finds words of conversations).
     var conversationMatch: String? = nil
+    /// Status codes that have live leads (`lead_cube`), read for the status order only: a status
+    /// without leads gets no per-status read (nil: every status).
+    var liveStatuses: Set<Int64>? = nil
 
     /// Sort columns in order, before the final `id`.
     var sortColumns: [String] {
@@ -34,8 +37,8 @@ struct LeadQueryBuilder {
         has_pending, has_rejected, has_conflict, deleted_remotely
         """
 
-    /// A filter column that can drive an index: only status has a (column, sort keys) index;
-    /// owner and source are read from the name index's own entries.
+    /// A filter column that drives per-value reads: status, for the status order (size 3, issue 11:
+    /// no (status, name) index; each status is read from the name index's own entries).
     enum Dimension: String { case status }
 
     /// The words of a search text (letters and digits; at most 8).
@@ -46,19 +49,24 @@ struct LeadQueryBuilder {
     /// A word as an FTS5 string literal.
     static func quoted(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
-    /// The filter column that drives the index, with its values (nil: the sort's own index).
-    /// Only status has a (column, sort keys) index: it drives the status order, and the name
-    /// order when it is at least as selective as the owner and source filters together (those
-    /// are read from the name index's own entries, `leads_name_scope`).
+    /// The filter column that drives per-value reads, with its values (nil: the sort's own index).
+    /// The status order is one read of the name index per status (the filter's, else every status
+    /// with live leads), each in (name, id) order with its status compared on the index entry, and
+    /// merged (size 3, issue 11: the (status, name) index is gone, −24 MB at a million). A status
+    /// filter on the name order is read like the owner and source filters, from the name index.
     var driver: (Dimension, [SQLValue])? {
         guard match == nil, !filter.hasPending, !filter.rejectedOnly, !filter.conflictOnly, !filter.unreadOnly else { return nil }
-        guard sort.key == .name || sort.key == .status, !filter.statuses.isEmpty else { return nil }
-        let statusShare = Double(filter.statuses.count) / Double(LeadStatus.allCases.count)
-        var scopeShare = 1.0
-        if !filter.sources.isEmpty { scopeShare *= Double(filter.sources.count) / Double(LeadSource.allCases.count) }
-        if !filter.owners.isEmpty { scopeShare *= Double(filter.owners.count) / Double(max(userCount, filter.owners.count, 1)) }
-        guard sort.key == .status || statusShare <= scopeShare else { return nil }
-        return (.status, filter.statuses.map { .integer(LeadColumns.code(of: $0)) }.sorted(by: Self.valueOrder))
+        guard sort.key == .status else { return nil }
+        var codes = filter.statuses.isEmpty ? LeadStatus.allCases.map(LeadColumns.code(of:)) : filter.statuses.map(LeadColumns.code(of:))
+        if let liveStatuses, codes.contains(where: liveStatuses.contains) { codes = codes.filter(liveStatuses.contains) }
+        return (.status, Set(codes).sorted().map { .integer($0) })
+    }
+
+    /// The statuses of the filter (all when none) in display order of the status sort.
+    var orderedStatuses: [LeadStatus] {
+        let all = filter.statuses.isEmpty ? LeadStatus.allCases : LeadStatus.allCases.filter(filter.statuses.contains)
+        let ascending = all.sorted { LeadColumns.code(of: $0) < LeadColumns.code(of: $1) }
+        return sort.ascending ? ascending : ascending.reversed()
     }
 
     static func valueOrder(_ a: SQLValue, _ b: SQLValue) -> Bool {
@@ -68,12 +76,11 @@ struct LeadQueryBuilder {
 
     /// The index that serves the sort for a driving dimension.
     func indexName(for dimension: Dimension?) -> String {
-        if dimension == .status { return "leads_status_name" }
+        if dimension == .status { return "leads_name_scope" }
         switch sort.key {
-        case .name: return "leads_name_scope"
+        case .name, .status: return "leads_name_scope"  // status: one read per status (`driver`)
         case .created: return "leads_touch_created"  // (created, …): the created order (size)
         case .updated: return "leads_updated"
-        case .status: return "leads_status_name"
         case .touched: return "leads_idle_at"
         }
     }
@@ -130,7 +137,8 @@ struct LeadQueryBuilder {
         let aliases = keys.indices.map { "k\($0)" }
         let select = "SELECT \(Self.rowColumns), " + zip(keys, aliases).map { "leads.\($0) AS \($1)" }.joined(separator: ", ")
         let order = aliases.map { "\($0) \(direction)" }.joined(separator: ", ")
-        func member(equality: (Dimension, SQLValue)?) -> (String, [SQLValue]) {
+        let op = ascendingRead ? (inclusive ? ">=" : ">") : (inclusive ? "<=" : "<")
+        func member(equality: (Dimension, SQLValue)?) -> (String, [SQLValue])? {
             let from = fromClause(driving: equality?.0)
             var (terms, values) = conditions(skipping: equality?.0)
             values = from.values + values
@@ -139,23 +147,48 @@ struct LeadQueryBuilder {
                 values.append(equality.1)
             }
             if let cursor {
-                let op = ascendingRead ? (inclusive ? ">=" : ">") : (inclusive ? "<=" : "<")
-                terms.append("(\(keys.map { "leads.\($0)" }.joined(separator: ", "))) \(op) (\(keys.map { _ in "?" }.joined(separator: ", ")))")
-                values += cursor.values + [.integer(cursor.id)]
+                var compared = keys, cursorValues = cursor.values + [.integer(cursor.id)]
+                if let equality, sort.key == .status, case .integer(let value) = equality.1, case .integer(let at)? = cursor.values.first {
+                    // One status of the status order: before the cursor's status it has no row to give,
+                    // after it every row; at it, the rows past the cursor's (name, id).
+                    if ascendingRead ? value < at : value > at { return nil }
+                    compared = value == at ? Array(keys.dropFirst()) : []
+                    cursorValues = value == at ? Array(cursorValues.dropFirst()) : []
+                }
+                if !compared.isEmpty {
+                    terms.append("(\(compared.map { "leads.\($0)" }.joined(separator: ", "))) \(op) (\(compared.map { _ in "?" }.joined(separator: ", ")))")
+                    values += cursorValues
+                }
             }
             return ("\(select) FROM \(from.sql) WHERE \(terms.joined(separator: " AND ")) ORDER BY \(order) LIMIT \(limit)", values)
         }
+        let nothing = ("\(select) FROM leads WHERE 0", [SQLValue]())
         guard let (dimension, items) = driver, items.count > 1 else {
             let single = driver.map { ($0.0, $0.1[0]) }
-            return member(equality: single)
+            return member(equality: single) ?? nothing
         }
-        let parts = items.map { member(equality: (dimension, $0)) }
+        let parts = items.compactMap { member(equality: (dimension, $0)) }
+        guard !parts.isEmpty else { return nothing }
         let union = parts.map { "SELECT * FROM (\($0.0))" }.joined(separator: " UNION ALL ")
         return ("SELECT * FROM (\(union)) ORDER BY \(order) LIMIT \(limit)", parts.flatMap(\.1))
     }
 
-    /// The sort keys and id of the row at `offset` (reads index entries only where it can).
+    /// The sort keys and id of the row at `offset` (reads index entries only where it can). The
+    /// status order merges one read per status (a compound SELECT's ORDER BY: SQLite merges the
+    /// parts in index order, no sort).
     func keys(atOffset offset: Int) -> (sql: String, values: [SQLValue]) {
+        if let (dimension, items) = driver, items.count > 1 {
+            let keys = (sortColumns + ["id"]).map { "leads.\($0)" }
+            let direction = sort.ascending ? "ASC" : "DESC"
+            let parts = items.map { item -> (String, [SQLValue]) in
+                let from = fromClause(driving: dimension)
+                let (terms, values) = conditions(skipping: dimension)
+                return ("SELECT \(keys.joined(separator: ", ")) FROM \(from.sql) WHERE \((terms + ["\(dimension.rawValue) = ?"]).joined(separator: " AND "))",
+                        from.values + values + [item])
+            }
+            let order = keys.indices.map { "\($0 + 1) \(direction)" }.joined(separator: ", ")
+            return (parts.map(\.0).joined(separator: " UNION ALL ") + " ORDER BY \(order) LIMIT 1 OFFSET \(offset)", parts.flatMap(\.1))
+        }
         let single = driver.flatMap { $0.1.count == 1 ? ($0.0, $0.1[0]) : nil }
         let from = fromClause(driving: single?.0)
         var (terms, values) = conditions(skipping: single?.0)
@@ -175,13 +208,21 @@ struct LeadQueryBuilder {
         let from = fromClause(driving: nil)
         var (terms, values) = conditions(skipping: nil)
         values = from.values + values
+        // The status order counts entries of the name index (covering: status, name, id); left to
+        // itself the planner reads a million rows through another index (size 3, issue 11). With one
+        // status (and the cursor in it) the count is a range of (name, id): entries up to the cursor.
+        let byStatus = cursor != nil && sort.key == .status && driver != nil
         if let cursor {
-            let keys = sortColumns + ["id"]
+            var keys = sortColumns + ["id"], cursorValues = cursor.values + [.integer(cursor.id)]
+            if byStatus, let only = driver?.1, only.count == 1, only.first == cursor.values.first {
+                keys.removeFirst()
+                cursorValues.removeFirst()
+            }
             let op = sort.ascending ? "<" : ">"
             terms.append("(\(keys.map { "leads.\($0)" }.joined(separator: ", "))) \(op) (\(keys.map { _ in "?" }.joined(separator: ", ")))")
-            values += cursor.values + [.integer(cursor.id)]
+            values += cursorValues
         }
-        let source = match == nil && !filter.unreadOnly ? "leads" : from.sql
+        let source = match == nil && !filter.unreadOnly ? (byStatus ? "leads INDEXED BY leads_name_scope" : "leads") : from.sql
         return ("SELECT count(*) FROM \(source) WHERE \(terms.joined(separator: " AND "))", values)
     }
 

@@ -186,8 +186,9 @@ extension LeadStore {
         try write {
             _ = try requireLead(leadId, allowDeleted: true)
             let created = LeadColumns.seconds(date)
+            let stored = ActivityCoding.stored(type: type, text: text)
             try db.run("INSERT INTO activities (lead_id, type, text, created) VALUES (?, ?, ?, ?)",
-                       [.integer(leadId), .text(type), .text(text), .integer(created)])
+                       [.integer(leadId), .text(stored.type), .text(stored.text), .integer(created)])
             return Activity(id: db.lastInsertRowID, leadId: leadId, type: type, text: text,
                             createdAt: Date(timeIntervalSince1970: TimeInterval(created)))
         }

@@ -40,8 +40,14 @@ extension LeadStore {
     /// the index up to that position, tens of milliseconds at a million). Nil past the end.
     public func cursor(atPosition position: Int, filter: LeadFilter = .all, sort: LeadSort = .nameAscending) throws -> LeadCursor? {
         try locked {
-            let builder = try builder(filter, sort)
-            let query = builder.keys(atOffset: max(0, position))
+            var builder = try builder(filter, sort)
+            var position = max(0, position)
+            if let (status, before) = try statusGroup(builder, at: position) {  // size 3: one status's read
+                guard let status else { return nil }
+                builder = try self.builder(filter.only(status), sort)
+                position -= before
+            }
+            let query = builder.keys(atOffset: position)
             let count = builder.sortColumns.count
             return try db.prepare(query.sql).firstRow(query.values) { s in
                 LeadCursor(values: (0..<count).map { s.value(Int32($0)) }, id: s.int64(Int32(count)))
@@ -56,9 +62,37 @@ extension LeadStore {
             let builder = try builder(filter, sort)
             let first = try window(filter: filter, sort: sort, cursor: cursor, forward: true, inclusive: true, limit: 1)
             guard first.first?.id == id else { return nil }
+            if case .integer(let code)? = cursor.values.first, let counts = try statusCounts(builder) {
+                // size 3: the statuses before the lead's from the cube, then index entries of its own status.
+                let status = LeadColumns.status(from: code)
+                let before = builder.orderedStatuses.prefix { $0 != status }.reduce(0) { $0 + (counts[$1] ?? 0) }
+                let query = try self.builder(filter.only(status), sort).count(before: cursor)
+                return before + Int(try db.prepare(query.sql).firstRow(query.values) { $0.int64(0) } ?? 0)
+            }
             let query = builder.count(before: cursor)
             return Int(try db.prepare(query.sql).firstRow(query.values) { $0.int64(0) } ?? 0)
         }
+    }
+
+    /// Live leads per status of a status-order list whose filter the cube can count (nil otherwise).
+    private func statusCounts(_ builder: LeadQueryBuilder) throws -> [LeadStatus: Int]? {
+        guard builder.sort.key == .status, builder.driver != nil, let query = builder.cube(groupBy: "status") else { return nil }
+        var counts: [LeadStatus: Int] = [:]
+        try db.cached(query.sql).forEachRow(query.values) { counts[LeadColumns.status(from: $0.int64(0)), default: 0] += $0.int(1) }
+        return counts
+    }
+
+    /// For a status-order list the cube can count: the status holding row `position` and how many
+    /// rows come before that status (status nil: past the end). Nil for any other list.
+    private func statusGroup(_ builder: LeadQueryBuilder, at position: Int) throws -> (LeadStatus?, Int)? {
+        guard let counts = try statusCounts(builder) else { return nil }
+        var before = 0
+        for status in builder.orderedStatuses {
+            let n = counts[status] ?? 0
+            if position < before + n { return (status, before) }
+            before += n
+        }
+        return (nil, before)
     }
 
     /// The number of leads that pass the filter (search results count at most `searchCap`).
@@ -115,8 +149,12 @@ extension LeadStore {
     func builder(_ filter: LeadFilter, _ sort: LeadSort) throws -> LeadQueryBuilder {
         let users = Int(try db.scalarInt("SELECT count(*) FROM users") ?? 0)
         let match = try matchExpression(filter.search)
-        return LeadQueryBuilder(filter: filter, sort: sort, userCount: users, match: match,
-                                conversationMatch: match == nil ? nil : Self.conversationMatch(filter.search))
+        var builder = LeadQueryBuilder(filter: filter, sort: sort, userCount: users, match: match,
+                                       conversationMatch: match == nil ? nil : Self.conversationMatch(filter.search))
+        if sort.key == .status, match == nil {  // size 3: the status order reads each status with leads
+            builder.liveStatuses = Set(try db.cached("SELECT DISTINCT status FROM lead_cube WHERE count > 0").rows { $0.int64(0) })
+        }
+        return builder
     }
 
     /// The FTS5 expression for a search text: every term required (`SearchText.terms`: words
@@ -171,5 +209,14 @@ extension LeadStore {
             source: s.optionalInt64(6).flatMap(LeadColumns.source(from:)), owner: s.text(7),
             lastActivityAt: s.optionalInt64(8).map { Date(timeIntervalSince1970: TimeInterval($0)) },
             syncMark: mark, cursor: LeadCursor(values: values, id: s.int64(0)))
+    }
+}
+
+extension LeadFilter {
+    /// The filter narrowed to one status (the status order reads one status at a time).
+    func only(_ status: LeadStatus) -> LeadFilter {
+        var narrowed = self
+        narrowed.statuses = [status]
+        return narrowed
     }
 }

@@ -71,8 +71,9 @@ extension LeadStore {
     }
 
     static func readActivity(_ s: Statement) -> Activity {
-        Activity(id: s.int64(0), leadId: s.int64(1), type: s.text(2), text: s.text(3),
-                 createdAt: Date(timeIntervalSince1970: TimeInterval(s.int64(4))))
+        let stored = ActivityCoding.decoded(type: s.text(2), text: s.text(3))
+        return Activity(id: s.int64(0), leadId: s.int64(1), type: stored.type, text: stored.text,
+                        createdAt: Date(timeIntervalSince1970: TimeInterval(s.int64(4))))
     }
 
     static func appointmentValues(_ a: Appointment) -> [SQLValue] {

@@ -46,10 +46,11 @@ extension LeadStore {
     public func applyRemoteActivities(provider: String, leadId: Int64, _ activities: [RemoteActivity]) throws {
         try write {
             for activity in activities {
+                let stored = ActivityCoding.stored(type: activity.type, text: activity.text)  // size 3
                 try db.run("""
                     INSERT INTO activities (lead_id, type, text, created, provider, remote_id) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (provider, remote_id) WHERE remote_id IS NOT NULL DO NOTHING
-                    """, [.integer(leadId), .text(activity.type), .text(activity.text),
+                    """, [.integer(leadId), .text(stored.type), .text(stored.text),
                           .integer(LeadColumns.seconds(activity.createdAt)), .text(provider), .text(activity.remoteId)])
             }
         }

@@ -79,7 +79,9 @@ extension LeadStore {
         let content: TimelineEntry.Content
         switch source {
         case .note: content = .note(Note(id: id, leadId: leadId, text: s.text(9), author: s.text(6), createdAt: date))
-        case .activity: content = .activity(Activity(id: id, leadId: leadId, type: s.text(3), text: s.text(9), createdAt: date))
+        case .activity:
+            let stored = ActivityCoding.decoded(type: s.text(3), text: s.text(9))
+            content = .activity(Activity(id: id, leadId: leadId, type: stored.type, text: stored.text, createdAt: date))
         case .event: content = .event(readEvent(s, from: 1))
         }
         return TimelineEntry(content: content, cursor: TimelineCursor(time: time, source: source, id: id))

@@ -65,7 +65,9 @@ extension Schema {
     /// own sends that went out (`sent`); a transfer, an archive, or a send still queued or refused is no touch.
     static let touchSources: [(table: String, time: String, condition: String, columns: String)] = [
         ("notes", "created", "", "lead_id, created"),
-        ("activities", "created", "%.type <> '\(creationActivityType)'", "lead_id, created, type"),
+        // size 3 (issue 11): the stored type is a code (`ActivityCoding`); files not yet re-encoded
+        // (a migration before v21 fills touches) still say 'created'.
+        ("activities", "created", "%.type NOT IN ('\(ActivityCoding.stored(type: creationActivityType))', '\(creationActivityType)')", "lead_id, created, type"),
         ("messages", "created", "", "lead_id, created"),
         ("conversation_events", "created_at", conversationTouch, "lead_id, created_at, kind, send_state"),
     ]

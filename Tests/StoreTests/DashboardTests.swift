@@ -31,14 +31,14 @@ final class DashboardTests: StoreTestCase {
                       .text(owners[rng.below(3)]), .integer(created), .integer(created), .text("l\(i) x"),
                       .integer(rng.below(5) == 0 ? 1 : 0), .integer(rng.below(9) == 0 ? 1 : 0)])
             let lead = db.lastInsertRowID
-            try db.run("INSERT INTO activities (lead_id, type, text, created) VALUES (?, 'created', '', ?)",
+            try db.run("INSERT INTO activities (lead_id, type, text, created) VALUES (?, '\(ActivityCoding.stored(type: "created"))', '', ?)",
                        [.integer(lead), .integer(created)])
             for _ in 0..<rng.below(3) {
                 try db.run("INSERT INTO notes (lead_id, text, created) VALUES (?, 'n', ?)",
                            [.integer(lead), .integer(created + Int64(rng.below(20 * 86_400)))])
             }
             if rng.below(3) == 0 {
-                try db.run("INSERT INTO activities (lead_id, type, text, created) VALUES (?, 'call', '', ?)",
+                try db.run("INSERT INTO activities (lead_id, type, text, created) VALUES (?, '\(ActivityCoding.stored(type: "call"))', '', ?)",
                            [.integer(lead), .integer(created + Int64(rng.below(5 * 86_400)))])
             }
             if rng.below(4) == 0 {
@@ -84,7 +84,7 @@ final class DashboardTests: StoreTestCase {
         try store.db.prepare("""
             SELECT l.id, min(t.created), max(t.created) FROM leads l LEFT JOIN (
                 SELECT lead_id, created FROM notes UNION ALL
-                SELECT lead_id, created FROM activities WHERE type <> 'created' UNION ALL
+                SELECT lead_id, created FROM activities WHERE type <> '\(ActivityCoding.stored(type: "created"))' UNION ALL
                 SELECT lead_id, created FROM messages UNION ALL
                 SELECT lead_id, created_at FROM conversation_events WHERE kind IN ('message', 'call', 'email', 'visit')
                     AND (send_state IS NULL OR send_state = 'sent')) t ON t.lead_id = l.id GROUP BY l.id
@@ -143,7 +143,7 @@ final class DashboardTests: StoreTestCase {
         let note = try store.addNote(toLead: lead.id, text: "n", author: "ana", at: Date(timeIntervalSince1970: 2_000_000_000))
         _ = try store.addActivity(toLead: lead.id, type: "created", text: "", at: Date(timeIntervalSince1970: 1_000))
         try store.deleteNote(id: note.id)
-        try store.db.run("UPDATE activities SET type = 'call' WHERE id % 9 = 0 AND lead_id <> ?", [.integer(lead.id)])
+        try store.db.run("UPDATE activities SET type = '\(ActivityCoding.stored(type: "call"))' WHERE id % 9 = 0 AND lead_id <> ?", [.integer(lead.id)])
         try store.db.run("UPDATE notes SET lead_id = lead_id + 1 WHERE id % 6 = 1 AND lead_id + 1 IN (SELECT id FROM leads)")
         let stored = try store.db.prepare("SELECT id, first_touch_at, last_touch_at FROM leads")
             .rows { ($0.int64(0), $0.optionalInt64(1), $0.optionalInt64(2)) }

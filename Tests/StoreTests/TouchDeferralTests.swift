@@ -95,7 +95,7 @@ final class TouchDeferralTests: PulledRecordsTestCase {
         let brute = try store.db.prepare("""
             SELECT l.email, min(t.created), max(t.created) FROM leads l LEFT JOIN (
                 SELECT lead_id, created FROM notes UNION ALL
-                SELECT lead_id, created FROM activities WHERE type <> 'created' UNION ALL
+                SELECT lead_id, created FROM activities WHERE type <> '\(ActivityCoding.stored(type: "created"))' UNION ALL
                 SELECT lead_id, created FROM messages) t ON t.lead_id = l.id GROUP BY l.id ORDER BY l.email
             """).rows { "\($0.text(0)) \($0.optionalInt64(1).map(String.init) ?? "-") \($0.optionalInt64(2).map(String.init) ?? "-")" }
         XCTAssertEqual(try touches(store).map { $0.split(separator: " ").enumerated().filter { $0.offset != 1 }.map(\.element).joined(separator: " ") }, brute)
