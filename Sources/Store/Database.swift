@@ -14,9 +14,16 @@ public final class Database {
     /// Set by a migration that freed much of the file: `Migrator` runs VACUUM after the last step.
     var compactAfterMigration = false
 
+    /// Before the first connection of the process: SQLite's memory statistics off (see shim.h).
+    private static let libraryConfigured: Bool = {
+        _ = closer_sqlite_disable_memory_statistics()
+        return true
+    }()
+
     /// Opens (creating if needed) the database at `path` and sets the connection pragmas.
     public init(path: String, busyTimeoutMilliseconds: Int32 = 5000) throws {
         self.path = path
+        _ = Self.libraryConfigured
         var db: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &db, flags, nil)

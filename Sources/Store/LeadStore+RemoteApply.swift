@@ -15,9 +15,12 @@ extension LeadStore {
     ///
     /// `link`: the remote id's link as the caller just read it in this transaction (a detail
     /// apply has it), so it is not read again.
+    ///
+    /// `touches`: when the lead is inserted, its touch columns and last activity as the records
+    /// about to be applied with it will make them (`NewLeadTouches`), written in the INSERT.
     @discardableResult
     public func applyRemoteLead(provider: String, _ remote: RemoteLead, readAt: PushMark? = nil,
-                                link known: RemoteLink? = nil) throws -> RemoteApplyOutcome {
+                                link known: RemoteLink? = nil, touches: NewLeadTouches? = nil) throws -> RemoteApplyOutcome {
         try write {
             let linked = try known.map { ($0.localId, $0.contentHash) } ?? linkedHash(provider: provider, remoteId: remote.remoteId)
             if let (localId, hash) = linked {
@@ -40,7 +43,11 @@ extension LeadStore {
                 if let field = LeadField(rawValue: key) { lead.set(field, to: value) }
             }
             try deferFTSForNewLead()
-            try db.run(LeadColumns.insertSQL, LeadColumns.values(lead))
+            if let touches {
+                try db.run(LeadColumns.insertWithTouchesSQL, LeadColumns.values(lead, touches: touches))
+            } else {
+                try db.run(LeadColumns.insertSQL, LeadColumns.values(lead))
+            }
             let localId = db.lastInsertRowID
             // No link holds this remote id (looked up above) and the lead is new.
             try linkNewRecord(provider: provider, kind: .lead, localId: localId, remoteId: remote.remoteId,

@@ -5,10 +5,13 @@ import Foundation
 extension LeadStore {
     /// Upserts a lead's remote notes by remote id. With `complete` (the list is every note the
     /// server has for the lead), linked local notes missing from it are removed unless they have
-    /// a queued change. Unlinked local notes (queued creates) are never touched.
-    public func applyRemoteNotes(provider: String, leadId: Int64, _ notes: [RemoteNote], complete: Bool = true) throws {
+    /// a queued change. Unlinked local notes (queued creates) are never touched. Returns how many
+    /// notes were inserted for the lead.
+    @discardableResult
+    public func applyRemoteNotes(provider: String, leadId: Int64, _ notes: [RemoteNote], complete: Bool = true) throws -> Int {
         try write {
             var seen = Set<String>()
+            var inserted = 0
             for note in notes {
                 seen.insert(note.remoteId)
                 let created = LeadColumns.seconds(note.createdAt)
@@ -27,8 +30,9 @@ extension LeadStore {
                            [.integer(leadId), .text(note.text), .text(note.author), .integer(created)])
                 // No link holds this remote id (looked up above) and the note is new.
                 try linkNewRecord(provider: provider, kind: .note, localId: db.lastInsertRowID, remoteId: note.remoteId)
+                inserted += 1
             }
-            guard complete else { return }
+            guard complete else { return inserted }
             let linked = try db.cached("""
                 SELECT r.local_id, r.remote_id FROM remote_ids r JOIN notes n ON n.id = r.local_id
                 WHERE r.provider = ? AND r.kind = 'note' AND n.lead_id = ?
@@ -39,12 +43,16 @@ extension LeadStore {
                 try db.run("DELETE FROM notes WHERE id = ?", [.integer(localId)])
                 try unlinkRemote(provider: provider, kind: .note, localId: localId)
             }
+            return inserted
         }
     }
 
     /// Adds a lead's remote activities not seen before (by provider + remote id). Read-only records.
-    public func applyRemoteActivities(provider: String, leadId: Int64, _ activities: [RemoteActivity]) throws {
+    /// Returns how many were inserted.
+    @discardableResult
+    public func applyRemoteActivities(provider: String, leadId: Int64, _ activities: [RemoteActivity]) throws -> Int {
         try write {
+            var inserted = 0
             for activity in activities {
                 let stored = ActivityCoding.stored(type: activity.type, text: activity.text)  // size 3
                 try db.run("""
@@ -52,7 +60,9 @@ extension LeadStore {
                     ON CONFLICT (provider, remote_id) WHERE remote_id IS NOT NULL DO NOTHING
                     """, [.integer(leadId), .text(stored.type), .text(stored.text),
                           .integer(LeadColumns.seconds(activity.createdAt)), .text(provider), .text(activity.remoteId)])
+                inserted += db.changes
             }
+            return inserted
         }
     }
 

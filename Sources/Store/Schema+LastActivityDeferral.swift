@@ -36,10 +36,12 @@ extension Schema {
         """)
     }
 
-    /// What the per-row updates would have done, once per lead; empties the accumulator.
+    /// What the per-row updates would have done, once per lead; empties the accumulator. A lead
+    /// already that recent (a new lead written with it, `NewLeadTouches`) is not rewritten.
     static let widenDeferredLastActivity = """
         UPDATE leads SET last_activity = max(coalesce(last_activity, 0), d.at)
-            FROM last_activity_deferral AS d WHERE leads.id = d.lead_id;
+            FROM last_activity_deferral AS d WHERE leads.id = d.lead_id
+                AND (leads.last_activity IS NULL OR leads.last_activity < d.at);
         DELETE FROM last_activity_deferral;
         """
 

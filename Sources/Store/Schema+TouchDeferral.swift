@@ -34,7 +34,8 @@ extension Schema {
         """
 
     /// What the touch insert triggers of the deferred rows would have done, once per lead (only
-    /// rows that are touches: `touchSources`).
+    /// rows that are touches: `touchSources`). A lead it would leave as it is (a new lead written
+    /// with its touches, `NewLeadTouches`) is not rewritten.
     static let widenDeferredTouches: String = {
         let rows = touchSources.filter { touchDeferredTables.contains($0.table) }.map { source in
             """
@@ -48,6 +49,8 @@ extension Schema {
             FROM (SELECT lead_id, min(touch) AS first, max(touch) AS last
                   FROM (\(rows.joined(separator: " UNION ALL "))) GROUP BY lead_id) AS t
             WHERE leads.id = t.lead_id
+                AND (leads.first_touch_at IS NULL OR leads.first_touch_at > t.first
+                     OR leads.last_touch_at IS NULL OR leads.last_touch_at < t.last)
             """
     }()
 

@@ -98,7 +98,10 @@ struct DetailFetcher {
                     lead.contentHash = String(LeadHash.listPart(link.contentHash)) + "/" + parts[1]
                 }
             }
-            let outcome = try store.applyRemoteLead(provider: key, lead, link: link)
+            // A lead no link holds is (usually) inserted here: with the touches its records will
+            // give it, so the batch end has nothing to widen for it (sync cost, fourth pass).
+            let touches = link == nil ? NewLeadTouches(notes: detail.notes, activities: detail.activities) : nil
+            let outcome = try store.applyRemoteLead(provider: key, lead, link: link, touches: touches)
             let localId = outcome.localId
             if case .conflicted(_, let fields) = outcome { context.progress { $0.conflicts += fields.count } }
             // Inside a batch the store answers from the batch (the outbox as read at its start).
@@ -107,8 +110,11 @@ struct DetailFetcher {
             // missing: the store's complete pass scans every note link.
             let remoteIds = Set(detail.notes.map(\.remoteId))
             let missing = try store.linkedRemoteIds(provider: key, kind: .note, leadId: localId).contains { !remoteIds.contains($0) }
-            try store.applyRemoteNotes(provider: key, leadId: localId, detail.notes, complete: missing)
-            try store.applyRemoteActivities(provider: key, leadId: localId, detail.activities)
+            let notes = try store.applyRemoteNotes(provider: key, leadId: localId, detail.notes, complete: missing)
+            let activities = try store.applyRemoteActivities(provider: key, leadId: localId, detail.activities)
+            if touches != nil, case .inserted = outcome, notes != detail.notes.count || activities != detail.activities.count {
+                try store.resetNewLeadTouches(leadId: localId)  // a record went elsewhere: from the rows, as before
+            }
             return localId
         }
     }

@@ -70,7 +70,16 @@ enum HTTPSocket {
     }
 
     /// Reads what is available (up to `capacity` bytes), waiting up to `timeout` seconds; empty at end of stream.
-    static func read(_ fd: Int32, capacity: Int, timeout: TimeInterval) throws -> [UInt8] {
+    /// `waitFirst`: wait for data before the first `recv` (right after sending a request nothing has
+    /// arrived yet, so trying first costs a failed `recv` and a buffer per response: sync cost).
+    static func read(_ fd: Int32, capacity: Int, timeout: TimeInterval, waitFirst: Bool = false) throws -> [UInt8] {
+        if waitFirst {
+            switch wait(fd, events: Int16(POLLIN), timeout: timeout) {
+            case .ready: break
+            case .timeout: throw SyncError.timedOut
+            case .failed: throw SyncError.connectionLost
+            }
+        }
         while true {
             // Uninitialised capacity: no zero fill, no second copy of what arrived.
             var failed = false

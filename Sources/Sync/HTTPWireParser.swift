@@ -35,7 +35,8 @@ struct HTTPWireParser {
             return .done(HTTPClientResponse(status: head.status, headers: headers), keepAlive: head.keepAlive)
         }
         if let lengthText = headers["content-length"] {
-            guard let length = Int(lengthText.trimmingCharacters(in: .whitespaces)), length >= 0, length <= Self.maxBodyBytes else {
+            // The value is trimmed already (parseHead); Int parses it without Foundation.
+            guard let length = Int(lengthText), length >= 0, length <= Self.maxBodyBytes else {
                 throw SyncError.malformedResponse("bad Content-Length")
             }
             if buffer.count - bodyStart >= length {
@@ -90,9 +91,14 @@ struct HTTPWireParser {
             let value = String(decoding: trimmed(line[(colon + 1)...]), as: UTF8.self)
             headers[name] = headers[name].map { "\($0), \(value)" } ?? value
         }
-        let connection = headers["connection"]?.lowercased() ?? ""
-        let keepAlive = parts[0].elementsEqual(http11) ? !connection.contains("close") : connection.contains("keep-alive")
+        let connection = Array((headers["connection"] ?? "").lowercased().utf8)
+        let keepAlive = parts[0].elementsEqual(http11) ? !contains(connection, "close") : contains(connection, "keep-alive")
         return (status, headers, keepAlive)
+    }
+
+    /// Whether `text` occurs in `bytes` (no Foundation string search: one per response).
+    static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
+        find(Array(text.utf8), in: bytes, from: 0) != nil
     }
 
     /// `bytes` without leading and trailing spaces and tabs.

@@ -66,7 +66,7 @@ public final class SocketHTTPClient: HTTPTransport, @unchecked Sendable {
         var parser = HTTPWireParser()
         var received = 0
         while true {
-            let chunk = try HTTPSocket.read(fd, capacity: 64 * 1024, timeout: timeout)
+            let chunk = try HTTPSocket.read(fd, capacity: 64 * 1024, timeout: timeout, waitFirst: received == 0)
             if chunk.isEmpty && received == 0 { throw StaleConnection.closedBeforeAnswer }
             received += chunk.count
             if case .done(let response, let keepAlive) = try parser.feed(chunk) {

@@ -1,0 +1,94 @@
+import Core
+import Foundation
+import XCTest
+@testable import Store
+
+/// A new lead inserted with the touches its detail will give it (`NewLeadTouches`) ends exactly as
+/// one inserted plainly and widened by the triggers or the batch end: every column of every lead
+/// row and every dashboard aggregate, a lead whose activity id is already stored (not inserted
+/// for it: `resetNewLeadTouches`) and a lead with only its creation activity included.
+final class NewLeadTouchesTests: PulledRecordsTestCase {
+    private struct Detail {
+        var slug: String
+        var owner: String
+        var notes: [RemoteNote]
+        var activities: [RemoteActivity]
+    }
+
+    private var details: [Detail] {
+        [
+            Detail(slug: "a", owner: "ana", notes: [note("a1", -40), note("a2", -3)],
+                   activities: [activity("a-c", "created", -48), activity("a-call", "call", -30)]),
+            Detail(slug: "b", owner: "bo", notes: [], activities: [activity("b-c", "created", -20)]),
+            Detail(slug: "c", owner: "cy", notes: [], activities: []),
+            // Its call's id is A's: ON CONFLICT skips it, so it must not count for C2.
+            Detail(slug: "c2", owner: "ana", notes: [note("c2-1", -10)],
+                   activities: [activity("a-call", "call", -1), activity("c2-m", "email", -12)]),
+        ]
+    }
+
+    /// Writes the details as the detail apply does; `withTouches` as the fourth pass does.
+    private func pull(_ target: LeadStore, withTouches: Bool) throws {
+        for detail in details {
+            let touches = withTouches ? NewLeadTouches(notes: detail.notes, activities: detail.activities) : nil
+            let outcome = try target.applyRemoteLead(provider: provider, records.lead(detail.slug, owner: detail.owner), touches: touches)
+            let notes = try target.applyRemoteNotes(provider: provider, leadId: outcome.localId, detail.notes, complete: false)
+            let activities = try target.applyRemoteActivities(provider: provider, leadId: outcome.localId, detail.activities)
+            if touches != nil, notes != detail.notes.count || activities != detail.activities.count {
+                try target.resetNewLeadTouches(leadId: outcome.localId)
+            }
+        }
+    }
+
+    private func leadRows(_ target: LeadStore) throws -> [String] {
+        let columns = try target.db.prepare("SELECT name FROM pragma_table_info('leads') ORDER BY cid").rows { $0.text(0) }
+        let list = columns.map { "quote(\($0))" }.joined(separator: " || '|' || ")
+        return try target.db.prepare("SELECT \(list) FROM leads ORDER BY id").rows { $0.text(0) }
+    }
+
+    /// Every dashboard aggregate and cube row with a count (rows at 0 are left behind by design).
+    private func aggregates(_ target: LeadStore) throws -> [String] {
+        let queries = [
+            "SELECT 'created', day, owner, source, leads, untouched FROM dash_created WHERE leads <> 0 OR untouched <> 0",
+            "SELECT 'idle', hour, owner, count, 0, 0 FROM dash_idle WHERE count <> 0",
+            "SELECT 'speed', day, owner, bucket, count, 0 FROM dash_speed WHERE count <> 0",
+            "SELECT 'speed_all', 0, owner, bucket, count, 0 FROM dash_speed_all WHERE count <> 0",
+            "SELECT 'exact', 0, owner, delay, count, 0 FROM dash_speed_exact WHERE count <> 0",
+            "SELECT 'exact_team', 0, '', delay, count, 0 FROM dash_speed_exact_team WHERE count <> 0",
+            "SELECT 'cube', status, source, owner, count, 0 FROM lead_cube WHERE count <> 0",
+        ]
+        return try queries.flatMap { sql in
+            try target.db.prepare(sql).rows { s in (0..<6).map { s.isNull(Int32($0)) ? "-" : s.text(Int32($0)) }.joined(separator: " ") }
+        }.sorted()
+    }
+
+    func testInBatchesTheLeadsEndAsPlainInsertsWidenedAtTheEnd() throws {
+        let plain = try LeadStore(path: directory.appendingPathComponent("plain.db").path)
+        try plain.applyingRemoteDetails { try pull(plain, withTouches: false) }
+        try store.applyingRemoteDetails { try pull(store, withTouches: true) }
+        XCTAssertEqual(try leadRows(store), try leadRows(plain))
+        XCTAssertEqual(try aggregates(store), try aggregates(plain))
+        let c2 = try store.db.scalarInt("SELECT last_touch_at FROM leads WHERE email = 'c2@example.com'")
+        XCTAssertEqual(c2, base - 10 * 3600, "the call stored for A does not count for C2")
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM leads WHERE first_touch_at IS NOT NULL"), 2)
+    }
+
+    func testOutsideABatchTheLeadsEndAsPlainInsertsWidenedByTheTriggers() throws {
+        let plain = try LeadStore(path: directory.appendingPathComponent("plain.db").path)
+        try pull(plain, withTouches: false)
+        try pull(store, withTouches: true)
+        XCTAssertEqual(try leadRows(store), try leadRows(plain))
+        XCTAssertEqual(try aggregates(store), try aggregates(plain))
+    }
+
+    func testTouchesFollowTheTriggersRules() {
+        let touches = NewLeadTouches(notes: [note("n", -5)], activities: [activity("c", "created", -48), activity("m", "email", -2)])
+        XCTAssertEqual(touches.first, base - 5 * 3600)
+        XCTAssertEqual(touches.last, base - 2 * 3600)
+        XCTAssertEqual(touches.lastActivity, base - 2 * 3600)
+        let created = NewLeadTouches(notes: [], activities: [activity("c", "created", -48)])
+        XCTAssertNil(created.first, "the creation is no touch")
+        XCTAssertEqual(created.lastActivity, base - 48 * 3600, "but it is an activity")
+        XCTAssertNil(NewLeadTouches(notes: [], activities: []).lastActivity)
+    }
+}
