@@ -24,11 +24,34 @@ extension LeadStore {
         }
     }
 
+    /// How many entries not routed to a remote yet (pending or rejected) there are, by state: one
+    /// count over the `(remote, state, id)` index, without reading the entries.
+    public func unroutedOutboxCounts() throws -> [OutboxState: Int] {
+        try locked {
+            var counts: [OutboxState: Int] = [:]
+            try db.cached("""
+                SELECT state, count(*) FROM outbox WHERE remote IS NULL AND state IN ('pending', 'rejected') GROUP BY state
+                """).forEachRow([]) {
+                if let state = OutboxState(rawValue: $0.text(0)) { counts[state] = $0.int(1) }
+            }
+            return counts
+        }
+    }
+
     /// The remotes that hold a lead: linked to it, or with its create or push queued.
     public func remotesHolding(leadId: Int64) throws -> Set<String> {
         try locked {
-            var remotes = Set(try db.cached("SELECT provider FROM remote_ids WHERE kind = 'lead' AND local_id = ?")
-                .rows([.integer(leadId)]) { $0.text(0) })
+            // The links' key starts with the provider: step from one provider to the next by the key
+            // (a few seeks), then look the lead up under each, instead of scanning every link.
+            var remotes = Set(try db.cached("""
+                WITH RECURSIVE providers(name) AS (
+                    SELECT min(provider) FROM remote_ids
+                    UNION ALL
+                    SELECT (SELECT min(provider) FROM remote_ids WHERE provider > providers.name) FROM providers
+                    WHERE providers.name IS NOT NULL)
+                SELECT r.provider FROM providers p
+                JOIN remote_ids r ON r.provider = p.name AND r.kind = 'lead' AND r.local_id = ?
+                """).rows([.integer(leadId)]) { $0.text(0) })
             try db.cached("""
                 SELECT DISTINCT remote FROM outbox WHERE kind = 'lead' AND record_id = ? AND op IN ('create', 'push')
                   AND remote IS NOT NULL

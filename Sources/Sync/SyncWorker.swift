@@ -247,8 +247,8 @@ public final class SyncWorker: @unchecked Sendable {
     /// This remote's outbox counts (entries not routed yet count for every remote).
     func queueCounts() -> [OutboxState: Int] {
         var counts = (try? context.store.outboxCounts(remote: context.providerKey)) ?? [:]
-        let unrouted = (try? context.store.unroutedOutboxEntries(limit: 100_000)) ?? []
-        for entry in unrouted { counts[entry.state, default: 0] += 1 }
+        let unrouted = (try? context.store.unroutedOutboxCounts()) ?? [:]
+        for (state, count) in unrouted { counts[state, default: 0] += count }
         return counts
     }
 
