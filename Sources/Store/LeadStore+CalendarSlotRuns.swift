@@ -41,10 +41,8 @@ extension LeadStore {
         return try locked {
             var counts = runs.map { [Int](repeating: 0, count: max(0, $0.count - 1)) }
             var wanted: [(run: Int, slot: Int, id: Int64)] = []
-            var index = 0, rows = 0
-            var groupStart = Int64.min
-            var group: [Int64] = []
-            func bucket(_ start: Int64, _ id: Int64) {
+            var index = 0
+            let rows = try scanCalendarStarts(filter: filter, from: first, to: last, limit: scanLimit + 1) { start, id in
                 while index < intervals.count - 1, start >= intervals[index].end { index += 1 }
                 let interval = intervals[index]
                 guard start >= interval.start, start < interval.end else { return }  // a hidden hour between runs
@@ -52,25 +50,6 @@ extension LeadStore {
                 counts[interval.run][interval.slot] += 1
                 if offset >= 0, offset < perSlot { wanted.append((interval.run, interval.slot, id)) }
             }
-            func flush() {
-                group.sort()  // the index orders by (start, status, end, id): ids of one start in order
-                for id in group { bucket(groupStart, id) }
-                group.removeAll(keepingCapacity: true)
-            }
-            let (clause, values) = Self.calendarWhere(filter)
-            try db.cached("""
-                SELECT a.start, a.id FROM appointments a WHERE \(clause) AND a.start >= ? AND a.start < ?
-                ORDER BY a.start LIMIT ?
-                """).forEachRow(values + [.integer(first), .integer(last), .integer(Int64(scanLimit) + 1)]) { s in
-                    rows += 1
-                    let start = s.int64(0)
-                    if start != groupStart {
-                        flush()
-                        groupStart = start
-                    }
-                    group.append(s.int64(1))
-                }
-            flush()
             guard rows <= scanLimit else { return try oneByOne() }  // everyone's busy week: slot by slot
             let entries = try calendarEntries(ids: wanted.map(\.id))
             var shown = runs.map { [[CalendarEntry]](repeating: [], count: max(0, $0.count - 1)) }

@@ -53,36 +53,14 @@ extension LeadStore {
             // `scanLimit` rows; a longer range (a month grid) is counted slot by slot at once.
             var scanned = false
             if last - first <= Self.calendarScanSpan {
-                // Index order is (start, status, end, id): the few appointments sharing a start
-                // are put in id order here, which costs a third of asking SQLite for (start, id).
-                var slot = 0, rows = 0
-                var groupStart = Int64.min
-                var group: [Int64] = []
-                func bucket(_ start: Int64, _ id: Int64) {
+                var slot = 0
+                let rows = try scanCalendarStarts(filter: filter, from: first, to: last, limit: scanLimit + 1) { start, id in
                     while slot < slotCount - 1, start >= boundaries[slot + 1] { slot += 1 }
                     guard start >= boundaries[slot] else { return }
                     let offset = counts[slot] - from(slot)
                     counts[slot] += 1
                     if offset >= 0, offset < perSlot { wanted.append((slot, id)) }
                 }
-                func flush() {
-                    group.sort()
-                    for id in group { bucket(groupStart, id) }
-                    group.removeAll(keepingCapacity: true)
-                }
-                try db.cached("""
-                    SELECT a.start, a.id FROM appointments a WHERE \(clause) AND a.start >= ? AND a.start < ?
-                    ORDER BY a.start LIMIT ?
-                    """).forEachRow(values + [.integer(first), .integer(last), .integer(Int64(scanLimit) + 1)]) { s in
-                        rows += 1
-                        let start = s.int64(0)
-                        if start != groupStart {
-                            flush()
-                            groupStart = start
-                        }
-                        group.append(s.int64(1))
-                    }
-                flush()
                 scanned = rows <= scanLimit
             }
             if !scanned {
@@ -144,5 +122,37 @@ extension LeadStore {
                   AND (a.start < ? OR a.id < ?)
                 """).firstRow(values + [.integer(from), .integer(start), .integer(start), .integer(id)]) { $0.int64(0) } ?? 0)
         }
+    }
+
+    /// The appointments of `filter` starting in `[first, last)`, at most `limit`, to `body` in
+    /// start order and, within one start, in id order; returns how many were read. One ordered
+    /// pass over the covering index reading only `(start, id)`: its order is (start, status, end,
+    /// id), so the few appointments sharing a start are put in id order here, which costs a third
+    /// of asking SQLite for (start, id). Call it inside `locked`.
+    func scanCalendarStarts(filter: CalendarFilter, from first: Int64, to last: Int64, limit: Int,
+                            _ body: (_ start: Int64, _ id: Int64) -> Void) throws -> Int {
+        let (clause, values) = Self.calendarWhere(filter)
+        var rows = 0
+        var groupStart = Int64.min
+        var group: [Int64] = []
+        func flush() {
+            group.sort()
+            for id in group { body(groupStart, id) }
+            group.removeAll(keepingCapacity: true)
+        }
+        try db.cached("""
+            SELECT a.start, a.id FROM appointments a WHERE \(clause) AND a.start >= ? AND a.start < ?
+            ORDER BY a.start LIMIT ?
+            """).forEachRow(values + [.integer(first), .integer(last), .integer(Int64(limit))]) { s in
+                rows += 1
+                let start = s.int64(0)
+                if start != groupStart {
+                    flush()
+                    groupStart = start
+                }
+                group.append(s.int64(1))
+            }
+        flush()
+        return rows
     }
 }
