@@ -56,21 +56,6 @@ final class TouchDeferralTests: PulledRecordsTestCase {
             .rows { "\($0.text(0)) \($0.optionalInt64(1).map(String.init) ?? "-") \($0.optionalInt64(2).map(String.init) ?? "-") \($0.optionalInt64(3).map(String.init) ?? "-")" }
     }
 
-    /// Every dashboard aggregate row with a count (rows at 0 are left behind by design).
-    private func aggregates(_ target: LeadStore) throws -> [String] {
-        let queries = [
-            "SELECT 'created', day, owner, source, leads, untouched FROM dash_created WHERE leads <> 0 OR untouched <> 0",
-            "SELECT 'idle', hour, owner, count, 0, 0 FROM dash_idle WHERE count <> 0",
-            "SELECT 'speed', day, owner, bucket, count, 0 FROM dash_speed WHERE count <> 0",
-            "SELECT 'speed_all', 0, owner, bucket, count, 0 FROM dash_speed_all WHERE count <> 0",
-            "SELECT 'exact', 0, owner, delay, count, 0 FROM dash_speed_exact WHERE count <> 0",
-            "SELECT 'exact_team', 0, '', delay, count, 0 FROM dash_speed_exact_team WHERE count <> 0",
-        ]
-        return try queries.flatMap { sql in
-            try target.db.prepare(sql).rows { s in (0..<6).map { s.isNull(Int32($0)) ? "-" : s.text(Int32($0)) }.joined(separator: " ") }
-        }.sorted()
-    }
-
     func testBatchedPullLeavesTheSameTouchesAndAggregatesAsRowByRowWrites() throws {
         let rowByRow = try LeadStore(path: directory.appendingPathComponent("rows.db").path)
         let rowIds = try seed(rowByRow)
@@ -88,7 +73,7 @@ final class TouchDeferralTests: PulledRecordsTestCase {
         }
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM touch_deferral"), 0, "the deferral ends with the batch")
         XCTAssertEqual(try touches(store), try touches(rowByRow))
-        XCTAssertEqual(try aggregates(store), try aggregates(rowByRow))
+        XCTAssertEqual(try store.dashboardAggregateRows(), try rowByRow.dashboardAggregateRows())
         XCTAssertNotNil(try store.db.scalarInt("SELECT first_touch_at FROM leads WHERE id = ?", [.integer(ids["b"]!)]))
 
         // The touches are what the record tables say (the brute-force definition).

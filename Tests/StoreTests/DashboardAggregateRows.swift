@@ -1,0 +1,20 @@
+@testable import Store
+
+extension LeadStore {
+    /// Every dashboard aggregate row with a count, as sorted text (rows at 0 are left behind by
+    /// design); with `cube`, the `lead_cube` counts too. Tests compare two stores' aggregates with it.
+    func dashboardAggregateRows(cube: Bool = false) throws -> [String] {
+        var queries = [
+            "SELECT 'created', day, owner, source, leads, untouched FROM dash_created WHERE leads <> 0 OR untouched <> 0",
+            "SELECT 'idle', hour, owner, count, 0, 0 FROM dash_idle WHERE count <> 0",
+            "SELECT 'speed', day, owner, bucket, count, 0 FROM dash_speed WHERE count <> 0",
+            "SELECT 'speed_all', 0, owner, bucket, count, 0 FROM dash_speed_all WHERE count <> 0",
+            "SELECT 'exact', 0, owner, delay, count, 0 FROM dash_speed_exact WHERE count <> 0",
+            "SELECT 'exact_team', 0, '', delay, count, 0 FROM dash_speed_exact_team WHERE count <> 0",
+        ]
+        if cube { queries.append("SELECT 'cube', status, source, owner, count, 0 FROM lead_cube WHERE count <> 0") }
+        return try queries.flatMap { sql in
+            try db.prepare(sql).rows { s in (0..<6).map { s.isNull(Int32($0)) ? "-" : s.text(Int32($0)) }.joined(separator: " ") }
+        }.sorted()
+    }
+}
