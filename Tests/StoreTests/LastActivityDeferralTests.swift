@@ -34,12 +34,6 @@ final class LastActivityDeferralTests: PulledRecordsTestCase {
         _ = try target.addActivity(toLead: ids["b"]!, type: "conflict", text: "kept", at: at(-3))
     }
 
-    /// Every lead row, all columns, in id order.
-    private func leadRows(_ target: LeadStore) throws -> [String] {
-        let columns = try target.db.prepare("SELECT name FROM pragma_table_info('leads') ORDER BY cid").rows { $0.text(0) }
-        let list = columns.map { "quote(\($0))" }.joined(separator: " || '|' || ")
-        return try target.db.prepare("SELECT \(list) FROM leads ORDER BY id").rows { $0.text(0) }
-    }
 
     func testBatchedPullLeavesTheSameLeadRowsAsRowByRowWrites() throws {
         let rowByRow = try LeadStore(path: directory.appendingPathComponent("rows.db").path)
@@ -54,7 +48,7 @@ final class LastActivityDeferralTests: PulledRecordsTestCase {
             XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM last_activity_deferral"), 5)
         }
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM last_activity_deferral"), 0, "the batch empties it")
-        XCTAssertEqual(try leadRows(store), try leadRows(rowByRow))
+        XCTAssertEqual(try store.allLeadRows(), try rowByRow.allLeadRows())
         XCTAssertEqual(try store.db.scalarInt("SELECT last_activity FROM leads WHERE id = ?", [.integer(ids["c"]!)]), base - 2 * 3600,
                        "the note removed within the batch still counts")
         XCTAssertEqual(try store.db.scalarInt("SELECT last_activity FROM leads WHERE id = ?", [.integer(ids["d"]!)]), base - 8 * 3600,

@@ -40,17 +40,12 @@ final class NewLeadTouchesTests: PulledRecordsTestCase {
         }
     }
 
-    private func leadRows(_ target: LeadStore) throws -> [String] {
-        let columns = try target.db.prepare("SELECT name FROM pragma_table_info('leads') ORDER BY cid").rows { $0.text(0) }
-        let list = columns.map { "quote(\($0))" }.joined(separator: " || '|' || ")
-        return try target.db.prepare("SELECT \(list) FROM leads ORDER BY id").rows { $0.text(0) }
-    }
 
     func testInBatchesTheLeadsEndAsPlainInsertsWidenedAtTheEnd() throws {
         let plain = try LeadStore(path: directory.appendingPathComponent("plain.db").path)
         try plain.applyingRemoteDetails { try pull(plain, withTouches: false) }
         try store.applyingRemoteDetails { try pull(store, withTouches: true) }
-        XCTAssertEqual(try leadRows(store), try leadRows(plain))
+        XCTAssertEqual(try store.allLeadRows(), try plain.allLeadRows())
         XCTAssertEqual(try store.dashboardAggregateRows(cube: true), try plain.dashboardAggregateRows(cube: true))
         let c2 = try store.db.scalarInt("SELECT last_touch_at FROM leads WHERE email = 'c2@example.com'")
         XCTAssertEqual(c2, base - 10 * 3600, "the call stored for A does not count for C2")
@@ -61,7 +56,7 @@ final class NewLeadTouchesTests: PulledRecordsTestCase {
         let plain = try LeadStore(path: directory.appendingPathComponent("plain.db").path)
         try pull(plain, withTouches: false)
         try pull(store, withTouches: true)
-        XCTAssertEqual(try leadRows(store), try leadRows(plain))
+        XCTAssertEqual(try store.allLeadRows(), try plain.allLeadRows())
         XCTAssertEqual(try store.dashboardAggregateRows(cube: true), try plain.dashboardAggregateRows(cube: true))
     }
 

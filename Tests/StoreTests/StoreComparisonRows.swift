@@ -1,6 +1,14 @@
 @testable import Store
 
+/// Rows as text for comparing two stores' contents in tests.
 extension LeadStore {
+    /// Every lead row, all columns quoted, in id order.
+    func allLeadRows() throws -> [String] {
+        let columns = try db.prepare("SELECT name FROM pragma_table_info('leads') ORDER BY cid").rows { $0.text(0) }
+        let list = columns.map { "quote(\($0))" }.joined(separator: " || '|' || ")
+        return try db.prepare("SELECT \(list) FROM leads ORDER BY id").rows { $0.text(0) }
+    }
+
     /// Every dashboard aggregate row with a count, as sorted text (rows at 0 are left behind by
     /// design); with `cube`, the `lead_cube` counts too. Tests compare two stores' aggregates with it.
     func dashboardAggregateRows(cube: Bool = false) throws -> [String] {
