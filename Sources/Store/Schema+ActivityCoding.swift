@@ -11,7 +11,7 @@ extension Schema {
     /// new table's definition carries `codedMarker`, and a table that has it is left alone.
     static func compactActivities(_ db: Database) throws {
         guard let table = try db.scalarText("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'activities'"),
-              !table.contains(codedMarker) else { return }
+              !table.contains(codedMarker), let body = table.range(of: "(") else { return }
         try announceLongUpgrade(db, "upgrading the database: smaller activities (once, seconds per million leads)")
         let indexes = try db.prepare(
             "SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'activities' AND sql IS NOT NULL").rows { $0.text(0) }
@@ -19,7 +19,6 @@ extension Schema {
         let triggerNames = try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").rows { $0.text(0) }
         for name in triggerNames { try db.execute("DROP TRIGGER IF EXISTS \"\(name)\"") }
         try db.execute("DROP TABLE IF EXISTS activities_compact")
-        guard let body = table.range(of: "(") else { return }
         try db.execute("CREATE TABLE activities_compact (\(codedMarker)" + table[body.upperBound...])
         try db.execute("""
             INSERT INTO activities_compact (id, lead_id, type, text, created, provider, remote_id)
