@@ -17,7 +17,8 @@ extension LeadStore {
             let longest = try db.cached("SELECT coalesce(max(end - start), 0) FROM appointments").firstRow([]) { $0.int64(0) } ?? 0
             let everything = Schema.calendarChangeEverything
             return rows.map { low, high in
-                let wideLow = low <= everything.low ? Int64.min : low - max(0, longest)
+                let widened = low.subtractingReportingOverflow(max(0, longest))  // a hand-edited end far out
+                let wideLow = low <= everything.low || widened.overflow ? Int64.min : widened.partialValue
                 let wideHigh = high >= everything.high ? Int64.max : max(high, low + 1) - 1
                 return min(wideLow, wideHigh)...wideHigh
             }
