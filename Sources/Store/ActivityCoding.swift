@@ -26,7 +26,7 @@ enum ActivityCoding {
 
     /// The stored form of `type` and `text` (one look-up: the seeder writes two million).
     static func stored(type: String, text: String) -> (type: String, text: String) {
-        guard let entry = byType[type] else { return (type.count == 1 || type.hasPrefix("=") ? "=" + type : type, text) }
+        guard let entry = byType[type] else { return (type.unicodeScalars.count == 1 || type.hasPrefix("=") ? "=" + type : type, text) }
         if text == entry.text { return (entry.code, "") }
         return (entry.code, text.isEmpty || text.hasPrefix("=") ? "=" + text : text)
     }
@@ -40,7 +40,7 @@ enum ActivityCoding {
     /// The type and text of a stored row.
     static func decoded(type: String, text: String) -> (type: String, text: String) {
         if type.hasPrefix("=") { return (String(type.dropFirst()), text) }
-        guard type.count == 1, let code = Int(type), known.indices.contains(code) else { return (type, text) }
+        guard type.unicodeScalars.count == 1, let code = Int(type), known.indices.contains(code) else { return (type, text) }
         let entry = known[code]
         if text.isEmpty { return (entry.type, entry.text) }
         return (entry.type, text.hasPrefix("=") ? String(text.dropFirst()) : text)
