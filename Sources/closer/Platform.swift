@@ -20,6 +20,13 @@ enum Platform {
         #endif
     }
 
+    /// The value of environment variable `name`, nil when unset or empty. Reads `getenv`, not
+    /// `ProcessInfo`: building the environment dictionary is itself start-up work.
+    static func environmentValue(_ name: String) -> String? {
+        guard let value = getenv(name), value.pointee != 0 else { return nil }
+        return String(cString: value)
+    }
+
     /// The process's exit with `code` (buffers must be flushed first).
     static func exit(_ code: Int32) -> Never { Foundation.exit(code) }
 }

@@ -6,10 +6,7 @@ import Foundation
 final class StartupTrace: @unchecked Sendable {
     /// The trace of this process (nil when `CLOSER_TRACE_STARTUP` is unset or empty).
     static let shared: StartupTrace? = {
-        // getenv, not ProcessInfo: building the environment dictionary is itself start-up work.
-        guard let value = getenv("CLOSER_TRACE_STARTUP"), value.pointee != 0 else { return nil }
-        let path = String(cString: value)
-        return StartupTrace(path: path)
+        Platform.environmentValue("CLOSER_TRACE_STARTUP").map(StartupTrace.init(path:))
     }()
 
     private let path: String
