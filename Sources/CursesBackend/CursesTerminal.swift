@@ -195,7 +195,7 @@ public final class CursesTerminal {
         while true {
             let started = DispatchTime.now().uptimeNanoseconds
             guard let raw = read(timeout: waitMilliseconds ?? options.readTimeoutMilliseconds) else {
-                if waitMilliseconds != nil { return nil }  // a look without waiting: nothing there
+                if waitMilliseconds == 0 { return nil }  // a look without waiting: nothing there
                 // curses reports end of input like a timeout, only instantly: without this check a
                 // closed terminal would spin the loop at full CPU.
                 let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
