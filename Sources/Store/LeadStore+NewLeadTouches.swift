@@ -10,8 +10,9 @@ import Foundation
 /// lead (an activity id already stored, a note linked elsewhere), the lead goes back to no
 /// touches and the widen computes them from the rows, as before (`resetNewLeadTouches`).
 public struct NewLeadTouches: Sendable, Equatable {
-    /// The earliest and latest touch (notes, activities other than the creation), Unix seconds.
+    /// The earliest touch (notes, activities other than the creation), Unix seconds.
     public var first: Int64?
+    /// The latest touch, Unix seconds.
     public var last: Int64?
     /// The latest note or activity of any type, Unix seconds.
     public var lastActivity: Int64?
