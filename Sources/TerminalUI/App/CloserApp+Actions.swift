@@ -15,7 +15,7 @@ extension CloserApp {
         case .help:
             overlay = .help(HelpOverlay(keymap: dispatcher.keymap, leading: helpContexts, omitting: absentPaneContexts), searching: nil)
         case .commandLine:
-            commandLine.refresh()
+            if madeCommandLine == nil { _ = commandLine } else { commandLine.refresh() }  // made: just read
             var input = lastCommandHistory
             input.field = TextFieldState()
             overlay = .command(input)
