@@ -10,8 +10,6 @@ import Core
 struct LeadQueryBuilder {
     let filter: LeadFilter
     let sort: LeadSort
-    /// Known number of users (to judge how selective an owner filter is).
-    let userCount: Int
     /// The FTS5 MATCH expression for `filter.search` (nil: no text search).
     var match: String? = nil
     /// The FTS5 expression for the conversation index (search also finds words of conversations).
@@ -67,11 +65,6 @@ struct LeadQueryBuilder {
         let all = filter.statuses.isEmpty ? LeadStatus.allCases : LeadStatus.allCases.filter(filter.statuses.contains)
         let ascending = all.sorted { LeadColumns.code(of: $0) < LeadColumns.code(of: $1) }
         return sort.ascending ? ascending : ascending.reversed()
-    }
-
-    static func valueOrder(_ a: SQLValue, _ b: SQLValue) -> Bool {
-        if case .integer(let x) = a, case .integer(let y) = b { return x < y }
-        return false
     }
 
     /// The index that serves the sort for a driving dimension.

@@ -28,7 +28,7 @@ extension LeadStore {
     /// The cursor of a lead in `sort` (whether or not it passes a filter); nil when it does not exist.
     public func cursor(forLead id: Int64, sort: LeadSort) throws -> LeadCursor? {
         try locked {
-            let columns = LeadQueryBuilder(filter: .all, sort: sort, userCount: 0).sortColumns
+            let columns = LeadQueryBuilder(filter: .all, sort: sort).sortColumns
             return try db.cached("SELECT \(columns.joined(separator: ", ")) FROM leads WHERE id = ?")
                 .firstRow([.integer(id)]) { s in
                     LeadCursor(values: columns.indices.map { s.value(Int32($0)) }, id: id)
@@ -147,9 +147,8 @@ extension LeadStore {
     // MARK: - Internal
 
     func builder(_ filter: LeadFilter, _ sort: LeadSort) throws -> LeadQueryBuilder {
-        let users = Int(try db.scalarInt("SELECT count(*) FROM users") ?? 0)
         let match = try matchExpression(filter.search)
-        var builder = LeadQueryBuilder(filter: filter, sort: sort, userCount: users, match: match,
+        var builder = LeadQueryBuilder(filter: filter, sort: sort, match: match,
                                        conversationMatch: match == nil ? nil : Self.conversationMatch(filter.search))
         if sort.key == .status, match == nil {  // size 3: the status order reads each status with leads
             builder.liveStatuses = Set(try db.cached("SELECT DISTINCT status FROM lead_cube WHERE count > 0").rows { $0.int64(0) })
