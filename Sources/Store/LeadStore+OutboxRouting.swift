@@ -14,12 +14,15 @@ extension LeadStore {
         }
     }
 
+    /// The entries not routed to a remote yet: pending or rejected, with no remote.
+    static let unroutedCondition = "remote IS NULL AND state IN ('pending', 'rejected')"
+
     /// Entries not routed to a remote yet (pending or rejected), oldest first, after `afterId`.
     public func unroutedOutboxEntries(after afterId: Int64 = 0, limit: Int = 500) throws -> [OutboxEntry] {
         try locked {
             try db.cached("""
                 SELECT \(Self.outboxColumns) FROM outbox
-                WHERE remote IS NULL AND state IN ('pending', 'rejected') AND id > ? ORDER BY id LIMIT ?
+                WHERE \(Self.unroutedCondition) AND id > ? ORDER BY id LIMIT ?
                 """).rows([.integer(afterId), .integer(Int64(limit))], Self.readOutbox)
         }
     }
@@ -30,7 +33,7 @@ extension LeadStore {
         try locked {
             var counts: [OutboxState: Int] = [:]
             try db.cached("""
-                SELECT state, count(*) FROM outbox WHERE remote IS NULL AND state IN ('pending', 'rejected') GROUP BY state
+                SELECT state, count(*) FROM outbox WHERE \(Self.unroutedCondition) GROUP BY state
                 """).forEachRow([]) {
                 if let state = OutboxState(rawValue: $0.text(0)) { counts[state] = $0.int(1) }
             }

@@ -91,7 +91,8 @@ extension CalendarViewModel {
     }
 
     /// Reads the previous and next period of the current view into the cache, all steps at once
-    /// (the calendar does not move). Returns whether it read anything.
+    /// (the calendar does not move). Returns whether it read anything. The app reads ahead one
+    /// `readAheadStep` per idle turn instead; this is for tests and tools that want it all now.
     @discardableResult
     public mutating func readAhead() -> Bool {
         var read = false
