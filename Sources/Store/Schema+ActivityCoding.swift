@@ -16,8 +16,7 @@ extension Schema {
         let indexes = try db.prepare(
             "SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'activities' AND sql IS NOT NULL").rows { $0.text(0) }
         // Every trigger goes (some on other tables read activities); `recreateTriggers` puts back the current ones.
-        let triggerNames = try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").rows { $0.text(0) }
-        for name in triggerNames { try db.execute("DROP TRIGGER IF EXISTS \"\(name)\"") }
+        try dropAllTriggers(db)
         try db.execute("DROP TABLE IF EXISTS activities_compact")
         try db.execute("CREATE TABLE activities_compact (\(codedMarker)" + table[body.upperBound...])
         try db.execute("""

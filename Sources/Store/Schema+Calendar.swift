@@ -13,10 +13,7 @@ extension Schema {
                 FROM leads l WHERE l.id = appointments.lead_id);
             """)
         for index in calendarIndexes { try db.execute(index) }
-        for trigger in calendarTriggers {
-            try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)")
-            try db.execute(trigger.sql)
-        }
+        try replaceTriggers(db, calendarTriggers)
     }
 
     /// Range indexes: by owner and by start for live ones (covering status for filtered counts and

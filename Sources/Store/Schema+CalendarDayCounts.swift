@@ -44,10 +44,7 @@ extension Schema {
     /// (Re)creates the triggers when the table exists (bulk loads and rebuilds drop every trigger).
     static func createCalendarDayCountTriggers(_ db: Database) throws {
         guard try hasCalendarDayCounts(db) else { return }
-        for trigger in calendarDayCountTriggers + calendarVersionTriggers {
-            try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)")
-            try db.execute(trigger.sql)
-        }
+        try replaceTriggers(db, calendarDayCountTriggers + calendarVersionTriggers)
     }
 
     /// Appointment row `r`'s (`new` / `old`) contribution, added or taken away. `new.owner` of an

@@ -79,10 +79,7 @@ extension Schema {
         guard try hasDashboardAggregates(db) else { return }
         try db.execute(idleIndex)
         try db.execute(speedIndex)
-        for trigger in dashboardAggregateTriggers {
-            try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)")
-            try db.execute(trigger.sql)
-        }
+        try replaceTriggers(db, dashboardAggregateTriggers)
     }
 
     static let dashboardAggregateTables = """

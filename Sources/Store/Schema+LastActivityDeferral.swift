@@ -50,9 +50,6 @@ extension Schema {
     static func deferLastActivityInDetailBatches(_ db: Database) throws {
         try db.execute(lastActivityDeferral)
         let wanted = Set(["notes_ai", "activities_ai"] + lastActivityDeferralTriggers.map(\.name))
-        for trigger in triggers + lastActivityDeferralTriggers where wanted.contains(trigger.name) {
-            try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)")
-            try db.execute(trigger.sql)
-        }
+        try replaceTriggers(db, (triggers + lastActivityDeferralTriggers).filter { wanted.contains($0.name) })
     }
 }

@@ -61,11 +61,6 @@ extension Schema {
     /// Idempotent; it touches no other trigger and no index.
     static func deferTouchesInDetailBatches(_ db: Database) throws {
         try db.execute(touchDeferral)
-        let definitions = Dictionary(touchTriggers.map { ($0.name, $0.sql) }, uniquingKeysWith: { a, _ in a })
-        for name in touchDeferralTriggerNames {
-            guard let sql = definitions[name] else { continue }
-            try db.execute("DROP TRIGGER IF EXISTS \(name)")
-            try db.execute(sql)
-        }
+        try replaceTriggers(db, touchTriggers.filter { touchDeferralTriggerNames.contains($0.name) })
     }
 }

@@ -120,12 +120,25 @@ enum Schema {
         DROP TABLE IF EXISTS note_fts_state;
         """
 
+    /// Drops every trigger of the file.
+    static func dropAllTriggers(_ db: Database) throws {
+        let names = try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").rows { $0.text(0) }
+        for name in names { try db.execute("DROP TRIGGER IF EXISTS \"\(name)\"") }
+    }
+
+    /// Creates `triggers` anew: each one dropped if it exists, then created from its definition.
+    static func replaceTriggers(_ db: Database, _ triggers: [(name: String, sql: String)]) throws {
+        for trigger in triggers {
+            try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)")
+            try db.execute(trigger.sql)
+        }
+    }
+
     /// Drops every trigger and creates the current ones.
     static func recreateTriggers(_ db: Database) throws {
         try db.execute(ftsDeferredLeads)  // the search triggers read it
         try db.execute(lastActivityDeferral)  // the last-activity triggers read it
-        let names = try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").rows { $0.text(0) }
-        for name in names { try db.execute("DROP TRIGGER IF EXISTS \"\(name)\"") }
+        try dropAllTriggers(db)
         for trigger in triggers { try db.execute(trigger.sql) }
         try createTouchStructures(db)  // dashboard
         try createCalendarDayCountTriggers(db)  // calendar speed, once its table exists
@@ -135,8 +148,7 @@ enum Schema {
 
     /// Drops every trigger and list index (before a bulk load or a rebuild).
     static func dropTriggersAndIndexes(_ db: Database) throws {
-        let triggers = try db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").rows { $0.text(0) }
-        for name in triggers { try db.execute("DROP TRIGGER IF EXISTS \"\(name)\"") }
+        try dropAllTriggers(db)
         let indexes = try db.prepare(
             "SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'leads\\_%' ESCAPE '\\'").rows { $0.text(0) }
         for name in indexes { try db.execute("DROP INDEX IF EXISTS \"\(name)\"") }
