@@ -25,10 +25,7 @@ extension Schema {
         guard try db.scalarInt("SELECT count(*) FROM pragma_table_info('leads') WHERE name = 'last_touch_at'") == 1 else { return }
         try db.execute(touchDeferral)  // the note and activity touch triggers read it
         for index in touchIndexes { try db.execute(index) }
-        for trigger in touchTriggers {
-            try db.execute("DROP TRIGGER IF EXISTS \(trigger.name)")
-            try db.execute(trigger.sql)
-        }
+        try replaceTriggers(db, touchTriggers)
         try createDashboardAggregateTriggers(db)  // aggregates (Schema+DashboardTriggers), once they exist
     }
 
@@ -67,7 +64,7 @@ extension Schema {
         ("notes", "created", "", "lead_id, created"),
         // size 3 (issue 11): the stored type is a code (`ActivityCoding`); files not yet re-encoded
         // (a migration before v21 fills touches) still say 'created'.
-        ("activities", "created", "%.type NOT IN ('\(ActivityCoding.stored(type: creationActivityType))', '\(creationActivityType)')", "lead_id, created, type"),
+        ("activities", "created", "%.type NOT IN (\(SQLText.literal(ActivityCoding.stored(type: creationActivityType))), \(SQLText.literal(creationActivityType)))", "lead_id, created, type"),
         ("messages", "created", "", "lead_id, created"),
         ("conversation_events", "created_at", conversationTouch, "lead_id, created_at, kind, send_state"),
     ]
