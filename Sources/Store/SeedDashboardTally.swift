@@ -29,21 +29,18 @@ struct SeedDashboardTally {
     private var appointments: [DayOwnerSource: Int64] = [:]  // `day` holds the start hour
     private var cube: [DayOwnerSource: Int64] = [:]  // `day` holds the status code
 
-    /// `floor(x / n)`, as `Schema.floorDiv` computes it in SQL.
-    static func floorDiv(_ x: Int64, _ n: Int64) -> Int64 { (x - ((x % n) + n) % n) / n }
-
     /// Counts one live lead (times in Unix seconds; `source` -1 when none).
     mutating func add(created at: Int64, owner: String, source: Int64, status: Int64,
                       firstTouch: Int64?, lastTouch: Int64?) {
         cube[DayOwnerSource(day: status, owner: owner, source: source), default: 0] += 1
-        created[DayOwnerSource(day: Self.floorDiv(at, 86_400), owner: owner, source: source), default: Created()]
+        created[DayOwnerSource(day: DaySplit.floorDiv(at, 86_400), owner: owner, source: source), default: Created()]
             .add(untouched: firstTouch == nil)
         if !Schema.closedStatusCodes.contains(status) {
-            idle[HourOwner(hour: Self.floorDiv(lastTouch ?? at, 3600), owner: owner), default: 0] += 1
+            idle[HourOwner(hour: DaySplit.floorDiv(lastTouch ?? at, 3600), owner: owner), default: 0] += 1
         }
         if let firstTouch {
             let delay = max(0, firstTouch - at)
-            speed[DayOwnerBucket(day: Self.floorDiv(at, 86_400), owner: owner, bucket: delay / 3600), default: 0] += 1
+            speed[DayOwnerBucket(day: DaySplit.floorDiv(at, 86_400), owner: owner, bucket: delay / 3600), default: 0] += 1
             delays[OwnerValue(owner: owner, value: delay), default: 0] += 1
         }
     }
@@ -51,7 +48,7 @@ struct SeedDashboardTally {
     /// Counts one appointment of a live lead.
     mutating func addAppointment(start: Int64, status: AppointmentStatus, owner: String, source: Int64) {
         guard status != .cancelled else { return }
-        appointments[DayOwnerSource(day: Self.floorDiv(start, 3600), owner: owner, source: source), default: 0] += 1
+        appointments[DayOwnerSource(day: DaySplit.floorDiv(start, 3600), owner: owner, source: source), default: 0] += 1
     }
 
     /// Adds the counts to `lead_cube` and the aggregate tables (which may already count other
