@@ -21,13 +21,17 @@ extension LeadStore {
             ? Self.calendarColumns : Self.calendarColumnsUnqueued
     }
 
+    /// The longest appointment's length in seconds (the `appointments_length` index's last entry):
+    /// an appointment overlapping one at `start` starts after `start` minus it.
+    static let longestAppointmentSQL = "(SELECT coalesce(max(end - start), 0) FROM appointments)"
+
     private static func calendarColumnList(syncMark: String) -> String {
         """
         a.id, a.lead_id, a.start, a.end, a.note, a.status, a.owner, l.first_name, l.last_name, l.email, l.phone,
         \(syncMark),
         a.status <> 'cancelled' AND EXISTS (SELECT 1 FROM appointments b
             WHERE b.owner = a.owner AND b.start < a.end
-              AND b.start > a.start - (SELECT coalesce(max(end - start), 0) FROM appointments)
+              AND b.start > a.start - \(longestAppointmentSQL)
               AND b.end > a.start AND b.id <> a.id AND b.status <> 'cancelled')
         """
     }
@@ -91,7 +95,7 @@ extension LeadStore {
         try locked {
             try db.cached("""
                 SELECT \(try calendarColumnsNow()) FROM appointments a JOIN leads l ON l.id = a.lead_id
-                WHERE a.owner = ? AND a.start < ? AND a.start > ? - (SELECT coalesce(max(end - start), 0) FROM appointments)
+                WHERE a.owner = ? AND a.start < ? AND a.start > ? - \(Self.longestAppointmentSQL)
                   AND a.end > ? AND a.id <> ? AND a.status <> 'cancelled'
                 ORDER BY a.start, a.id LIMIT 1
                 """).firstRow([.text(owner), .integer(end), .integer(start), .integer(start), .integer(excluding ?? 0)],

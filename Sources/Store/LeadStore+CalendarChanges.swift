@@ -14,7 +14,7 @@ extension LeadStore {
             let rows = try db.cached("SELECT low, high FROM calendar_changes WHERE version > ? ORDER BY version")
                 .rows([.integer(Int64(version))]) { ($0.int64(0), $0.int64(1)) }
             guard rows.count == now - version else { return nil }  // a gap: a rebuild, or too far behind
-            let longest = try db.cached("SELECT coalesce(max(end - start), 0) FROM appointments").firstRow([]) { $0.int64(0) } ?? 0
+            let longest = try db.cached("SELECT \(Self.longestAppointmentSQL)").firstRow([]) { $0.int64(0) } ?? 0
             let everything = Schema.calendarChangeEverything
             return rows.map { low, high in
                 let widened = low.subtractingReportingOverflow(max(0, longest))  // a hand-edited end far out
