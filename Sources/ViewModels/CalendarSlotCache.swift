@@ -57,10 +57,7 @@ public final class CalendarSlotCache: @unchecked Sendable {
         guard Self.isEnabled else { return try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: perSlot, window: window) }
         let now = try catchUp(with: store)
         lock.lock()
-        if let hit = slots[key] {
-            hits += 1
-            if let index = order.firstIndex(of: key) { order.remove(at: index) }
-            order.append(key)
+        if let hit = hitLocked(key) {
             lock.unlock()
             return hit
         }
@@ -69,10 +66,7 @@ public final class CalendarSlotCache: @unchecked Sendable {
         let read = try store.calendarSlots(boundaries: boundaries, filter: filter, perSlot: perSlot, window: window)
         lock.lock()
         defer { lock.unlock() }
-        guard version.map({ $0 == now }) ?? true else { return read }
-        slots[key] = read
-        order.append(key)
-        if order.count > Self.capacity { slots[order.removeFirst()] = nil }
+        if version.map({ $0 == now }) ?? true { keepLocked(key, read) }
         return read
     }
 
@@ -86,13 +80,7 @@ public final class CalendarSlotCache: @unchecked Sendable {
         }
         let now = try catchUp(with: store)
         lock.lock()
-        var found: [[CalendarSlot]?] = keys.map { key in
-            guard let hit = slots[key] else { return nil }
-            hits += 1
-            if let index = order.firstIndex(of: key) { order.remove(at: index) }
-            order.append(key)
-            return hit
-        }
+        var found: [[CalendarSlot]?] = keys.map(hitLocked)
         let missing = found.indices.filter { found[$0] == nil }
         if !missing.isEmpty { reads += 1 }
         lock.unlock()
@@ -104,10 +92,7 @@ public final class CalendarSlotCache: @unchecked Sendable {
         let keep = version.map { $0 == now } ?? true
         for (index, slotsRead) in zip(missing, read) {
             found[index] = slotsRead
-            guard keep, slots[keys[index]] == nil else { continue }
-            slots[keys[index]] = slotsRead
-            order.append(keys[index])
-            if order.count > Self.capacity { slots[order.removeFirst()] = nil }
+            if keep { keepLocked(keys[index], slotsRead) }
         }
         return found.map { $0 ?? [] }
     }
@@ -163,6 +148,24 @@ public final class CalendarSlotCache: @unchecked Sendable {
         }
         version = now
         return now
+    }
+
+    /// The kept read of `key`, now the most recently used (lock held).
+    private func hitLocked(_ key: Key) -> [CalendarSlot]? {
+        guard let hit = slots[key] else { return nil }
+        hits += 1
+        if let index = order.firstIndex(of: key) { order.remove(at: index) }
+        order.append(key)
+        return hit
+    }
+
+    /// Keeps `read` under `key` unless a read of it is kept already, dropping the least recently
+    /// used past `capacity` (lock held).
+    private func keepLocked(_ key: Key, _ read: [CalendarSlot]) {
+        guard slots[key] == nil else { return }
+        slots[key] = read
+        order.append(key)
+        if order.count > Self.capacity { slots[order.removeFirst()] = nil }
     }
 
     /// Drops every kept read.
