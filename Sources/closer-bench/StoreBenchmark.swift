@@ -33,10 +33,10 @@ enum StoreBenchmark {
         let store = try LeadStore(path: dbPath)
         let generator = DemoDataGenerator(seed: 1, now: BenchClock.seconds, userCount: 8)
         let seedStart = Date()
-        let cpuStart = Self.processCPU()
+        let cpuStart = SyncBenchmark.processCPU()
         let summary = try DemoSeeder(store: store, generator: generator).seed(leads: leads)
         let seedSeconds = Date().timeIntervalSince(seedStart)
-        let cpu = Self.processCPU()
+        let cpu = SyncBenchmark.processCPU()
         print("store benchmark: \(leads) leads, db \(dbPath)")
         print(String(format: "seed: %.1f s wall, %.1f s user + %.1f s sys CPU (%d leads, %d notes, %d activities, %d appointments; rows %.1f s of which search rows %.1f s, indexes %.1f s of which dashboard aggregates %.1f s; writer thread CPU: rows %.1f s, indexes %.1f s)",
                      seedSeconds, cpu.user - cpuStart.user, cpu.system - cpuStart.system,
@@ -116,14 +116,6 @@ enum StoreBenchmark {
         print(String(format: "pull: re-apply 10,000 unchanged remote leads: %.2f s", Date().timeIntervalSince(applyStart)))
 
         print(String(format: "database size after the edits, imports and pulls above (file + WAL): %.1f MB", Double(fileSize(dbPath)) / 1_048_576))
-    }
-
-    /// User and system CPU seconds of this process so far (getrusage).
-    static func processCPU() -> (user: Double, system: Double) {
-        var usage = rusage()
-        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return (0, 0) }
-        return (Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6,
-                Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6)
     }
 
     /// Bytes of the database file and its WAL.

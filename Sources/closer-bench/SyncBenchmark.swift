@@ -113,12 +113,18 @@ enum SyncBenchmark {
         return (Date().timeIntervalSince(start), cpuSeconds() - cpuStart, report)
     }
 
-    /// User + system CPU seconds of this process (getrusage).
-    static func cpuSeconds() -> Double {
+    /// User and system CPU seconds of this process so far (getrusage).
+    static func processCPU() -> (user: Double, system: Double) {
         var usage = rusage()
-        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return (0, 0) }
+        return (Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6,
+                Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6)
+    }
+
+    /// User + system CPU seconds of this process.
+    static func cpuSeconds() -> Double {
+        let cpu = processCPU()
+        return cpu.user + cpu.system
     }
 
     /// Peak resident set size of this process so far, in MB (getrusage: kilobytes on Linux).
