@@ -70,10 +70,15 @@ enum DemoCommand: Command {
             let workerStore = try LeadStore(path: databasePath)
             sync = WorkerSync(coordinator: SyncCoordinator(store: workerStore, remotes: remotes, options: SyncOptions(interval: 30, detailRefreshCycles: 20)))
         }
-        let configuration = PendingUIConfiguration(keymap: arguments.value("keymap") ?? context.keymap,
-                                                   theme: arguments.value("theme") ?? context.theme, environment: context.environment)
+        let configuration = uiConfiguration(arguments, context: context)
         return try await TerminalSession.run(store: store, user: user.username, configuration: configuration,
                                              environment: context.environment, sync: sync, offlineReason: "")
+    }
+
+    /// The demo's `--keymap` / `--theme` (else the ones given before the command), being read.
+    static func uiConfiguration(_ arguments: CommandLineArguments, context: CommandContext) -> PendingUIConfiguration {
+        PendingUIConfiguration(keymap: arguments.value("keymap") ?? context.keymap,
+                               theme: arguments.value("theme") ?? context.theme, environment: context.environment)
     }
 
     /// The clock of `--no-sync` demo data: 2026-11-15 12:00 UTC, so every run draws the same screen.
@@ -89,8 +94,7 @@ enum DemoCommand: Command {
             try DemoConversationSeeder(store: store, generator: generator).seed(firstLeads: 3_000)  // conversation pane
         }
         let user = generator.users.first?.username ?? "demo"
-        let configuration = PendingUIConfiguration(keymap: arguments.value("keymap") ?? context.keymap,
-                                                   theme: arguments.value("theme") ?? context.theme, environment: context.environment)
+        let configuration = uiConfiguration(arguments, context: context)
         return try await TerminalSession.run(store: store, user: user, configuration: configuration,
                                              environment: context.environment, sync: nil, offlineReason: "sync off")
     }
