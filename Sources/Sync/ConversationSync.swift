@@ -330,19 +330,29 @@ extension ConversationSync {
     }
 
     /// One background cycle: sends left `sending` by a killed process become `unknown` and are
-    /// looked for; queued sends go; new interactions come in. Errors end the cycle quietly (the
-    /// entries keep their state; the next cycle tries again).
-    public func runCycle() async {
+    /// looked for; queued sends go; new interactions come in. A failed step does not stop the
+    /// others (the entries keep their state; the next cycle tries again). Returns the first
+    /// failure of the messaging remote's reads (contacts, templates, transfer targets,
+    /// interactions), nil when they went through: the remote's status shows it.
+    @discardableResult
+    public func runCycle() async -> SyncError? {
+        var failure: SyncError?
+        func note(_ error: any Error) {
+            guard failure == nil, let error = error as? SyncError else { return }
+            if case .cancelled = error { return }
+            failure = error
+        }
         try? store.setConversationRemotes([messaging?.providerKey, followUps?.providerKey].compactMap { $0 })
-        _ = try? await linkKnownProspects()
-        _ = try? await refreshTemplates()
-        _ = try? await refreshTransferTargets()  // the :transfer picker
+        do { _ = try await linkKnownProspects() } catch { note(error) }
+        do { _ = try await refreshTemplates() } catch { note(error) }
+        do { _ = try await refreshTransferTargets() } catch { note(error) }  // the :transfer picker
         if (try? store.recoverInterruptedSends()) ?? 0 > 0 {
             for send in (try? store.unsentSends()) ?? [] where send.sendState == .unknown {
                 _ = try? await resolveUnknown(send.id)
             }
         }
         await sendQueued()
-        _ = try? await pullAll()
+        do { _ = try await pullAll() } catch { note(error) }
+        return failure
     }
 }

@@ -13,7 +13,7 @@ extension SyncCoordinator {
     /// Starts only the conversation loop (pull new interactions, send queued conversation
     /// entries, every few seconds) when the run covers it; `stop()` ends it.
     public func startConversationLoop(only names: Set<String>?) {
-        guard let conversation, coversConversation(names) else { return }
-        conversationLoop.start(conversation, every: conversationInterval)
+        guard coversConversation(names) else { return }
+        conversationLoop.start(every: conversationInterval) { [weak self] in await self?.runConversationCycle() }
     }
 }

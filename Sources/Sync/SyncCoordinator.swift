@@ -74,7 +74,7 @@ public final class SyncCoordinator: @unchecked Sendable {
             if let conversation, names.map({ names in
                 chosen.contains { names.contains($0.remoteName) && ConversationSync.serves($0.provider) }
             }) ?? true {
-                await conversation.runCycle()
+                await runConversationCycle()
             }
             return reports.sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
         }
@@ -83,7 +83,7 @@ public final class SyncCoordinator: @unchecked Sendable {
     /// Starts every worker's background loop.
     public func start() {
         workers.forEach { $0.start() }
-        if let conversation { conversationLoop.start(conversation, every: conversationInterval) }
+        if conversation != nil { conversationLoop.start(every: conversationInterval) { [weak self] in await self?.runConversationCycle() } }
     }
 
     /// Stops every worker.
@@ -101,7 +101,16 @@ public final class SyncCoordinator: @unchecked Sendable {
     public func syncNow() {
         workers.forEach { $0.syncNow() }
         // A send is started once (queued → sending is atomic), so a cycle beside the loop's is safe.
-        if let conversation { Task.detached { await conversation.runCycle() } }
+        if conversation != nil { Task.detached { [weak self] in await self?.runConversationCycle() } }
+    }
+
+    /// One conversation cycle; what the messaging remote's reads met shows on that remote's
+    /// status (its worker's own cycle reads nothing of the conversation).
+    func runConversationCycle() async {
+        guard let conversation else { return }
+        let failure = await conversation.runCycle()
+        guard let key = conversation.messaging?.providerKey else { return }
+        workers.first { $0.context.providerKey == key }?.noteConversationCycle(failure: failure)
     }
 
     /// Routes new local changes and refreshes every worker's queue counts.

@@ -28,6 +28,8 @@ public final class SyncWorker: @unchecked Sendable {
 
     let context: SyncContext
     private let lock = NSLock()
+    /// The last conversation cycle's failure on this remote (nil: it went through; `noteConversationCycle`).
+    private var conversationFailure: SyncError?
     private var loop: Task<Void, Never>?
     /// The loop being stopped, for `waitUntilStopped`.
     private var stopping: Task<Void, Never>?
@@ -196,27 +198,12 @@ public final class SyncWorker: @unchecked Sendable {
         if failure != nil { _ = try? context.store.resetInflightOutbox(remote: context.providerKey) }
         let metrics = context.provider.metrics.snapshot
         let counts = queueCounts()
+        let shown = failure ?? lock.withLock { conversationFailure }  // a failing conversation read stays shown
         context.center.update { status in
             status.counters.requests += metrics.requests - requestsBefore.requests
             status.counters.retries += metrics.retries - requestsBefore.retries
             Self.apply(counts, to: &status)
-            switch failure {
-            case nil:
-                status.state = .online
-                status.lastSyncedAt = context.clock.now()
-                status.lastError = nil
-            case .credentialsRejected(let message)?:
-                status.state = .credentialsRejected(message)
-                status.lastError = SyncError.credentialsRejected(message).description
-            case .remoteRefused(let message)?:
-                status.state = .refused(message)
-                status.lastError = SyncError.remoteRefused(message).description
-            case .cancelled?:
-                status.state = .stopped
-            case let error?:
-                status.state = .offline(Self.shortReason(error))
-                status.lastError = error.description
-            }
+            Self.apply(outcome: shown, to: &status, at: context.clock.now())
         }
         if case .credentialsRejected(let message)? = failure { pause(message) }
         if case .remoteRefused(let message)? = failure { pause(message, refused: true) }
@@ -250,6 +237,39 @@ public final class SyncWorker: @unchecked Sendable {
         let unrouted = (try? context.store.unroutedOutboxCounts()) ?? [:]
         for (state, count) in unrouted { counts[state, default: 0] += count }
         return counts
+    }
+
+    /// The state a cycle's outcome leaves (`failure` nil: it went through at `now`).
+    static func apply(outcome failure: SyncError?, to status: inout SyncStatus, at now: Date) {
+        switch failure {
+        case nil:
+            status.state = .online
+            status.lastSyncedAt = now
+            status.lastError = nil
+        case .credentialsRejected(let message)?:
+            status.state = .credentialsRejected(message)
+            status.lastError = SyncError.credentialsRejected(message).description
+        case .remoteRefused(let message)?:
+            status.state = .refused(message)
+            status.lastError = SyncError.remoteRefused(message).description
+        case .cancelled?:
+            status.state = .stopped
+        case let error?:
+            status.state = .offline(Self.shortReason(error))
+            status.lastError = error.description
+        }
+    }
+
+    /// What the conversation cycle's reads of this remote met (`ConversationSync.runCycle`, run
+    /// beside this worker's own cycle): a failure shows in the status at once and stays until a
+    /// conversation cycle goes through again; a success after a failure shows "online".
+    public func noteConversationCycle(failure: SyncError?) {
+        let before = lock.withLock {
+            defer { conversationFailure = failure }
+            return conversationFailure
+        }
+        guard failure != nil || before != nil else { return }  // nothing new: the worker's own state stands
+        context.center.update { Self.apply(outcome: failure, to: &$0, at: context.clock.now()) }
     }
 
     static func apply(_ counts: [OutboxState: Int], to status: inout SyncStatus) {
