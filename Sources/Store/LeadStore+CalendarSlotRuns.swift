@@ -38,28 +38,33 @@ extension LeadStore {
             guard windows.indices.contains(run), let window = windows[run], window.slot == slot else { return 0 }
             return window.first
         }
+        // Per interval, flat (one array each, indexed as `intervals`): the pass below touches them
+        // once per row of a week (~3,600 for a busy user), so no nested arrays or window lookups.
+        let starts = intervals.map(\.start), ends = intervals.map(\.end)
+        let firsts = intervals.map { from($0.run, $0.slot) }
         return try locked {
-            var counts = runs.map { [Int](repeating: 0, count: max(0, $0.count - 1)) }
-            var wanted: [(run: Int, slot: Int, id: Int64)] = []
+            var counts = [Int](repeating: 0, count: intervals.count)
+            var wanted: [(interval: Int, id: Int64)] = []
+            wanted.reserveCapacity(min(intervals.count * perSlot, 4096))
             var index = 0
+            let lastIndex = intervals.count - 1
             let rows = try scanCalendarStarts(filter: filter, from: first, to: last, limit: scanLimit + 1) { start, id in
-                while index < intervals.count - 1, start >= intervals[index].end { index += 1 }
-                let interval = intervals[index]
-                guard start >= interval.start, start < interval.end else { return }  // a hidden hour between runs
-                let offset = counts[interval.run][interval.slot] - from(interval.run, interval.slot)
-                counts[interval.run][interval.slot] += 1
-                if offset >= 0, offset < perSlot { wanted.append((interval.run, interval.slot, id)) }
+                while index < lastIndex, start >= ends[index] { index += 1 }
+                guard start >= starts[index], start < ends[index] else { return }  // a hidden hour between runs
+                let offset = counts[index] - firsts[index]
+                counts[index] += 1
+                if offset >= 0, offset < perSlot { wanted.append((index, id)) }
             }
             guard rows <= scanLimit else { return try oneByOne() }  // everyone's busy week: slot by slot
             let entries = try calendarEntries(ids: wanted.map(\.id))
-            var shown = runs.map { [[CalendarEntry]](repeating: [], count: max(0, $0.count - 1)) }
-            for (run, slot, id) in wanted { if let entry = entries[id] { shown[run][slot].append(entry) } }
-            return runs.indices.map { run in
-                (0..<max(0, runs[run].count - 1)).map { slot in
-                    CalendarSlot(start: runs[run][slot], end: runs[run][slot + 1], count: counts[run][slot],
-                                 entries: shown[run][slot], firstIndex: min(from(run, slot), counts[run][slot]))
-                }
+            var shown = [[CalendarEntry]](repeating: [], count: intervals.count)
+            for (interval, id) in wanted { if let entry = entries[id] { shown[interval].append(entry) } }
+            var result = runs.map { _ in [CalendarSlot]() }
+            for (index, interval) in intervals.enumerated() {
+                result[interval.run].append(CalendarSlot(start: interval.start, end: interval.end, count: counts[index],
+                                                         entries: shown[index], firstIndex: min(firsts[index], counts[index])))
             }
+            return result
         }
     }
 }

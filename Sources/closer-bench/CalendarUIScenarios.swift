@@ -49,12 +49,26 @@ struct CalendarUIScenarios {
     /// One key sequence and its frame: wall-clock and this thread's CPU milliseconds (the second
     /// is the work itself, whatever else the shared machine runs meanwhile).
     func timed(_ notation: String) -> (wall: Double, cpu: Double) {
+        let sample = timedParts(notation)
+        return (sample.wall, sample.cpu)
+    }
+
+    /// `timed`, with the CPU of handling the keys (the store's reads) apart from the frame's.
+    func timedParts(_ notation: String) -> (wall: Double, cpu: Double, handleCPU: Double) {
         let keys = UIScenarios.keys(notation)
         let cpu = Self.threadCPUMilliseconds()
         let start = UITimings.now()
         for key in keys { _ = app.handle(.key(key)) }
+        let handled = Self.threadCPUMilliseconds()
         app.draw(on: canvas)
-        return (UITimings.milliseconds(since: start), Self.threadCPUMilliseconds() - cpu)
+        return (UITimings.milliseconds(since: start), Self.threadCPUMilliseconds() - cpu, handled - cpu)
+    }
+
+    /// CLOCK_MONOTONIC in seconds (perf's `-k CLOCK_MONOTONIC` timestamps).
+    static func monotonicSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1_000_000_000
     }
 
     /// CPU time of the calling thread, ms.
@@ -64,13 +78,20 @@ struct CalendarUIScenarios {
 
     /// `n` timed runs of `notation(i)`: a wall-clock row and a CPU row.
     func measure(_ name: String, _ n: Int, _ notation: (Int) -> String) -> [UITimings.Row] {
-        var wall: [Double] = [], cpu: [Double] = []
+        var wall: [Double] = [], cpu: [Double] = [], handle: [Double] = []
         for index in 0..<n {
-            let sample = timed(notation(index))
+            let begin = Self.monotonicSeconds()
+            let sample = timedParts(notation(index))
+            if UITimings.printsSamples, sample.cpu > 3 {  // where to look in a `perf record -k CLOCK_MONOTONIC` profile
+                print(String(format: "slow sample %@ #%d at %dx%d: %.6f,%.6f", name, index, size.columns, size.rows,
+                             begin, Self.monotonicSeconds()))
+            }
             wall.append(sample.wall)
             cpu.append(sample.cpu)
+            handle.append(sample.handleCPU)
         }
         return [UITimings.Row(name: "calendar: " + name, samples: wall), UITimings.Row(name: "  CPU only: " + name, samples: cpu)]
+            + (UITimings.printsSamples ? [UITimings.Row(name: "  CPU of the keys alone: " + name, samples: handle)] : [])
     }
 
     /// `measure`, each key after another connection committed a row (as a sync does), so the

@@ -5,7 +5,7 @@ import Store
 import TerminalUI
 import ViewModels
 
-/// `closer-bench ui [--leads N] [--db PATH] [--iterations N] [--list-only] [--now SECONDS] [--cpu-time] [--curses] [--no-calendar-cache]`: drives the real `CloserApp` over a
+/// `closer-bench ui [--leads N] [--db PATH] [--iterations N] [--list-only] [--now SECONDS] [--cpu-time] [--curses] [--no-calendar-cache] [--samples]`: drives the real `CloserApp` over a
 /// seeded database and times key → finished frame (handle + draw) for movement, search and resize,
 /// at 80×24 and 250×60 (`--curses`: through the curses canvas and its diff, as the terminal gets them); then counts the bytes curses sends per "next line" keystroke at 80×24.
 enum UIBenchmark {
@@ -77,6 +77,7 @@ enum UIBenchmark {
             case "--cpu-time": UITimings.usesThreadCPUTime = true
             case "--curses": UIScenarios.usesCurses = true
             case "--no-calendar-cache": CalendarSlotCache.isEnabled = false  // what every calendar frame costs without it
+            case "--samples": UITimings.printsSamples = true
             default: throw usage("unknown option \(arg)")
             }
         }
@@ -84,7 +85,7 @@ enum UIBenchmark {
     }
 
     static func usage(_ message: String) -> Error {
-        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only | --conversation-only | --list-only] [--now SECONDS] [--cpu-time] [--curses] [--no-calendar-cache]")
+        UIBenchmarkError(message: "\(message)\nusage: closer-bench ui [--leads N] [--db PATH] [--iterations N] [--calendar-only | --conversation-only | --list-only] [--now SECONDS] [--cpu-time] [--curses] [--no-calendar-cache] [--samples]")
     }
 }
 

@@ -38,7 +38,20 @@ enum UITimings {
         Double(now() - start) / 1_000_000
     }
 
+    /// `--samples`: after the table, every row's samples in the order they were taken (which key
+    /// of a run was the slow one: a first visit, the first frame at a size…).
+    nonisolated(unsafe) static var printsSamples = false
+
     static func ms(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// Each row's samples in order, one line per row and size.
+    static func printSamples(sizes: [Size], tables: [[Row]]) {
+        for (size, table) in zip(sizes, tables) {
+            for row in table {
+                print("samples \(size.columns)×\(size.rows) \(row.name): " + row.samples.map(ms).joined(separator: " "))
+            }
+        }
+    }
 
     static func printReport(leads: Int, sizes: [Size], tables: [[Row]], bytes: UIByteCounter.Result) {
         let names = tables.first?.map(\.name) ?? []
@@ -60,6 +73,7 @@ enum UITimings {
         }
         print(String(format: "bytes per next-line keystroke at 80×24: average %.1f, p99 %d, max %d (%d presses; first full frame %d bytes)",
                      bytes.average, bytes.p99, bytes.maximum, bytes.samples.count, bytes.firstFrame))
+        if printsSamples { printSamples(sizes: sizes, tables: tables) }
         print("")
         print("Markdown:")
         print("")

@@ -29,6 +29,10 @@ final class CanvasTextCutTests: XCTestCase {
             "09:15 Zoë Петрова · Pricing discussion", "田中 太郎 · 見積もり", "Łukasz العلي", "e\u{301}e\u{301}e\u{301}e\u{301}",
             "👩‍👩‍👧‍👦 family 👍🏽 ❤️ 1️⃣ 🇩🇪🇫🇷", "\u{200D}\u{301}lead", "a\u{200B}b\u{200B}c\u{200B}d", "Ñuño Ива\u{1B}[31mnov",
             "x田y田z田", "ΠαπαδόπουλοςΠαπα", "\u{0301}", "田", "ab", "a\u{0301}\u{0302}田\u{0303}b", "tab\there\nnew",
+            // Scalars that are graphemes on their own (the standalone path), and the same scripts
+            // with something that joins them (jamo, voicing mark, halfwidth sound mark, harakat).
+            "Nguyễn Văn Thảo", "민준 김서연", "ひらがな カタカナ・ー", "Дмитрий Иванов", "محمد العلي", "「見積もり」、価格",
+            "ＡＢＣ全角１２３", "09:15 翔太 Ölander", "김\u{11A8}치", "か\u{3099}き", "ﾊﾟﾊﾟ", "مُحَمَّد", "Й\u{0483}", "‼⁉ “quoted” – ok",
         ]
         for text in texts {
             for columns in 0...24 {
@@ -36,6 +40,14 @@ final class CanvasTextCutTests: XCTestCase {
                 XCTAssertEqual(got, reference(text, columns), "\(text.debugDescription) in \(columns) columns")
             }
         }
+    }
+
+    func testTextOfStandaloneScalarsIsNotKeptInTheCache() {
+        let cache = CanvasTextCache()
+        _ = CanvasText.cells(of: "09:15 翔太 Дмитрий", maxColumns: 12, cache: cache)
+        XCTAssertEqual(cache.count, 0, "one cell per scalar: nothing to remember")
+        _ = CanvasText.cells(of: "09:15 👍🏽 Дмитрий", maxColumns: 12, cache: cache)
+        XCTAssertEqual(cache.count, 1, "an emoji sequence takes the general path, kept")
     }
 
     func testALongLabelIsCutAfterTheColumnsItNeeds() {

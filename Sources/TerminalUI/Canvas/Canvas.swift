@@ -69,6 +69,7 @@ public enum CanvasText {
         guard maxColumns > 0, !text.isEmpty else { return [] }
         if let ascii = printableASCII(text, maxColumns: maxColumns) { return ascii }
         if let latin = simpleLatin(text, maxColumns: maxColumns) { return latin }
+        if let plain = standaloneScalars(text, maxColumns: maxColumns) { return plain }
         guard let cache else { return general(safe(text), maxColumns: maxColumns) }
         return cache.cells(of: text, maxColumns: maxColumns) { general(safe(text), maxColumns: maxColumns) }
     }
@@ -101,6 +102,52 @@ public enum CanvasText {
         result.removeSubrange(cut...)
         result.append(("…", 1))
         return result
+    }
+
+    /// Fast path for text whose every scalar is a grapheme of its own in any text and needs no
+    /// sanitising (`isStandalone`: Latin, Greek, Cyrillic, Arabic letters, CJK, kana, Hangul
+    /// syllables, common punctuation): each scalar one cell of its `DisplayWidth`, cut as
+    /// `general` cuts — the same cells without breaking the text into graphemes or keeping it
+    /// in the cache (names of a new week or month were most of a cold 250×60 frame's drawing).
+    private static func standaloneScalars(_ text: String, maxColumns: Int) -> [(grapheme: String, width: Int)]? {
+        guard text.unicodeScalars.allSatisfy(isStandalone) else { return nil }
+        var result: [(grapheme: String, width: Int)] = []
+        result.reserveCapacity(min(text.utf8.count, maxColumns + 1))
+        let budget = maxColumns - 1
+        var used = 0
+        var cut: Int?  // cells of the prefix that fits `budget`, once a scalar went past it
+        for scalar in text.unicodeScalars {
+            let width = DisplayWidth.width(of: scalar)
+            guard width > 0 else { return nil }  // cannot happen for standalone scalars
+            if cut == nil, used + width > budget { cut = result.count }
+            used += width
+            if used > maxColumns { break }
+            result.append((String(Character(scalar)), width))
+        }
+        guard used > maxColumns, let cut else { return result }
+        result.removeSubrange(cut...)
+        result.append(("…", 1))
+        return result
+    }
+
+    /// Whether `scalar` is always a grapheme cluster on its own (nothing before or after it can
+    /// join it: no combining mark, joiner, selector, jamo, prepend or emoji part), is drawn at
+    /// a width of 1 or 2 and is nothing `TextSanitizer` removes.
+    static func isStandalone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF: return true  // ASCII, Latin-1, Latin Extended-A/B, IPA, modifiers
+        case 0x370...0x3FF: return true  // Greek and Coptic
+        case 0x400...0x482, 0x48A...0x52F: return true  // Cyrillic (not its combining marks)
+        case 0x620...0x64A, 0x660...0x66F, 0x671...0x6D3: return true  // Arabic letters and digits (not its marks)
+        case 0x1E00...0x1FFF: return true  // Latin Extended Additional (Vietnamese), Greek Extended
+        case 0x2010...0x2027, 0x2030...0x205E: return true  // general punctuation (not spaces, joiners, bidi)
+        case 0x3000...0x3029, 0x3030...0x303F: return true  // CJK symbols (not the tone marks 302A–302F)
+        case 0x3041...0x3096, 0x309B...0x30FF: return true  // kana (not the combining voicing marks)
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF: return true  // CJK ideographs
+        case 0xAC00...0xD7A3: return true  // Hangul syllables (only jamo join them, and jamo are not here)
+        case 0xFF01...0xFF60, 0xFFE0...0xFFE6: return true  // fullwidth forms
+        default: return false
+        }
     }
 
     /// Fast path for accented Latin text (Spanish, Portuguese, French… messages and names): every
@@ -136,8 +183,10 @@ public enum CanvasText {
     }
 }
 
-/// Cells of texts that took `CanvasText`'s general path, by text and width; forgotten all at once
-/// when `capacity` texts are held (a frame holds far fewer distinct texts).
+/// Cells of texts that took `CanvasText`'s general path, by text and width. Once `capacity` texts
+/// are held, each new one replaces the oldest: one at a time, so no frame pays for forgetting
+/// them all (a 250×60 week drawing a new week's names filled 2,048 entries and then emptied them
+/// in one frame: 2–3 ms of destroying arrays).
 public final class CanvasTextCache {
     private struct Key: Hashable {
         let text: String
@@ -145,20 +194,32 @@ public final class CanvasTextCache {
     }
 
     private var entries: [Key: [(grapheme: String, width: Int)]] = [:]
-    /// How many texts are kept before starting afresh.
+    /// Keys in the order they came, oldest at `oldest` once full (a ring).
+    private var order: [Key] = []
+    private var oldest = 0
+    /// How many texts are kept; past it the oldest is forgotten.
     public let capacity: Int
 
     /// An empty cache.
     public init(capacity: Int = 2048) {
-        self.capacity = capacity
+        self.capacity = max(1, capacity)
     }
+
+    /// How many texts are held (tests).
+    var count: Int { entries.count }
 
     /// The cells of `text` in `maxColumns`, from `make` the first time.
     func cells(of text: String, maxColumns: Int, make: () -> [(grapheme: String, width: Int)]) -> [(grapheme: String, width: Int)] {
         let key = Key(text: text, maxColumns: maxColumns)
         if let known = entries[key] { return known }
         let made = make()
-        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        if order.count < capacity {
+            order.append(key)
+        } else {
+            entries[order[oldest]] = nil
+            order[oldest] = key
+            oldest = (oldest + 1) % capacity
+        }
         entries[key] = made
         return made
     }
