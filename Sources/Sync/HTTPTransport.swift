@@ -30,6 +30,13 @@ public struct HTTPClientResponse: Sendable, Equatable {
         self.body = body
     }
 
+    /// An answer whose header names are lower-cased already (the socket client's head parser).
+    init(status: Int, lowercasedHeaders: [String: String], body: Data = Data()) {
+        self.status = status
+        headers = lowercasedHeaders
+        self.body = body
+    }
+
     /// A header by case-insensitive name.
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
 }
