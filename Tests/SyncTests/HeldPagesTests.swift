@@ -42,3 +42,59 @@ final class HeldPagesTests: SyncTestCase {
         try assertLocalEqualsServer(activities: true)
     }
 }
+
+/// A list request that fails while pages are held does not lose them: their leads and details
+/// are written with the position after them before the error ends the scan.
+final class HeldPagesFailureTests: SyncTestCase {
+    override func configuration() -> SimulatorConfiguration {
+        SimulatorConfiguration(leadCount: 100, seed: 11, userCount: 3)
+    }
+
+    /// seed 001's pull, with the list failing from offset `failFrom` on while `failing` is set.
+    struct FailingList: HashedLeadPaging {
+        let base: LeadsCRMProvider
+        let failFrom: Int
+        let failing: Bool
+        var providerKey: String { base.providerKey }
+        var metrics: RequestMetrics { base.metrics }
+        let capabilities = ProviderCapabilities(features: [.pullLeads], createRecovery: .lookUp)
+        var detailOnlyLeadFields: [String] { base.detailOnlyLeadFields }
+
+        func leads(from position: String?, limit: Int) async throws -> RemotePage<RemoteLead> {
+            if failing, (position.flatMap { Int($0) } ?? 0) >= failFrom { throw SyncError.serverError(status: 503) }
+            return try await base.leads(from: position, limit: limit)
+        }
+
+        func leadRows(from position: String?, limit: Int) async throws -> RemotePage<RemoteLeadRow> {
+            if failing, (position.flatMap { Int($0) } ?? 0) >= failFrom { throw SyncError.serverError(status: 503) }
+            return try await base.leadRows(from: position, limit: limit)
+        }
+
+        func leadDetail(remoteId: String) async throws -> RemoteLeadDetail? { try await base.leadDetail(remoteId: remoteId) }
+    }
+
+    func testHeldPagesAreWrittenWhenTheNextListRequestFails() async throws {
+        let pageSize = 10
+        XCTAssertGreaterThan(PullEngine.heldLeads(pageSize: pageSize), 30, "three pages stay held")
+        let options = SyncOptions(pageSize: pageSize, concurrency: 3, interval: 1)
+        let failing = SyncWorker(store: store, provider: FailingList(base: makeProvider(), failFrom: 30, failing: true),
+                                 options: options, username: ana.username, retryPolicy: fastRetry)
+        let report = await failing.runOnce()
+        XCTAssertNotNil(report.error, "the list failed at offset 30")
+        XCTAssertEqual(store.allLeads().map(\.id).count, 30, "the three held pages were written")
+        XCTAssertEqual(try store.syncState(provider: providerKey, key: "leads.position"), "30")
+        for id in store.allLeads().map(\.id) {
+            let link = try XCTUnwrap(try store.remoteLink(provider: providerKey, kind: .lead, localId: id))
+            XCTAssertFalse(link.contentHash.hasSuffix("/-"), "lead \(id) was stored with its detail")
+        }
+
+        let healthy = SyncWorker(store: store, provider: FailingList(base: makeProvider(), failFrom: 30, failing: false),
+                                 options: options, username: ana.username, retryPolicy: fastRetry)
+        let resumed = await syncUntilSettled(healthy)
+        XCTAssertEqual(resumed.counters.leadsPulled, 70, "the scan resumed after the written pages")
+        XCTAssertEqual(store.allLeads().map(\.id).count, 100)
+        let full = await syncUntilSettled(makeWorker(options: options))  // + appointments, which the wrapper leaves out
+        XCTAssertEqual(full.counters.leadsPulled, 0, "nothing twice")
+        try assertLocalEqualsServer(activities: true)
+    }
+}
