@@ -9,6 +9,8 @@ public struct PreparedRequest: Sendable {
     public let method: String
     /// The URL without its query, as text.
     public let base: String
+    /// The URL without its query (what a query that makes no URL falls back to).
+    public let url: URL
     /// Header name → value. May hold secrets: never print them.
     public let headers: [String: String]
     /// The socket client's bytes before and after the query (nil unless the URL is plain http).
@@ -27,6 +29,7 @@ public struct PreparedRequest: Sendable {
     public init(method: String = "GET", url: URL, headers: [String: String]) {
         self.method = method
         base = url.absoluteString
+        self.url = url
         self.headers = headers
         wire = Self.wire(method: method, url: url, headers: headers)
     }
@@ -34,7 +37,7 @@ public struct PreparedRequest: Sendable {
     /// The request with `query` (already encoded, without `?`; empty: none).
     public func request(query: String) -> HTTPClientRequest {
         let text = query.isEmpty ? base : base + "?" + query
-        return HTTPClientRequest(method: method, url: URL(string: text) ?? URL(string: base)!, headers: headers)
+        return HTTPClientRequest(method: method, url: URL(string: text) ?? url, headers: headers)
     }
 
     /// The socket client's head split at the end of the request target.
