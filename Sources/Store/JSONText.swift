@@ -7,11 +7,12 @@ enum JSONText {
     /// `[String: String]` as compact JSON with sorted keys.
     static func encode(_ value: [String: String]) -> String {
         var out = "{"
-        for (n, key) in value.keys.sorted().enumerated() {
+        out.reserveCapacity(256)  // a lead's base: ≈ 220 bytes
+        for (n, member) in value.sorted(by: { $0.key < $1.key }).enumerated() {  // unique keys: sorted-key order
             if n > 0 { out += "," }
-            appendString(key, to: &out)
+            appendString(member.key, to: &out)
             out += ":"
-            appendString(value[key] ?? "", to: &out)
+            appendString(member.value, to: &out)
         }
         return out + "}"
     }

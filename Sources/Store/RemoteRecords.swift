@@ -98,10 +98,10 @@ public enum ContentHash {
     /// The hash of `fields`, sorted by key.
     public static func of(_ fields: [String: String]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for key in fields.keys.sorted() {
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) {  // keys are unique: the order of sorted keys
             for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             hash = (hash ^ 0x1f) &* 0x100_0000_01b3
-            for byte in (fields[key] ?? "").utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            for byte in value.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             hash = (hash ^ 0x1e) &* 0x100_0000_01b3
         }
         let text = String(hash, radix: 16)

@@ -30,6 +30,13 @@ public struct HTTPClientResponse: Sendable, Equatable {
         self.body = body
     }
 
+    /// An answer whose header names are lower-cased already (the socket client's head parser).
+    init(status: Int, lowercasedHeaders: [String: String], body: Data = Data()) {
+        self.status = status
+        headers = lowercasedHeaders
+        self.body = body
+    }
+
     /// A header by case-insensitive name.
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
 }
@@ -38,4 +45,13 @@ public struct HTTPClientResponse: Sendable, Equatable {
 public protocol HTTPTransport: Sendable {
     /// One attempt, no retry. Throws `SyncError` (.timedOut, .connectionLost, .unreachable, .cancelled).
     func send(_ request: HTTPClientRequest) async throws -> HTTPClientResponse
+    /// `prepared` with `query` (encoded, without `?`), as `send(prepared.request(query:))` would.
+    func send(_ prepared: PreparedRequest, query: String) async throws -> HTTPClientResponse
+}
+
+extension HTTPTransport {
+    /// Builds the request and sends it (transports without a faster way).
+    public func send(_ prepared: PreparedRequest, query: String) async throws -> HTTPClientResponse {
+        try await send(prepared.request(query: query))
+    }
 }

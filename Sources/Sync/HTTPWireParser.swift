@@ -32,7 +32,7 @@ struct HTTPWireParser {
         guard let head else { return .needMore }
         let headers = head.headers
         if !expectsBody || head.status == 204 || head.status == 304 || (100..<200).contains(head.status) {
-            return .done(HTTPClientResponse(status: head.status, headers: headers), keepAlive: head.keepAlive)
+            return .done(HTTPClientResponse(status: head.status, lowercasedHeaders: headers), keepAlive: head.keepAlive)
         }
         if let lengthText = headers["content-length"] {
             // The value is trimmed already (parseHead); Int parses it without Foundation.
@@ -41,14 +41,14 @@ struct HTTPWireParser {
             }
             if buffer.count - bodyStart >= length {
                 let body = Data(buffer[bodyStart..<(bodyStart + length)])
-                return .done(HTTPClientResponse(status: head.status, headers: headers, body: body), keepAlive: head.keepAlive)
+                return .done(HTTPClientResponse(status: head.status, lowercasedHeaders: headers, body: body), keepAlive: head.keepAlive)
             }
             if closed { throw SyncError.connectionLost }
             return .needMore
         }
         if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
             if let body = try Self.dechunk(Array(buffer[bodyStart...])) {
-                return .done(HTTPClientResponse(status: head.status, headers: headers, body: Data(body)), keepAlive: head.keepAlive)
+                return .done(HTTPClientResponse(status: head.status, lowercasedHeaders: headers, body: Data(body)), keepAlive: head.keepAlive)
             }
             if closed { throw SyncError.connectionLost }
             return .needMore
@@ -58,7 +58,7 @@ struct HTTPWireParser {
             if buffer.count - bodyStart > Self.maxBodyBytes { throw SyncError.malformedResponse("body too large") }
             return .needMore
         }
-        return .done(HTTPClientResponse(status: head.status, headers: headers, body: Data(buffer[bodyStart...])), keepAlive: false)
+        return .done(HTTPClientResponse(status: head.status, lowercasedHeaders: headers, body: Data(buffer[bodyStart...])), keepAlive: false)
     }
 
     /// The status line and headers (names lower-cased; repeated names joined with ", "), read

@@ -9,7 +9,7 @@ enum JSONValue: Equatable {
     case bool(Bool)
     case null
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     /// The member `key` of an object (nil otherwise).
     subscript(key: String) -> JSONValue? {
@@ -73,6 +73,46 @@ enum JSONValue: Equatable {
     }
 }
 
+/// An object's members in document order, looked up from the last (a repeated key: the last one
+/// wins, as in JSONSerialization). A detail's objects are small (≈ 15 members): a scan costs
+/// less than building and hashing a dictionary for each.
+struct JSONObject: Equatable, ExpressibleByDictionaryLiteral {
+    private(set) var members: [(key: String, value: JSONValue)] = []
+
+    /// No members.
+    init() {}
+
+    /// Members from a literal (tests).
+    init(dictionaryLiteral elements: (String, JSONValue)...) {
+        members = elements.map { (key: $0.0, value: $0.1) }
+    }
+
+    /// The value of `key` (the last one when repeated).
+    subscript(key: String) -> JSONValue? {
+        var index = members.count
+        while index > 0 {
+            index -= 1
+            if members[index].key == key { return members[index].value }
+        }
+        return nil
+    }
+
+    /// Adds a member at the end.
+    mutating func append(_ key: String, _ value: JSONValue) {
+        if members.isEmpty { members.reserveCapacity(16) }
+        members.append((key: key, value: value))
+    }
+
+    /// Equal as dictionaries (order and overridden repeats do not count).
+    static func == (a: JSONObject, b: JSONObject) -> Bool {
+        a.dictionary == b.dictionary
+    }
+
+    private var dictionary: [String: JSONValue] {
+        Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+    }
+}
+
 /// The recursive-descent reader behind `JSONValue.parse`.
 private struct JSONByteParser {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -109,7 +149,7 @@ private struct JSONByteParser {
 
     mutating func object(depth: Int) -> JSONValue? {
         index += 1
-        var members: [String: JSONValue] = [:]
+        var members = JSONObject()
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -122,7 +162,7 @@ private struct JSONByteParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             index += 1
             guard let member = value(depth: depth + 1) else { return nil }
-            members[key] = member  // a repeated key: the last one wins, as in JSONSerialization
+            members.append(key, member)  // a repeated key: the last one wins, as in JSONSerialization
             skipSpace()
             guard index < bytes.count else { return nil }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

@@ -20,6 +20,8 @@ public struct LeadsCRMAPI: Sendable {
     let clock: any SyncClock
     /// What this client did on the wire.
     public let metrics: RequestMetrics
+    /// GET /leads/view/lead/ built once (a first pull sends it once per lead).
+    let detailRequest: PreparedRequest
 
     /// A client; share `gate` and `metrics` between clients of the same remote.
     public init(
@@ -34,6 +36,7 @@ public struct LeadsCRMAPI: Sendable {
         self.clock = clock
         self.gate = gate ?? RateLimitGate(clock: clock)
         self.metrics = metrics
+        detailRequest = PreparedRequest(url: Self.url(baseURL, "leads/view/lead/", []), headers: Self.headers(credentials))
     }
 
     // MARK: - Reads
@@ -60,8 +63,8 @@ public struct LeadsCRMAPI: Sendable {
 
     /// GET /leads/view/lead/?slug=…
     public func leadDetail(slug: String) async throws -> LeadsCRMLeadDetail {
-        let request = HTTPClientRequest(method: "GET", url: url("leads/view/lead/", [("slug", slug)]), headers: headers())
-        return try await perform(request, idempotent: true) { response in
+        let (transport, prepared, query) = (transport, detailRequest, FormEncoding.encode([("slug", slug)]))
+        return try await perform(idempotent: true, send: { try await transport.send(prepared, query: query) }) { response in
             try LeadsCRMDetailDecoding.detail(of: response) { gate.closeAfter429(headers: $0.headers) }
         }
     }
@@ -118,6 +121,11 @@ public struct LeadsCRMAPI: Sendable {
     // MARK: - Plumbing
 
     func url(_ path: String, _ query: [(String, String)]) -> URL {
+        Self.url(baseURL, path, query)
+    }
+
+    /// `path` under `baseURL` with `query` encoded.
+    static func url(_ baseURL: URL, _ path: String, _ query: [(String, String)]) -> URL {
         var text = baseURL.absoluteString
         if !text.hasSuffix("/") { text += "/" }
         text += path
@@ -125,7 +133,10 @@ public struct LeadsCRMAPI: Sendable {
         return URL(string: text) ?? baseURL
     }
 
-    func headers() -> [String: String] {
+    func headers() -> [String: String] { Self.headers(credentials) }
+
+    /// Both auth headers and `Accept`.
+    static func headers(_ credentials: RemoteCredentials) -> [String: String] {
         ["apikey": credentials.apiKey.reveal(), "Authorization": "Bearer \(credentials.token.reveal())",
          "Accept": "application/json"]
     }
@@ -176,13 +187,20 @@ public struct LeadsCRMAPI: Sendable {
 
     /// Sends with the gate and the retry policy; `decode` reads the answer (and throws its errors).
     func perform<T>(_ request: HTTPClientRequest, idempotent: Bool, decode: (HTTPClientResponse) throws -> T) async throws -> T {
+        let transport = self.transport
+        return try await perform(idempotent: idempotent, send: { try await transport.send(request) }, decode: decode)
+    }
+
+    /// Sends with `send` under the gate and the retry policy; `decode` reads the answer.
+    func perform<T>(idempotent: Bool, send: @Sendable () async throws -> HTTPClientResponse,
+                    decode: (HTTPClientResponse) throws -> T) async throws -> T {
         var failures = 0
         while true {
             try Task.checkCancellation()
             try await gate.waitUntilOpen()
             metrics.record { $0.requests += 1 }
             do {
-                let response = try await transport.send(request)
+                let response = try await send()
                 return try decode(response)
             } catch let error as SyncError {
                 switch error {

@@ -60,11 +60,12 @@ public struct LeadsCRMProvider: LeadPullingProvider, HashedLeadPaging, LeadEditi
         } catch SyncError.rejected(let errors) where !errors["slug"].isEmpty {
             return nil  // "Requested slug is invalid." / "Requested lead not found.": gone
         }
-        let list = Self.listLead(detail.lead)
-        var fields = list.fields
+        // The list fields without `listLead`'s hash: `combined` hashes them once.
+        let rowFields = Self.listFieldValues(detail.lead)
+        var fields = rowFields
         for key in detailOnlyLeadFields { fields[key] = detail.lead.fields[key] ?? "" }
-        let lead = RemoteLead(remoteId: list.remoteId, fields: fields, createdAt: list.createdAt,
-                              contentHash: LeadHash.combined(listFields: list.fields, allFields: fields, detailKeys: detailOnlyLeadFields))
+        let lead = RemoteLead(remoteId: detail.lead.slug, fields: fields, createdAt: detail.lead.addedOn,
+                              contentHash: LeadHash.combined(listFields: rowFields, allFields: fields, detailKeys: detailOnlyLeadFields))
         return RemoteLeadDetail(
             lead: lead, notes: detail.notes.map(Self.note),
             activities: detail.activities.map {
@@ -165,10 +166,17 @@ public struct LeadsCRMProvider: LeadPullingProvider, HashedLeadPaging, LeadEditi
 
     /// A list row as a `RemoteLead` (list fields only; hash of them).
     static func listLead(_ lead: LeadsCRMLead) -> RemoteLead {
-        var fields: [String: String] = [:]
-        for key in listFields { fields[key] = lead.fields[key] ?? "" }
+        let fields = listFieldValues(lead)
         return RemoteLead(remoteId: lead.slug, fields: fields, createdAt: lead.addedOn,
                           contentHash: LeadHash.listHash(fields))
+    }
+
+    /// The list fields of `lead` (missing ones empty), as `listLead` stores them.
+    static func listFieldValues(_ lead: LeadsCRMLead) -> [String: String] {
+        var fields: [String: String] = [:]
+        fields.reserveCapacity(listFields.count + 2)
+        for key in listFields { fields[key] = lead.fields[key] ?? "" }
+        return fields
     }
 
     static func note(_ note: LeadsCRMNote) -> RemoteNote {

@@ -18,9 +18,9 @@ struct NewLeadDetails {
     /// Details between two progress reports (the status bar's "syncing N of M").
     static let progressEvery = 25
 
-    /// A new lead's list row, its detail and the push mark read before the detail's request.
+    /// A new lead's detail combined with its list row (`combined`), and the push mark read
+    /// before the detail's request. The row is not kept: a first pull holds several pages of these.
     struct Found: Sendable {
-        var row: RemoteLead
         var mark: PushMark
         var detail: RemoteLeadDetail
     }
@@ -54,7 +54,7 @@ struct NewLeadDetails {
         })
         var fetched = Fetched()
         for (row, detail) in zip(leads, details) {
-            if let detail { fetched.found.append(Found(row: row, mark: mark, detail: detail)) } else { fetched.withoutDetail.append(row) }
+            if let detail { fetched.found.append(Found(mark: mark, detail: Self.combined(row, detail))) } else { fetched.withoutDetail.append(row) }
         }
         return fetched
     }
@@ -71,7 +71,7 @@ struct NewLeadDetails {
             var ids: [Int64] = []
             var applied: [RemoteLead] = []
             for found in details {
-                let detail = Self.combined(found.row, found.detail)
+                let detail = found.detail
                 if let id = try fetcher.apply(detail, readAt: found.mark) {
                     ids.append(id)
                     applied.append(detail.lead)

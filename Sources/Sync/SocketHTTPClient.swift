@@ -38,6 +38,21 @@ public final class SocketHTTPClient: HTTPTransport, @unchecked Sendable {
         }
     }
 
+    /// The prepared head around `query`, with no `URL` or header work per request. A query
+    /// holding a control character, space or `#` goes the long way (FormEncoding never makes one).
+    public func send(_ prepared: PreparedRequest, query: String) async throws -> HTTPClientResponse {
+        guard let wire = prepared.wire, let bytes = Self.serialize(prepared, query: query) else {
+            return try await send(prepared.request(query: query))
+        }
+        try Task.checkCancellation()
+        let idempotent = prepared.method == "GET"
+        return try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                continuation.resume(with: Result { try self.exchange(bytes, host: wire.host, port: wire.port, idempotent: idempotent) })
+            }
+        }
+    }
+
     /// One request/response on a pooled or fresh connection. A GET that finds a pooled connection
     /// closed by the server (nothing read) is sent once more on a fresh one.
     private func exchange(_ bytes: [UInt8], host: String, port: UInt16, idempotent: Bool) throws -> HTTPClientResponse {
@@ -116,6 +131,22 @@ public final class SocketHTTPClient: HTTPTransport, @unchecked Sendable {
         bytes.reserveCapacity(head.utf8.count + body.count)
         bytes += head.utf8
         bytes += body
+        return bytes
+    }
+
+    /// The bytes of `prepared` with `query`, the same as `serialize` writes for
+    /// `prepared.request(query:)`; nil when the URL is not plain http or the query holds a
+    /// control character, space or `#` (FormEncoding never makes one).
+    static func serialize(_ prepared: PreparedRequest, query: String) -> [UInt8]? {
+        guard let wire = prepared.wire, !query.utf8.contains(where: { $0 <= 32 || $0 == 35 || $0 == 127 }) else { return nil }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(wire.before.count + query.utf8.count + 1 + wire.after.count)
+        bytes += wire.before
+        if !query.isEmpty {
+            bytes.append(63)  // ?
+            bytes += query.utf8
+        }
+        bytes += wire.after
         return bytes
     }
 

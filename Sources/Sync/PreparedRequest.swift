@@ -1,0 +1,54 @@
+import Foundation
+
+/// A request whose method, path and headers are fixed, built once and sent many times with a
+/// different query (seed 001's lead detail: one per lead of a first pull). `SocketHTTPClient`
+/// sends its wire head as prepared bytes around the query: no `URL`, header dictionary or sort
+/// per request. Other transports get the same request as `request(query:)` builds it.
+public struct PreparedRequest: Sendable {
+    /// The method, e.g. `GET`.
+    public let method: String
+    /// The URL without its query, as text.
+    public let base: String
+    /// The URL without its query (what a query that makes no URL falls back to).
+    public let url: URL
+    /// Header name → value. May hold secrets: never print them.
+    public let headers: [String: String]
+    /// The socket client's bytes before and after the query (nil unless the URL is plain http).
+    let wire: Wire?
+
+    /// The plain-HTTP head of a prepared request: `before` + `?query` + `after` is what
+    /// `SocketHTTPClient.serialize` writes for the request with that query.
+    struct Wire: Sendable {
+        var host: String
+        var port: UInt16
+        var before: [UInt8]
+        var after: [UInt8]
+    }
+
+    /// A request to `url` (no query) with `headers`.
+    public init(method: String = "GET", url: URL, headers: [String: String]) {
+        self.method = method
+        base = url.absoluteString
+        self.url = url
+        self.headers = headers
+        wire = Self.wire(method: method, url: url, headers: headers)
+    }
+
+    /// The request with `query` (already encoded, without `?`; empty: none).
+    public func request(query: String) -> HTTPClientRequest {
+        let text = query.isEmpty ? base : base + "?" + query
+        return HTTPClientRequest(method: method, url: URL(string: text) ?? url, headers: headers)
+    }
+
+    /// The socket client's head split at the end of the request target.
+    private static func wire(method: String, url: URL, headers: [String: String]) -> Wire? {
+        guard url.scheme?.lowercased() == "http", let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil else {
+            return nil
+        }
+        let port = UInt16(url.port ?? 80)
+        let bytes = SocketHTTPClient.serialize(HTTPClientRequest(method: method, url: url, headers: headers), host: host, port: port)
+        let marker = Array(" HTTP/1.1\r\n".utf8)
+        guard let split = bytes.firstRange(of: marker) else { return nil }
+        return Wire(host: host, port: port, before: Array(bytes[..<split.lowerBound]), after: Array(bytes[split.lowerBound...]))
+    }
+}
