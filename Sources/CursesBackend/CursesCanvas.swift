@@ -10,6 +10,10 @@ public final class CursesCanvas: Canvas {
     /// Where the cursor goes after the frame; `nil` hides it.
     public var cursor: Position?
     private let textCache = CanvasTextCache()
+    private let retention = CanvasRetention()
+    /// The scratch pad `moveLines` copies through (a window copied onto itself is not defined);
+    /// `delscreen` frees it with the screen's other windows.
+    private var scratch: (pad: UnsafeMutablePointer<WINDOW>, rows: Int32, columns: Int32)?
 
     init(window: UnsafeMutablePointer<WINDOW>, colors: ColorPairCache) {
         self.window = window
@@ -28,6 +32,7 @@ public final class CursesCanvas: Canvas {
         guard position.row >= 0, position.row < bounds.rows, position.column >= 0, position.column < bounds.columns else { return 0 }
         let limit = min(maxColumns, bounds.columns - position.column)
         guard limit > 0 else { return 0 }
+        retention.touch(row: position.row, column: position.column, width: limit)
         let (attributes, pair) = colors.resolve(style)
         if let written = putASCII(text, row: position.row, column: position.column, limit: limit, attributes: attributes, pair: pair) {
             return written
@@ -98,12 +103,49 @@ public final class CursesCanvas: Canvas {
     public func fill(_ rect: Rect, style: Style) {
         let area = rect.intersection(Rect(size: size))
         guard !area.isEmpty else { return }
+        retention.touch(area)
         let (attributes, pair) = colors.resolve(style)
         var cell = cchar_t()
         makeCell(&cell, grapheme: " ", width: 1, attributes: attributes, pair: pair)
         for row in area.row..<area.bottom {
             mvwhline_set(window, Int32(row), Int32(area.column), &cell, Int32(area.width))
         }
+    }
+
+    /// Whether the span holds what `key` drew (`CanvasRetention`; a resize forgets everything).
+    public func holds(_ key: CanvasLine, row: Int, column: Int, width: Int) -> Bool {
+        retention.holds(key, row: row, column: column, width: width, size: size)
+    }
+
+    /// Records `key` as drawn over the span.
+    public func remember(_ key: CanvasLine, row: Int, column: Int, width: Int) {
+        retention.remember(key, row: row, column: column, width: width, size: size)
+    }
+
+    /// Moves whole remembered lines of `rect` by `offset` rows with `copywin` (cell for cell,
+    /// through a scratch pad), so a list that scrolls by a line rewrites one line, not all.
+    public func moveLines(_ rect: Rect, by offset: Int) -> Bool {
+        let bounds = size
+        guard retention.canMove(rect, by: offset, size: bounds), rect.column >= 0, rect.right <= bounds.columns,
+              let pad = scratchPad(rows: rect.height, columns: rect.width) else { return false }
+        let count = Int32(rect.height - abs(offset))
+        let from = Int32(rect.row + max(0, offset)), to = Int32(rect.row + max(0, -offset))
+        let left = Int32(rect.column), width = Int32(rect.width)
+        guard copywin(window, pad, from, left, 0, 0, count - 1, width - 1, 0) != ERR,
+              copywin(pad, window, 0, 0, to, left, to + count - 1, left + width - 1, 0) != ERR else {
+            retention.touch(rect)
+            return false
+        }
+        retention.move(rect, by: offset)
+        return true
+    }
+
+    private func scratchPad(rows: Int, columns: Int) -> UnsafeMutablePointer<WINDOW>? {
+        if let scratch, scratch.rows >= rows, scratch.columns >= columns { return scratch.pad }
+        if let scratch { delwin(scratch.pad) }
+        guard let pad = newpad(Int32(rows), Int32(columns)) else { scratch = nil; return nil }
+        scratch = (pad, Int32(rows), Int32(columns))
+        return pad
     }
 
     /// Fills `cell` with `grapheme`; a cluster curses cannot hold in one cell (more than one

@@ -96,6 +96,18 @@ struct UIScenarios {
             for _ in 0..<perStart { line.append(timed(down)) }
         }
 
+        // The split view loads the detail of the lead the cursor rests on from `idle` (40 ms
+        // after the last move): the longest a key typed at that moment waits behind it.
+        var rests: [Double] = []
+        for index in 0..<max(10, iterations / 20) {
+            try jump(to: (index * 104_729) % max(1, total))
+            untimed(down)
+            Thread.sleep(forTimeInterval: 0.05)  // past `LeadsPane.detailRestDelay` (40 ms)
+            let start = UITimings.now()
+            if app.idle() != .none { draw() }
+            rests.append(UITimings.milliseconds(since: start))
+        }
+
         var pages: [Double] = []
         for start in starts {
             if start == 0 { untimed(top) } else { try jump(to: start) }
@@ -133,6 +145,7 @@ struct UIScenarios {
         }
         return [
             UITimings.Row(name: "next line (j)", samples: line),
+            UITimings.Row(name: "detail after the cursor rests (idle)", samples: rests),
             UITimings.Row(name: "next page (<C-f>)", samples: pages),
             UITimings.Row(name: "jump to end (G)", samples: ends),
             UITimings.Row(name: "jump to top (g g)", samples: tops),
