@@ -11,9 +11,6 @@ public final class CursesCanvas: Canvas {
     public var cursor: Position?
     private let textCache = CanvasTextCache()
     private let retention = CanvasRetention()
-    /// The scratch pad `moveLines` copies through (a window copied onto itself is not defined);
-    /// `delscreen` frees it with the screen's other windows.
-    private var scratch: (pad: UnsafeMutablePointer<WINDOW>, rows: Int32, columns: Int32)?
 
     init(window: UnsafeMutablePointer<WINDOW>, colors: ColorPairCache) {
         self.window = window
@@ -122,30 +119,20 @@ public final class CursesCanvas: Canvas {
         retention.remember(key, row: row, column: column, width: width, size: size)
     }
 
-    /// Moves whole remembered lines of `rect` by `offset` rows with `copywin` (cell for cell,
-    /// through a scratch pad), so a list that scrolls by a line rewrites one line, not all.
+    /// Moves whole remembered lines of `rect` by `offset` rows with `copywin`, cell for cell and
+    /// one row per call, in the order that reads every row before it is overwritten: a list that
+    /// scrolls by a line then rewrites one line, not all.
     public func moveLines(_ rect: Rect, by offset: Int) -> Bool {
         let bounds = size
-        guard retention.canMove(rect, by: offset, size: bounds), rect.column >= 0, rect.right <= bounds.columns,
-              let pad = scratchPad(rows: rect.height, columns: rect.width) else { return false }
-        let count = Int32(rect.height - abs(offset))
-        let from = Int32(rect.row + max(0, offset)), to = Int32(rect.row + max(0, -offset))
-        let left = Int32(rect.column), width = Int32(rect.width)
-        guard copywin(window, pad, from, left, 0, 0, count - 1, width - 1, 0) != ERR,
-              copywin(pad, window, 0, 0, to, left, to + count - 1, left + width - 1, 0) != ERR else {
+        guard retention.canMove(rect, by: offset, size: bounds), rect.column >= 0, rect.right <= bounds.columns else { return false }
+        let targets = offset > 0 ? Array(rect.row..<(rect.bottom - offset)) : Array((rect.row - offset)..<rect.bottom).reversed()
+        let left = Int32(rect.column), right = Int32(rect.right - 1)
+        for row in targets where copywin(window, window, Int32(row + offset), left, Int32(row), left, Int32(row), right, 0) == ERR {
             retention.touch(rect)
             return false
         }
         retention.move(rect, by: offset)
         return true
-    }
-
-    private func scratchPad(rows: Int, columns: Int) -> UnsafeMutablePointer<WINDOW>? {
-        if let scratch, scratch.rows >= rows, scratch.columns >= columns { return scratch.pad }
-        if let scratch { delwin(scratch.pad) }
-        guard let pad = newpad(Int32(rows), Int32(columns)) else { scratch = nil; return nil }
-        scratch = (pad, Int32(rows), Int32(columns))
-        return pad
     }
 
     /// Fills `cell` with `grapheme`; a cluster curses cannot hold in one cell (more than one

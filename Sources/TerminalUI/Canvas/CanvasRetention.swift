@@ -115,3 +115,24 @@ extension Canvas {
         remember(line, row: position.row, column: position.column, width: width)
     }
 }
+
+/// A line drawn from a few texts, styles and numbers (a title, a bar): a key for `Canvas.holds`
+/// that any widget can fill with whatever its line is drawn from.
+public final class TextsLine: CanvasLine {
+    let texts: [String]
+    let styles: [Style]
+    let numbers: [Int]
+
+    /// The key of a line drawn from exactly these values.
+    public init(texts: [String], styles: [Style], numbers: [Int] = []) {
+        self.texts = texts
+        self.styles = styles
+        self.numbers = numbers
+    }
+
+    /// Same values.
+    override public func isSame(as other: CanvasLine) -> Bool {
+        guard let other = other as? TextsLine else { return false }
+        return other === self || (other.texts == texts && other.styles == styles && other.numbers == numbers)
+    }
+}

@@ -161,7 +161,7 @@ public struct TableView: Sendable {
         let markedStyle = theme.style("list.marked")
         let dataTop = row
         let count = min(rows.count, max(0, rect.bottom - dataTop))
-        var elementStyles: [String: Style] = [:]
+        var elementStyles: [(element: String, style: Style)] = []
         let keys: [TableLine] = rows.prefix(count).enumerated().map { index, data in
             let isSelected = index == selected
             let rowStyle = data.isMarked ? markedStyle : listStyle
@@ -175,9 +175,15 @@ public struct TableView: Sendable {
             let styles = isSelected ? data.cells.map { _ in base } : cellStyles(data.cells, base: base, theme: theme, cache: &elementStyles)
             return TableLine(LineKey(cells: data.cells, styles: styles, mark: mark, base: base, highlight: nil, layout: layout))
         }
-        if count > 1 { moveLinesIfScrolled(keys, top: dataTop, rect: rect, canvas: canvas) }
-        for key in keys {
-            drawRetained(key, row: row, rect: rect, canvas: canvas)
+        var held = keys.enumerated().map { index, key in canvas.holds(key, row: dataTop + index, column: rect.column, width: rect.width) }
+        if count > 1, held.filter({ $0 }).count * 2 < count, moveLinesIfScrolled(keys, top: dataTop, rect: rect, canvas: canvas) {
+            held = keys.enumerated().map { index, key in canvas.holds(key, row: dataTop + index, column: rect.column, width: rect.width) }
+        }
+        for (index, key) in keys.enumerated() {
+            if !held[index] {
+                drawLine(key.key, row: row, rect: rect, canvas: canvas)
+                canvas.remember(key, row: row, column: rect.column, width: rect.width)
+            }
             row += 1
         }
         if row < rect.bottom {
@@ -225,11 +231,15 @@ public struct TableView: Sendable {
     }
 
     /// Each cell's style: its theme element over `base` (the row's background wins when it has one).
-    private func cellStyles(_ cells: [TableCell], base: Style, theme: Theme, cache: inout [String: Style]) -> [Style] {
+    /// `cache` holds the frame's few elements (a row has three or four): compared, not hashed.
+    private func cellStyles(_ cells: [TableCell], base: Style, theme: Theme, cache: inout [(element: String, style: Style)]) -> [Style] {
         cells.map { cell in
             guard let element = cell.element else { return base }
             let own: Style
-            if let known = cache[element] { own = known } else { own = theme.style(element); cache[element] = own }
+            if let known = cache.first(where: { $0.element == element }) { own = known.style } else {
+                own = theme.style(element)
+                cache.append((element, own))
+            }
             return Style(foreground: own.foreground, background: base.background == .default ? own.background : base.background,
                          attributes: own.attributes.union(base.attributes))
         }
@@ -237,7 +247,8 @@ public struct TableView: Sendable {
 
     /// When most of the lines about to be drawn are held one row below (or above) where they go,
     /// moves the held lines there (the list scrolled by a line), so only the rest are drawn.
-    private func moveLinesIfScrolled(_ keys: [TableLine], top: Int, rect: Rect, canvas: Canvas) {
+    /// Whether it moved them.
+    private func moveLinesIfScrolled(_ keys: [TableLine], top: Int, rect: Rect, canvas: Canvas) -> Bool {
         let half = (keys.count + 1) / 2
         func matchesHalf(offset: Int) -> Bool {  // at least half the lines are held `offset` rows away
             var found = 0, missed = 0
@@ -249,11 +260,10 @@ public struct TableView: Sendable {
             }
             return false
         }
-        guard !matchesHalf(offset: 0) else { return }
         for offset in [1, -1] where matchesHalf(offset: offset) {
-            _ = canvas.moveLines(Rect(row: top, column: rect.column, height: keys.count, width: rect.width), by: offset)
-            return
+            return canvas.moveLines(Rect(row: top, column: rect.column, height: keys.count, width: rect.width), by: offset)
         }
+        return false
     }
 
     /// Draws the line of `key` at `row` unless the canvas still holds it, and remembers it.
