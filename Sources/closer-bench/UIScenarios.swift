@@ -96,19 +96,6 @@ struct UIScenarios {
             for _ in 0..<perStart { line.append(timed(down)) }
         }
 
-        // The split view (120 columns and wider) loads the detail of the lead the cursor rests on
-        // from `idle` (40 ms after the last move): the longest a key typed then waits behind it.
-        // One pane (80×24) has no such step: no samples.
-        var rests: [Double] = []
-        for index in 0..<(size.columns >= 120 ? max(10, iterations / 20) : 0) {
-            try jump(to: (index * 104_729) % max(1, total))
-            untimed(down)
-            Thread.sleep(forTimeInterval: 0.05)  // past `LeadsPane.detailRestDelay` (40 ms)
-            let start = UITimings.now()
-            if app.idle() != .none { draw() }
-            rests.append(UITimings.milliseconds(since: start))
-        }
-
         var pages: [Double] = []
         for start in starts {
             if start == 0 { untimed(top) } else { try jump(to: start) }
@@ -131,6 +118,20 @@ struct UIScenarios {
             untimed(Self.keys("/"))
             for c in "müller" { word.append(timed([Key.char(c)])) }
             untimed(Self.keys("<Esc>"))
+        }
+
+        // The split view (120 columns and wider) loads the detail of the lead the cursor rests on
+        // from `idle` (40 ms after the last move): the longest a key typed then waits behind it.
+        // One pane (80×24) has no such step: no samples. Run after the other keys: the sleeps
+        // would leave the next samples a cold processor.
+        var rests: [Double] = []
+        for index in 0..<(size.columns >= 120 ? max(10, iterations / 20) : 0) {
+            try jump(to: (index * 104_729) % max(1, total))
+            untimed(down)
+            Thread.sleep(forTimeInterval: 0.05)  // past `LeadsPane.detailRestDelay` (40 ms)
+            let start = UITimings.now()
+            if app.idle() != .none { draw() }
+            rests.append(UITimings.milliseconds(since: start))
         }
 
         var resizes: [Double] = []
