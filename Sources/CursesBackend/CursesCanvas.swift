@@ -10,6 +10,7 @@ public final class CursesCanvas: Canvas {
     /// Where the cursor goes after the frame; `nil` hides it.
     public var cursor: Position?
     private let textCache = CanvasTextCache()
+    private let retention = CanvasRetention()
 
     init(window: UnsafeMutablePointer<WINDOW>, colors: ColorPairCache) {
         self.window = window
@@ -28,6 +29,7 @@ public final class CursesCanvas: Canvas {
         guard position.row >= 0, position.row < bounds.rows, position.column >= 0, position.column < bounds.columns else { return 0 }
         let limit = min(maxColumns, bounds.columns - position.column)
         guard limit > 0 else { return 0 }
+        retention.touch(row: position.row, column: position.column, width: limit)
         let (attributes, pair) = colors.resolve(style)
         if let written = putASCII(text, row: position.row, column: position.column, limit: limit, attributes: attributes, pair: pair) {
             return written
@@ -98,12 +100,39 @@ public final class CursesCanvas: Canvas {
     public func fill(_ rect: Rect, style: Style) {
         let area = rect.intersection(Rect(size: size))
         guard !area.isEmpty else { return }
+        retention.touch(area)
         let (attributes, pair) = colors.resolve(style)
         var cell = cchar_t()
         makeCell(&cell, grapheme: " ", width: 1, attributes: attributes, pair: pair)
         for row in area.row..<area.bottom {
             mvwhline_set(window, Int32(row), Int32(area.column), &cell, Int32(area.width))
         }
+    }
+
+    /// Whether the span holds what `key` drew (`CanvasRetention`; a resize forgets everything).
+    public func holds(_ key: CanvasLine, row: Int, column: Int, width: Int) -> Bool {
+        retention.holds(key, row: row, column: column, width: width, size: size)
+    }
+
+    /// Records `key` as drawn over the span.
+    public func remember(_ key: CanvasLine, row: Int, column: Int, width: Int) {
+        retention.remember(key, row: row, column: column, width: width, size: size)
+    }
+
+    /// Moves whole remembered lines of `rect` by `offset` rows with `copywin`, cell for cell and
+    /// one row per call, in the order that reads every row before it is overwritten: a list that
+    /// scrolls by a line then rewrites one line, not all.
+    public func moveLines(_ rect: Rect, by offset: Int) -> Bool {
+        let bounds = size
+        guard retention.canMove(rect, by: offset, size: bounds), rect.column >= 0, rect.right <= bounds.columns else { return false }
+        let targets = offset > 0 ? Array(rect.row..<(rect.bottom - offset)) : Array((rect.row - offset)..<rect.bottom).reversed()
+        let left = Int32(rect.column), right = Int32(rect.right - 1)
+        for row in targets where copywin(window, window, Int32(row + offset), left, Int32(row), left, Int32(row), right, 0) == ERR {
+            retention.touch(rect)
+            return false
+        }
+        retention.move(rect, by: offset)
+        return true
     }
 
     /// Fills `cell` with `grapheme`; a cluster curses cannot hold in one cell (more than one

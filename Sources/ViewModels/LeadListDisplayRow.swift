@@ -56,8 +56,8 @@ public struct LeadListDisplayRow: Sendable, Equatable {
     /// "hh:mm" when `date` is on `now`'s UTC day, else "yyyy-mm-dd".
     static func shortDate(_ date: Date, now: Date) -> String {
         let c = WireDate.components(Int64(date.timeIntervalSince1970.rounded(.down)))
-        let today = WireDate.components(Int64(now.timeIntervalSince1970.rounded(.down)))
-        if c.year == today.year && c.month == today.month && c.day == today.day {
+        // The same UTC day is the same day number: no calendar arithmetic for `now` on every row.
+        if (date.timeIntervalSince1970 / 86_400).rounded(.down) == (now.timeIntervalSince1970 / 86_400).rounded(.down) {
             return pad(c.hour) + ":" + pad(c.minute)
         }
         return String(c.year) + "-" + pad(c.month) + "-" + pad(c.day)

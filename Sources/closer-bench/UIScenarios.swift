@@ -120,6 +120,20 @@ struct UIScenarios {
             untimed(Self.keys("<Esc>"))
         }
 
+        // The split view (120 columns and wider) loads the detail of the lead the cursor rests on
+        // from `idle` (40 ms after the last move): the longest a key typed then waits behind it.
+        // One pane (80×24) has no such step: no samples. Run after the other keys: the sleeps
+        // would leave the next samples a cold processor.
+        var rests: [Double] = []
+        for index in 0..<(size.columns >= 120 ? max(10, iterations / 20) : 0) {
+            try jump(to: (index * 104_729) % max(1, total))
+            untimed(down)
+            Thread.sleep(forTimeInterval: 0.05)  // past `LeadsPane.detailRestDelay` (40 ms)
+            let start = UITimings.now()
+            if app.idle() != .none { draw() }
+            rests.append(UITimings.milliseconds(since: start))
+        }
+
         var resizes: [Double] = []
         let cycle = [Size(rows: 24, columns: 80), Size(rows: 40, columns: 120), Size(rows: 60, columns: 250)]
         try jump(to: total / 3)
@@ -133,6 +147,7 @@ struct UIScenarios {
         }
         return [
             UITimings.Row(name: "next line (j)", samples: line),
+            UITimings.Row(name: "split: detail once the cursor rests", samples: rests),
             UITimings.Row(name: "next page (<C-f>)", samples: pages),
             UITimings.Row(name: "jump to end (G)", samples: ends),
             UITimings.Row(name: "jump to top (g g)", samples: tops),

@@ -37,12 +37,15 @@ extension CloserApp {
 
     func drawTitle(in rect: Rect, canvas: Canvas) {
         let style = theme.style("title")
-        canvas.fill(rect, style: style)
         let right = setup.currentUser.isEmpty ? "" : TextSanitizer.line(setup.currentUser) + " "
         let rightWidth = DisplayWidth.of(right)
         let leftWidth = rect.width - (rightWidth + 2 <= rect.width / 3 ? rightWidth + 1 : 0)
         var text = " Closer │ " + activePane.title(fitting: max(1, leftWidth - 11))
         if DisplayWidth.of(text) > leftWidth { text = " " + activePane.title(fitting: max(1, leftWidth - 2)) }  // narrow: the pane's count before the name
+        let line = TextsLine(texts: [text, right], styles: [style, theme.style("title.position")], numbers: [leftWidth, rect.height])
+        guard !canvas.holds(line, row: rect.row, column: rect.column, width: rect.width) else { return }
+        defer { if rect.height == 1 { canvas.remember(line, row: rect.row, column: rect.column, width: rect.width) } }
+        canvas.fill(rect, style: style)
         // The position ("31 of 1,000,000", the title's last part) changes on every move: drawn in
         // `title.position` (plain in the default theme) it costs no colour switch per keystroke.
         if let dot = text.lastIndex(of: "·"), text[..<dot].hasSuffix(" "), text.index(after: dot) < text.endIndex {

@@ -17,6 +17,28 @@ public protocol Canvas: AnyObject {
 
     /// Where the terminal cursor shows after the frame; `nil` hides it.
     var cursor: Position? { get set }
+
+    /// Whether the one-row span still holds what `key` drew there, untouched since
+    /// (`CanvasRetention`): the widget may skip drawing it. A canvas that keeps no record says no.
+    func holds(_ key: CanvasLine, row: Int, column: Int, width: Int) -> Bool
+
+    /// Records that `key` was just drawn over every cell of the span.
+    func remember(_ key: CanvasLine, row: Int, column: Int, width: Int)
+
+    /// Moves the cells of `rect`'s rows by `offset` rows (row `r + offset` to row `r`; negative:
+    /// down), with what they are remembered to hold, when every row it reads holds one remembered
+    /// line of exactly `rect`'s columns; the rows left behind must be drawn again. False, and
+    /// nothing moved, otherwise (or when the canvas cannot move cells).
+    func moveLines(_ rect: Rect, by offset: Int) -> Bool
+}
+
+extension Canvas {
+    /// No record kept: every span is drawn.
+    public func holds(_ key: CanvasLine, row: Int, column: Int, width: Int) -> Bool { false }
+    /// No record kept.
+    public func remember(_ key: CanvasLine, row: Int, column: Int, width: Int) {}
+    /// Cannot move cells.
+    public func moveLines(_ rect: Rect, by offset: Int) -> Bool { false }
 }
 
 extension Canvas {

@@ -15,6 +15,7 @@ public final class GridCanvas: Canvas {
     /// How many cells were written since creation (benchmarks use it as a cost measure).
     public private(set) var cellsWritten = 0
     private let textCache = CanvasTextCache()
+    private let retention = CanvasRetention()
     /// `size.rows` × `size.columns` cells, row after row.
     private var grid: [GridCell]
     private var palette = GridPalette()
@@ -23,6 +24,7 @@ public final class GridCanvas: Canvas {
     public init(size: Size) {
         self.size = size
         grid = Array(repeating: .blank(0), count: max(0, size.rows) * max(0, size.columns))
+        retention.reset(size: size)
     }
 
     /// A blank canvas of `rows` × `columns`.
@@ -46,6 +48,29 @@ public final class GridCanvas: Canvas {
         }
         size = newSize
         grid = resized
+        retention.reset(size: newSize)
+    }
+
+    /// Whether the span holds what `key` drew (`CanvasRetention`).
+    public func holds(_ key: CanvasLine, row: Int, column: Int, width: Int) -> Bool {
+        retention.holds(key, row: row, column: column, width: width, size: size)
+    }
+
+    /// Records `key` as drawn over the span.
+    public func remember(_ key: CanvasLine, row: Int, column: Int, width: Int) {
+        retention.remember(key, row: row, column: column, width: width, size: size)
+    }
+
+    /// Moves whole remembered lines of `rect` by `offset` rows (see `Canvas.moveLines`).
+    public func moveLines(_ rect: Rect, by offset: Int) -> Bool {
+        guard retention.canMove(rect, by: offset, size: size), rect.column >= 0, rect.right <= size.columns else { return false }
+        let targets = offset > 0 ? Array(rect.row..<(rect.bottom - offset)) : Array((rect.row - offset)..<rect.bottom).reversed()
+        for row in targets {
+            let source = (row + offset) * size.columns, target = row * size.columns
+            for c in rect.column..<rect.right { grid[target + c] = grid[source + c] }
+        }
+        retention.move(rect, by: offset)
+        return true
     }
 
     /// Writes the text into the grid (see `Canvas.put`).
@@ -53,6 +78,7 @@ public final class GridCanvas: Canvas {
     public func put(_ text: String, at position: Position, style: Style, maxColumns: Int) -> Int {
         guard position.row >= 0, position.row < size.rows, position.column >= 0, position.column < size.columns else { return 0 }
         let limit = min(maxColumns, size.columns - position.column)
+        retention.touch(row: position.row, column: position.column, width: limit)
         guard limit > 0, !text.isEmpty else { return 0 }
         let styleNumber = palette.number(of: style)
         if let written = putPlain(text, row: position.row, column: position.column, limit: limit, style: styleNumber) {
@@ -104,6 +130,7 @@ public final class GridCanvas: Canvas {
     public func fill(_ rect: Rect, style: Style) {
         let area = rect.intersection(Rect(size: size))
         guard !area.isEmpty else { return }
+        retention.touch(area)
         let blank = GridCell.blank(palette.number(of: style))
         let end = area.column + area.width
         for r in area.row..<area.bottom {

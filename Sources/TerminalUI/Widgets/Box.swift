@@ -9,7 +9,7 @@ public enum Box {
         let horizontal = String(repeating: "─", count: rect.width - 2)
         canvas.put("┌" + horizontal + "┐", at: Position(row: rect.row, column: rect.column), style: style, maxColumns: rect.width)
         for row in (rect.row + 1)..<(rect.bottom - 1) {
-            canvas.put("│", at: Position(row: row, column: rect.column), style: style, maxColumns: 1)
+            canvas.putPaddedRetained("│", at: Position(row: row, column: rect.column), width: 1, style: style)
             canvas.put("│", at: Position(row: row, column: rect.right - 1), style: style, maxColumns: 1)
         }
         canvas.put("└" + horizontal + "┘", at: Position(row: rect.bottom - 1, column: rect.column), style: style, maxColumns: rect.width)
@@ -24,7 +24,7 @@ public enum Box {
     public static func verticalLine(_ rect: Rect, canvas: Canvas, style: Style) {
         guard rect.width > 0 else { return }
         for row in rect.row..<rect.bottom {
-            canvas.put("│", at: Position(row: row, column: rect.column), style: style, maxColumns: 1)
+            canvas.putPaddedRetained("│", at: Position(row: row, column: rect.column), width: 1, style: style)
         }
     }
 }

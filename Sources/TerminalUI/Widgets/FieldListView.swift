@@ -94,40 +94,89 @@ public struct FieldListView: Sendable {
     }
 
     /// Draws `lines` from `scroll` into `rect`; the selected field's first line is highlighted.
+    /// A line the canvas still holds from an earlier frame (`Canvas.holds`) is not drawn again.
     public func draw(_ rows: [FieldRow], lines: [Line], selected: Int?, scroll: Int, in rect: Rect, canvas: Canvas,
                      theme: Theme, focused: Bool = true) {
         guard !rect.isEmpty else { return }
         let base = theme.style("detail")
+        let selectedStyle = focused ? theme.style("list.selected") : theme.style("list.selected").adding(.dim)
         for screenRow in 0..<rect.height {
             let at = Position(row: rect.row + screenRow, column: rect.column)
             let index = scroll + screenRow
-            guard index >= 0, index < lines.count else {
-                canvas.fill(Rect(row: at.row, column: at.column, height: 1, width: rect.width), style: base)
-                continue
+            let drawn: DrawnLine
+            if index >= 0, index < lines.count {
+                let line = lines[index]
+                let row = rows[line.field]
+                let isSelected = line.field == selected && line.kind == .first
+                switch line.kind {
+                case .heading:
+                    drawn = DrawnLine(label: nil, labelStyle: base, text: line.text, style: theme.style("detail.heading"), isHeading: true)
+                default:
+                    let element: String
+                    switch line.kind {
+                    case .error: element = "detail.error"
+                    case .conflict: element = "detail.conflict"
+                    default: element = row.valueElement ?? "detail.value"
+                    }
+                    let label = line.kind == .first ? row.label + (row.marker.map { " " + $0 } ?? "") : nil
+                    let labelStyle = label == nil ? base : (isSelected ? selectedStyle : theme.style("detail.label"))
+                    drawn = DrawnLine(label: label, labelStyle: labelStyle, text: line.text,
+                                      style: isSelected ? selectedStyle : theme.style(element), isHeading: false)
+                }
+            } else {
+                drawn = DrawnLine(label: nil, labelStyle: base, text: nil, style: base, isHeading: false)
             }
-            let line = lines[index]
-            let row = rows[line.field]
-            let isSelected = line.field == selected && line.kind == .first
-            let selectedStyle = focused ? theme.style("list.selected") : theme.style("list.selected").adding(.dim)
-            switch line.kind {
-            case .heading:
-                canvas.putPadded(line.text, at: at, width: rect.width, style: theme.style("detail.heading"))
-                continue
-            case .first:
-                let label = row.label + (row.marker.map { " " + $0 } ?? "")
-                canvas.putPadded(label, at: at, width: min(labelWidth, rect.width), style: isSelected ? selectedStyle : theme.style("detail.label"))
-            default:
-                canvas.fill(Rect(row: at.row, column: at.column, height: 1, width: min(labelWidth, rect.width)), style: base)
-            }
-            guard rect.width > labelWidth else { continue }
-            let element: String
-            switch line.kind {
-            case .error: element = "detail.error"
-            case .conflict: element = "detail.conflict"
-            default: element = row.valueElement ?? "detail.value"
-            }
-            canvas.putPadded(line.text, at: Position(row: at.row, column: at.column + labelWidth), width: rect.width - labelWidth,
-                             style: isSelected ? selectedStyle : theme.style(element))
+            let key = RetainedLine(Retained(line: drawn, labelWidth: labelWidth, column: rect.column, width: rect.width))
+            if canvas.holds(key, row: at.row, column: rect.column, width: rect.width) { continue }
+            draw(drawn, at: at, width: rect.width, canvas: canvas)
+            canvas.remember(key, row: at.row, column: rect.column, width: rect.width)
         }
+    }
+
+    /// What one screen line shows: a heading, a blank line, or a label column (text or blank) and a value.
+    private struct DrawnLine: Equatable {
+        var label: String?
+        var labelStyle: Style
+        /// The heading or value text; nil for a blank line.
+        var text: String?
+        var style: Style
+        var isHeading: Bool
+    }
+
+    /// A detail line as the canvas remembers it.
+    private final class RetainedLine: CanvasLine {
+        let key: Retained
+        init(_ key: Retained) { self.key = key }
+        override func isSame(as other: CanvasLine) -> Bool {
+            guard let other = other as? RetainedLine else { return false }
+            return other === self || other.key == key
+        }
+    }
+
+    /// A drawn line and where it went: the key the canvas remembers it by.
+    private struct Retained: Equatable {
+        var line: DrawnLine
+        var labelWidth: Int
+        var column: Int
+        var width: Int
+    }
+
+    /// Draws every cell of one line `width` columns wide at `at`.
+    private func draw(_ line: DrawnLine, at: Position, width: Int, canvas: Canvas) {
+        guard let text = line.text else {
+            canvas.fill(Rect(row: at.row, column: at.column, height: 1, width: width), style: line.style)
+            return
+        }
+        if line.isHeading {
+            canvas.putPadded(text, at: at, width: width, style: line.style)
+            return
+        }
+        if let label = line.label {
+            canvas.putPadded(label, at: at, width: min(labelWidth, width), style: line.labelStyle)
+        } else {
+            canvas.fill(Rect(row: at.row, column: at.column, height: 1, width: min(labelWidth, width)), style: line.labelStyle)
+        }
+        guard width > labelWidth else { return }
+        canvas.putPadded(text, at: Position(row: at.row, column: at.column + labelWidth), width: width - labelWidth, style: line.style)
     }
 }

@@ -18,9 +18,13 @@ public struct StatusSegment: Sendable, Hashable {
 /// counts, pending keys). The right side is kept whole when it fits; the left is clipped.
 public enum StatusBar {
     /// Draws the bar across `rect`'s first row.
+    /// The canvas is not written to when it still holds the same bar (`Canvas.holds`).
     public static func draw(left: [StatusSegment], right: [StatusSegment], in rect: Rect, canvas: Canvas, theme: Theme) {
         guard !rect.isEmpty else { return }
         let base = theme.style("statusbar")
+        let line = BarLine(left: left, right: right, styles: [base] + (left + right).map { theme.style($0.element) })
+        guard !canvas.holds(line, row: rect.row, column: rect.column, width: rect.width) else { return }
+        defer { canvas.remember(line, row: rect.row, column: rect.column, width: rect.width) }
         canvas.fill(Rect(row: rect.row, column: rect.column, height: 1, width: rect.width), style: base)
         let rightText = right.map { CanvasText.safe($0.text) }
         let rightWidth = rightText.reduce(0) { $0 + displayWidth($1) } + max(0, right.count - 1)
@@ -42,4 +46,22 @@ public enum StatusBar {
     }
 
     static func displayWidth(_ text: String) -> Int { Core.DisplayWidth.of(text) }
+}
+
+/// A status bar as the canvas remembers it: its segments and their styles.
+private final class BarLine: CanvasLine {
+    let left: [StatusSegment]
+    let right: [StatusSegment]
+    let styles: [Style]
+
+    init(left: [StatusSegment], right: [StatusSegment], styles: [Style]) {
+        self.left = left
+        self.right = right
+        self.styles = styles
+    }
+
+    override func isSame(as other: CanvasLine) -> Bool {
+        guard let other = other as? BarLine else { return false }
+        return other === self || (other.left == left && other.right == right && other.styles == styles)
+    }
 }

@@ -21,9 +21,15 @@ public enum TabBar {
     }
 
     /// Draws `tabs` into the row `rect`, with `right` (the user) at the right edge when it fits.
+    /// A one-row bar the canvas still holds (`Canvas.holds`) is not written again.
     public static func draw(_ tabs: [Tab], right: String, in rect: Rect, canvas: Canvas, theme: Theme) {
         guard !rect.isEmpty else { return }
         let base = theme.style("tabs")
+        let line = TabLine(tabs: tabs, right: right, styles: [base, theme.style("tabs.active")])
+        if rect.height == 1 {
+            guard !canvas.holds(line, row: rect.row, column: rect.column, width: rect.width) else { return }
+        }
+        defer { if rect.height == 1 { canvas.remember(line, row: rect.row, column: rect.column, width: rect.width) } }
         canvas.fill(rect, style: base)
         var column = rect.column
         for tab in tabs {
@@ -38,5 +44,23 @@ public enum TabBar {
         if !right.isEmpty, column + rightWidth + 1 <= rect.right {
             canvas.put(right, at: Position(row: rect.row, column: rect.right - rightWidth), style: base, maxColumns: rightWidth)
         }
+    }
+}
+
+/// A tab bar as the canvas remembers it.
+private final class TabLine: CanvasLine {
+    let tabs: [TabBar.Tab]
+    let right: String
+    let styles: [Style]
+
+    init(tabs: [TabBar.Tab], right: String, styles: [Style]) {
+        self.tabs = tabs
+        self.right = right
+        self.styles = styles
+    }
+
+    override func isSame(as other: CanvasLine) -> Bool {
+        guard let other = other as? TabLine else { return false }
+        return other === self || (other.tabs == tabs && other.right == right && other.styles == styles)
     }
 }

@@ -137,30 +137,52 @@ public struct TableView: Sendable {
     /// Draws header and `rows` into `rect`; `selected` indexes into `rows`. `focused` tells whether
     /// the pane has the keyboard (the selected row is then shown in `list.selected`, else dimmed).
     /// With no rows, `emptyText` (e.g. "No leads match /zoe") is shown dimmed.
+    ///
+    /// A line the canvas still holds from an earlier frame (same cells, styles, widths and place:
+    /// `Canvas.holds`) is not drawn again, and when most lines sit one row off where they were
+    /// (the list scrolled by a line) the canvas moves them first (`Canvas.moveLines`): a move
+    /// draws the lines that changed, not every line.
     public func draw(rows: [TableRow], selected: Int?, in rect: Rect, canvas: Canvas, theme: Theme, focused: Bool = true,
                      emptyText: String? = nil) {
         guard !rect.isEmpty else { return }
         let widths = columnWidths(total: rect.width)
+        let layout = LineLayout(widths: widths, column: rect.column, width: rect.width, spacing: spacing,
+                                alignRight: columns.map(\.alignRight))
         var row = rect.row
         if showsHeader {
             let header = theme.style("list.header")
-            drawLine(cells: columns.map { TableCell($0.title) }, mark: " ", widths: widths, row: row, rect: rect,
-                     canvas: canvas, base: header, theme: theme, cellStyles: false)
+            let cells = columns.map { TableCell($0.title) }
+            let key = LineKey(cells: cells, styles: cells.map { _ in header }, mark: " ", base: header, highlight: nil, layout: layout)
+            drawRetained(TableLine(key), row: row, rect: rect, canvas: canvas)
             row += 1
         }
         let listStyle = theme.style("list")
         let selectedStyle = focused ? theme.style("list.selected") : theme.style("list.selected").adding(.dim)
         let markedStyle = theme.style("list.marked")
-        for (index, data) in rows.enumerated() where row < rect.bottom {
+        let dataTop = row
+        let count = min(rows.count, max(0, rect.bottom - dataTop))
+        var elementStyles: [(element: String, style: Style)] = []
+        let keys: [TableLine] = rows.prefix(count).enumerated().map { index, data in
             let isSelected = index == selected
             let rowStyle = data.isMarked ? markedStyle : listStyle
             let mark = data.isMarked ? "*" : (isSelected ? ">" : " ")
             if isSelected, let selectionSpan {
-                drawLine(cells: data.cells, mark: mark, widths: widths, row: row, rect: rect, canvas: canvas, base: rowStyle,
-                         theme: theme, cellStyles: true, highlight: (selectedStyle, selectionSpan))
-            } else {
-                drawLine(cells: data.cells, mark: mark, widths: widths, row: row, rect: rect,
-                         canvas: canvas, base: isSelected ? selectedStyle : rowStyle, theme: theme, cellStyles: !isSelected)
+                let styles = cellStyles(data.cells, base: rowStyle, theme: theme, cache: &elementStyles)
+                return TableLine(LineKey(cells: data.cells, styles: styles, mark: mark, base: rowStyle,
+                                         highlight: Highlight(style: selectedStyle, columns: selectionSpan), layout: layout))
+            }
+            let base = isSelected ? selectedStyle : rowStyle
+            let styles = isSelected ? data.cells.map { _ in base } : cellStyles(data.cells, base: base, theme: theme, cache: &elementStyles)
+            return TableLine(LineKey(cells: data.cells, styles: styles, mark: mark, base: base, highlight: nil, layout: layout))
+        }
+        var held = keys.enumerated().map { index, key in canvas.holds(key, row: dataTop + index, column: rect.column, width: rect.width) }
+        if count > 1, held.filter({ $0 }).count * 2 < count, moveLinesIfScrolled(keys, top: dataTop, rect: rect, canvas: canvas) {
+            held = keys.enumerated().map { index, key in canvas.holds(key, row: dataTop + index, column: rect.column, width: rect.width) }
+        }
+        for (index, key) in keys.enumerated() {
+            if !held[index] {
+                drawLine(key.key, row: row, rect: rect, canvas: canvas)
+                canvas.remember(key, row: row, column: rect.column, width: rect.width)
             }
             row += 1
         }
@@ -172,14 +194,92 @@ public struct TableView: Sendable {
         }
     }
 
-    /// One row. With `highlight`, the gutter and the first `highlight.columns` columns (the text
-    /// of the last of them, not its padding) are drawn in `highlight.style`.
-    private func drawLine(cells: [TableCell], mark: String, widths: [Int], row: Int, rect: Rect,
-                          canvas: Canvas, base: Style, theme: Theme, cellStyles: Bool,
-                          highlight: (style: Style, columns: Int)? = nil) {
+    /// How the cells of a line are placed (part of its key: the same cells placed otherwise differ).
+    private struct LineLayout: Equatable {
+        var widths: [Int]
+        var column: Int
+        var width: Int
+        var spacing: Int
+        var alignRight: [Bool]
+    }
+
+    /// The gutter and first `columns` columns of the selected line, in `style`.
+    private struct Highlight: Equatable {
+        var style: Style
+        var columns: Int
+    }
+
+    /// A table line as the canvas remembers it.
+    private final class TableLine: CanvasLine {
+        let key: LineKey
+        init(_ key: LineKey) { self.key = key }
+        override func isSame(as other: CanvasLine) -> Bool {
+            guard let other = other as? TableLine else { return false }
+            return other === self || other.key == key
+        }
+    }
+
+    /// Everything a table line's cells are drawn from.
+    private struct LineKey: Equatable {
+        var cells: [TableCell]
+        /// The style of each cell outside the highlight.
+        var styles: [Style]
+        var mark: String
+        var base: Style
+        var highlight: Highlight?
+        var layout: LineLayout
+    }
+
+    /// Each cell's style: its theme element over `base` (the row's background wins when it has one).
+    /// `cache` holds the frame's few elements (a row has three or four): compared, not hashed.
+    private func cellStyles(_ cells: [TableCell], base: Style, theme: Theme, cache: inout [(element: String, style: Style)]) -> [Style] {
+        cells.map { cell in
+            guard let element = cell.element else { return base }
+            let own: Style
+            if let known = cache.first(where: { $0.element == element }) { own = known.style } else {
+                own = theme.style(element)
+                cache.append((element, own))
+            }
+            return Style(foreground: own.foreground, background: base.background == .default ? own.background : base.background,
+                         attributes: own.attributes.union(base.attributes))
+        }
+    }
+
+    /// When most of the lines about to be drawn are held one row below (or above) where they go,
+    /// moves the held lines there (the list scrolled by a line), so only the rest are drawn.
+    /// Whether it moved them.
+    private func moveLinesIfScrolled(_ keys: [TableLine], top: Int, rect: Rect, canvas: Canvas) -> Bool {
+        let half = (keys.count + 1) / 2
+        func matchesHalf(offset: Int) -> Bool {  // at least half the lines are held `offset` rows away
+            var found = 0, missed = 0
+            for (index, key) in keys.enumerated() {
+                if keys.indices.contains(index + offset),
+                   canvas.holds(key, row: top + index + offset, column: rect.column, width: rect.width) { found += 1 } else { missed += 1 }
+                if found >= half { return true }
+                if missed > keys.count - half { return false }
+            }
+            return false
+        }
+        for offset in [1, -1] where matchesHalf(offset: offset) {
+            return canvas.moveLines(Rect(row: top, column: rect.column, height: keys.count, width: rect.width), by: offset)
+        }
+        return false
+    }
+
+    /// Draws the line of `key` at `row` unless the canvas still holds it, and remembers it.
+    private func drawRetained(_ line: TableLine, row: Int, rect: Rect, canvas: Canvas) {
+        guard !canvas.holds(line, row: row, column: rect.column, width: rect.width) else { return }
+        drawLine(line.key, row: row, rect: rect, canvas: canvas)
+        canvas.remember(line, row: row, column: rect.column, width: rect.width)
+    }
+
+    /// One line. With a highlight, the gutter and the first `highlight.columns` columns (the text
+    /// of the last of them, not its padding) are drawn in the highlight's style.
+    private func drawLine(_ line: LineKey, row: Int, rect: Rect, canvas: Canvas) {
+        let widths = line.layout.widths, cells = line.cells, base = line.base, highlight = line.highlight
         var blanks = BlankRun(row: row, canvas: canvas)
         let gutter = min(2, rect.width)
-        let markUsed = canvas.put(mark, at: Position(row: row, column: rect.column), style: highlight?.style ?? base, maxColumns: gutter)
+        let markUsed = canvas.put(line.mark, at: Position(row: row, column: rect.column), style: highlight?.style ?? base, maxColumns: gutter)
         blanks.add(from: rect.column + markUsed, width: gutter - markUsed, style: highlight?.style ?? base)
         var column = rect.column + 2
         var first = true
@@ -203,12 +303,7 @@ public struct TableView: Sendable {
                 column += width
                 continue
             }
-            var style = base
-            if cellStyles, let element = cell.element {
-                let own = theme.style(element)
-                style = Style(foreground: own.foreground, background: base.background == .default ? own.background : base.background,
-                              attributes: own.attributes.union(base.attributes))
-            }
+            let style = index < line.styles.count ? line.styles[index] : base
             if columns[index].alignRight {
                 let gap = max(0, cellWidth - DisplayWidth.of(CanvasText.safe(text)))
                 blanks.add(from: column, width: gap, style: style)

@@ -158,7 +158,10 @@ public final class LeadsPane: Pane {
                                 columns: &listColumns)
             Box.verticalLine(separator, canvas: canvas, style: theme.style("border"))
             if let detail {
-                canvas.fill(Rect(row: detailRect.row, column: detailRect.column, height: detailRect.height, width: 1), style: theme.style("detail"))
+                let padding = theme.style("detail")
+                for row in detailRect.row..<detailRect.bottom {
+                    canvas.putPaddedRetained("", at: Position(row: row, column: detailRect.column), width: 1, style: padding)
+                }
                 detailScreen.draw(detail, in: Rect(row: detailRect.row, column: detailRect.column + 1, height: detailRect.height,
                                                    width: detailRect.width - 1), canvas: canvas, theme: theme, focused: focused && focus == .detail)
             } else {

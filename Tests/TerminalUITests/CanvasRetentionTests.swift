@@ -1,0 +1,98 @@
+import XCTest
+@testable import TerminalUI
+
+/// Lines a canvas still holds are not drawn again, lines a scroll moved are moved, and either way
+/// the cells are exactly what drawing the frame afresh gives (`CanvasRetention`).
+final class CanvasRetentionTests: XCTestCase {
+    private let theme = ThemeLoader.builtinDefault()
+    private let table = TableView(columns: [
+        TableColumn("Name", width: .flexible(min: 8, weight: 1)),
+        TableColumn("Status", width: .fixed(9)),
+        TableColumn("When", width: .fixed(6), alignRight: true),
+    ], selectionSpan: 1)
+
+    private func rows(from first: Int, count: Int) -> [TableRow] {
+        (first..<(first + count)).map { n in
+            TableRow([TableCell("Lead \(n) Müller"), TableCell(n % 2 == 0 ? "contact" : "lost", element: "status.contact"),
+                      TableCell("\(n):00", element: "list.secondary")], isMarked: n % 7 == 0)
+        }
+    }
+
+    /// The same frame drawn onto a fresh canvas.
+    private func fresh(_ rows: [TableRow], selected: Int, size: Size, rect: Rect) -> GridCanvas {
+        let canvas = GridCanvas(size: size)
+        table.draw(rows: rows, selected: selected, in: rect, canvas: canvas, theme: theme)
+        return canvas
+    }
+
+    func testScrollingByOneLineMovesTheHeldLinesAndDrawsOnlyTheChangedOnes() {
+        let size = Size(rows: 12, columns: 40), rect = Rect(row: 0, column: 0, height: 12, width: 40)
+        let canvas = GridCanvas(size: size)
+        table.draw(rows: rows(from: 0, count: 11), selected: 10, in: rect, canvas: canvas, theme: theme)
+        let before = canvas.cellsWritten
+        table.draw(rows: rows(from: 1, count: 11), selected: 10, in: rect, canvas: canvas, theme: theme)  // j at the bottom edge
+        let written = canvas.cellsWritten - before
+        XCTAssertEqual(canvas.cells, fresh(rows(from: 1, count: 11), selected: 10, size: size, rect: rect).cells)
+        XCTAssertLessThanOrEqual(written, 2 * 40, "only the line that lost the selection and the new line are drawn")
+
+        let again = canvas.cellsWritten
+        table.draw(rows: rows(from: 0, count: 11), selected: 0, in: rect, canvas: canvas, theme: theme)  // k at the top edge
+        XCTAssertEqual(canvas.cells, fresh(rows(from: 0, count: 11), selected: 0, size: size, rect: rect).cells)
+        XCTAssertLessThanOrEqual(canvas.cellsWritten - again, 2 * 40)
+    }
+
+    func testAMoveInsideThePageDrawsTwoLinesAndAnUnchangedFrameNone() {
+        let size = Size(rows: 12, columns: 40), rect = Rect(row: 0, column: 0, height: 12, width: 40)
+        let canvas = GridCanvas(size: size)
+        table.draw(rows: rows(from: 0, count: 11), selected: 3, in: rect, canvas: canvas, theme: theme)
+        var before = canvas.cellsWritten
+        table.draw(rows: rows(from: 0, count: 11), selected: 3, in: rect, canvas: canvas, theme: theme)
+        XCTAssertEqual(canvas.cellsWritten, before, "nothing changed, nothing drawn")
+        before = canvas.cellsWritten
+        table.draw(rows: rows(from: 0, count: 11), selected: 4, in: rect, canvas: canvas, theme: theme)
+        XCTAssertLessThanOrEqual(canvas.cellsWritten - before, 2 * 40)
+        XCTAssertEqual(canvas.cells, fresh(rows(from: 0, count: 11), selected: 4, size: size, rect: rect).cells)
+    }
+
+    func testLinesSomethingElseDrewOverAreDrawnAgain() {
+        let size = Size(rows: 12, columns: 40), rect = Rect(row: 0, column: 0, height: 12, width: 40)
+        let canvas = GridCanvas(size: size)
+        table.draw(rows: rows(from: 0, count: 11), selected: 3, in: rect, canvas: canvas, theme: theme)
+        canvas.fill(Rect(row: 2, column: 5, height: 4, width: 20), style: theme.style("dialog"))  // a dialog over the list
+        canvas.put("Delete?", at: Position(row: 3, column: 7), style: theme.style("dialog"), maxColumns: 10)
+        table.draw(rows: rows(from: 1, count: 11), selected: 3, in: rect, canvas: canvas, theme: theme)  // closed, and scrolled
+        XCTAssertEqual(canvas.cells, fresh(rows(from: 1, count: 11), selected: 3, size: size, rect: rect).cells)
+        XCTAssertFalse(canvas.snapshot().contains("Delete?"))
+    }
+
+    func testTheSameCellsInAnotherStyleOrPlaceAreDrawnAgain() {
+        let size = Size(rows: 12, columns: 40), rect = Rect(row: 0, column: 0, height: 12, width: 40)
+        let canvas = GridCanvas(size: size)
+        table.draw(rows: rows(from: 0, count: 11), selected: 3, in: rect, canvas: canvas, theme: theme)
+        table.draw(rows: rows(from: 0, count: 11), selected: 3, in: rect, canvas: canvas, theme: theme, focused: false)
+        let unfocused = GridCanvas(size: size)
+        table.draw(rows: rows(from: 0, count: 11), selected: 3, in: rect, canvas: unfocused, theme: theme, focused: false)
+        XCTAssertEqual(canvas.cells, unfocused.cells, "the selection dims when the pane loses the keys")
+        let narrow = Rect(row: 0, column: 0, height: 12, width: 30)
+        canvas.fill(Rect(size: size), style: .plain)
+        table.draw(rows: rows(from: 0, count: 11), selected: 3, in: narrow, canvas: canvas, theme: theme)
+        XCTAssertEqual(canvas.cells, fresh(rows(from: 0, count: 11), selected: 3, size: size, rect: narrow).cells)
+    }
+
+    func testDetailLinesAreKeptUntilTheyChange() {
+        let view = FieldListView(labelWidth: 8)
+        let fieldRows = [FieldRow.heading("Ana"), FieldRow("E-mail", "ana@example.com"), FieldRow("Phone", "—", valueElement: "dim")]
+        let rect = Rect(row: 0, column: 0, height: 6, width: 30)
+        let lines = view.layout(fieldRows, width: 30)
+        let canvas = GridCanvas(size: Size(rows: 6, columns: 30))
+        view.draw(fieldRows, lines: lines, selected: 1, scroll: 0, in: rect, canvas: canvas, theme: theme)
+        let before = canvas.cellsWritten
+        view.draw(fieldRows, lines: lines, selected: 1, scroll: 0, in: rect, canvas: canvas, theme: theme)
+        XCTAssertEqual(canvas.cellsWritten, before)
+        view.draw(fieldRows, lines: lines, selected: 2, scroll: 0, in: rect, canvas: canvas, theme: theme)
+        let other = GridCanvas(size: Size(rows: 6, columns: 30))
+        view.draw(fieldRows, lines: lines, selected: 2, scroll: 0, in: rect, canvas: other, theme: theme)
+        XCTAssertEqual(canvas.cells, other.cells)
+        XCTAssertLessThanOrEqual(canvas.cellsWritten - before, 2 * 30)
+    }
+}
