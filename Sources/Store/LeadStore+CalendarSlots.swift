@@ -115,16 +115,13 @@ extension LeadStore {
     }
 
     /// One owner's entries by `[[start, id], …]` (JSON) from the covering index; `+a.id` is
-    /// matched on the index entry instead of looking the row up in the table by rowid, and
-    /// `CROSS JOIN` keeps the keys the outer loop (left to itself, SQLite scanned the owner's
-    /// whole index range and every lead: seconds at a million leads).
+    /// matched on the index entry instead of looking the row up in the table by rowid.
     static func calendarEntriesByKeySQL(columns: String) -> String {
         """
         SELECT \(columns) FROM json_each(?) k
-        CROSS JOIN appointments a INDEXED BY appointments_owner_start_item
-        CROSS JOIN leads l
-        WHERE a.owner = ? AND a.start = json_extract(k.value, '$[0]') AND +a.id = json_extract(k.value, '$[1]')
-          AND l.id = a.lead_id
+        JOIN appointments a INDEXED BY appointments_owner_start_item
+          ON a.owner = ? AND a.start = json_extract(k.value, '$[0]') AND +a.id = json_extract(k.value, '$[1]')
+        JOIN leads l ON l.id = a.lead_id
         """
     }
 
