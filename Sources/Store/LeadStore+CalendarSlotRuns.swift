@@ -44,7 +44,7 @@ extension LeadStore {
         let firsts = intervals.map { from($0.run, $0.slot) }
         return try locked {
             var counts = [Int](repeating: 0, count: intervals.count)
-            var wanted: [(interval: Int, start: Int64, id: Int64)] = []
+            var wanted: [(interval: Int, id: Int64)] = []
             wanted.reserveCapacity(min(intervals.count * perSlot, 4096))
             var index = 0
             let lastIndex = intervals.count - 1
@@ -53,12 +53,12 @@ extension LeadStore {
                 guard start >= starts[index], start < ends[index] else { return }  // a hidden hour between runs
                 let offset = counts[index] - firsts[index]
                 counts[index] += 1
-                if offset >= 0, offset < perSlot { wanted.append((index, start, id)) }
+                if offset >= 0, offset < perSlot { wanted.append((index, id)) }
             }
             guard rows <= scanLimit else { return try oneByOne() }  // everyone's busy week: slot by slot
-            let entries = try calendarEntries(keys: wanted.map { ($0.start, $0.id) }, filter: filter)
+            let entries = try calendarEntries(ids: wanted.map(\.id))
             var shown = [[CalendarEntry]](repeating: [], count: intervals.count)
-            for (interval, _, id) in wanted { if let entry = entries[id] { shown[interval].append(entry) } }
+            for (interval, id) in wanted { if let entry = entries[id] { shown[interval].append(entry) } }
             var result = runs.map { _ in [CalendarSlot]() }
             for (index, interval) in intervals.enumerated() {
                 result[interval.run].append(CalendarSlot(start: interval.start, end: interval.end, count: counts[index],

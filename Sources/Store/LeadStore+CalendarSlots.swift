@@ -47,7 +47,7 @@ extension LeadStore {
         func from(_ slot: Int) -> Int { window?.slot == slot ? window!.first : 0 }
         return try locked {
             var counts = [Int](repeating: 0, count: slotCount)
-            var wanted: [(slot: Int, start: Int64, id: Int64)] = []
+            var wanted: [(slot: Int, id: Int64)] = []
             let (clause, values) = Self.calendarWhere(filter)
             // A day or a week: one ordered pass, given up (and counted slot by slot) past
             // `scanLimit` rows; a longer range (a month grid) is counted slot by slot at once.
@@ -59,7 +59,7 @@ extension LeadStore {
                     guard start >= boundaries[slot] else { return }
                     let offset = counts[slot] - from(slot)
                     counts[slot] += 1
-                    if offset >= 0, offset < perSlot { wanted.append((slot, start, id)) }
+                    if offset >= 0, offset < perSlot { wanted.append((slot, id)) }
                 }
                 scanned = rows <= scanLimit
             }
@@ -67,7 +67,7 @@ extension LeadStore {
                 counts = [Int](repeating: 0, count: slotCount)
                 wanted = []
                 let ids = try db.cached("""
-                    SELECT a.id, a.start FROM appointments a WHERE \(clause) AND a.start >= ? AND a.start < ?
+                    SELECT a.id FROM appointments a WHERE \(clause) AND a.start >= ? AND a.start < ?
                     ORDER BY a.start, a.id LIMIT ? OFFSET ?
                     """)
                 // Day-long slots (a month grid) are counted from the per-day table.
@@ -78,13 +78,13 @@ extension LeadStore {
                     counts[slot] = try byDay?[slot] ?? calendarCount(from: boundaries[slot], to: boundaries[slot + 1], filter: filter)
                     guard counts[slot] > from(slot), perSlot > 0 else { continue }
                     try ids.forEachRow(values + range + [.integer(Int64(perSlot)), .integer(Int64(from(slot)))]) {
-                        wanted.append((slot, $0.int64(1), $0.int64(0)))
+                        wanted.append((slot, $0.int64(0)))
                     }
                 }
             }
-            let entries = try calendarEntries(keys: wanted.map { ($0.start, $0.id) }, filter: filter)
+            let entries = try calendarEntries(ids: wanted.map(\.id))
             var perSlotEntries = [[CalendarEntry]](repeating: [], count: slotCount)
-            for (slot, _, id) in wanted { if let entry = entries[id] { perSlotEntries[slot].append(entry) } }
+            for (slot, id) in wanted { if let entry = entries[id] { perSlotEntries[slot].append(entry) } }
             return (0..<slotCount).map { slot in
                 CalendarSlot(start: boundaries[slot], end: boundaries[slot + 1], count: counts[slot],
                              entries: perSlotEntries[slot], firstIndex: min(from(slot), counts[slot]))
@@ -96,34 +96,6 @@ extension LeadStore {
     static let calendarScanLimit = 6000
     /// Ranges up to this long (a week and a day of DST slack) try the ordered pass first.
     static let calendarScanSpan: Int64 = 8 * 86_400
-
-    /// The calendar entries of `keys` (start and id, found under `filter`; one query), by id;
-    /// gone ones are missing. For one owner's they are read from `appointments_owner_start_item`
-    /// by (owner, start), which holds every appointment column the entry needs, so no
-    /// appointment row is read (a month grid's 336 items touch a few dozen index pages instead
-    /// of ~300 table pages); everyone's are read by id.
-    func calendarEntries(keys: [(start: Int64, id: Int64)], filter: CalendarFilter) throws -> [Int64: CalendarEntry] {
-        guard let owner = filter.owner else { return try calendarEntries(ids: keys.map(\.id)) }
-        guard !keys.isEmpty else { return [:] }
-        let list = "[" + keys.map { "[\($0.start),\($0.id)]" }.joined(separator: ",") + "]"
-        var result: [Int64: CalendarEntry] = [:]
-        try db.cached(Self.calendarEntriesByKeySQL(columns: try calendarColumnsNow())).forEachRow([.text(list), .text(owner)]) { s in
-                let entry = Self.readCalendarEntry(s)
-                result[entry.appointment.id] = entry
-            }
-        return result
-    }
-
-    /// One owner's entries by `[[start, id], …]` (JSON) from the covering index; `+a.id` is
-    /// matched on the index entry instead of looking the row up in the table by rowid.
-    static func calendarEntriesByKeySQL(columns: String) -> String {
-        """
-        SELECT \(columns) FROM json_each(?) k
-        JOIN appointments a INDEXED BY appointments_owner_start_item
-          ON a.owner = ? AND a.start = json_extract(k.value, '$[0]') AND +a.id = json_extract(k.value, '$[1]')
-        JOIN leads l ON l.id = a.lead_id
-        """
-    }
 
     /// The calendar entries of `ids` (one query), by id; gone ones are missing.
     func calendarEntries(ids: [Int64]) throws -> [Int64: CalendarEntry] {

@@ -17,11 +17,10 @@ extension Schema {
     }
 
     /// Range indexes: by owner and by start for live ones (covering status for filtered counts and
-    /// end for the collision check, so neither reads the table; the owner's also lead and note,
-    /// so a shown item is read from it), and by
+    /// end for the collision check, so neither reads the table), and by
     /// length (the longest appointment bounds the collision scan).
     static let calendarIndexes = [
-        calendarItemIndex,  // (owner, start, status, end, lead_id, note): Schema+CalendarItemIndex
+        "CREATE INDEX IF NOT EXISTS appointments_owner_start ON appointments(owner, start, status, end)",
         "CREATE INDEX IF NOT EXISTS appointments_live_start ON appointments(start, status, end) WHERE owner IS NOT NULL",
         "CREATE INDEX IF NOT EXISTS appointments_length ON appointments(end - start)",
     ]

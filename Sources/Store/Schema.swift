@@ -47,7 +47,6 @@ enum Schema {
         { try addCalendarChanges($0) },  // calendar speed 2 (issue 7): the range each calendar version change touched (calendar_changes)
         { try compactActivities($0) },  // size 3 (issue 11): activities store a known type as a code, its usual text as '' (ActivityCoding)
         { try dropStatusNameIndex($0) },  // size 3 (issue 11): the status order is read from the name index, no leads_status_name
-        { try addCalendarItemIndex($0) },  // calendar speed 3 (issue 7): appointments_owner_start_item covers a shown item (lead_id, note)
     ]
 
     /// Says `message` through `Database.notice` before a migration that takes seconds on a large

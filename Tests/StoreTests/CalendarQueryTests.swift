@@ -181,7 +181,7 @@ final class CalendarQueryTests: StoreTestCase {
         // Make the file look like one from before the calendar: no owner column, indexes or triggers.
         for trigger in Schema.calendarDayCountTriggers { try store.db.execute("DROP TRIGGER \(trigger.name)") }  // they read owner
         try store.db.execute("""
-            DROP INDEX appointments_owner_start_item; DROP INDEX appointments_live_start; DROP INDEX appointments_length;
+            DROP INDEX appointments_owner_start; DROP INDEX appointments_live_start; DROP INDEX appointments_length;
             DROP TRIGGER appointments_ai_owner; DROP TRIGGER appointments_au_owner; DROP TRIGGER leads_au_appointments;
             ALTER TABLE appointments DROP COLUMN owner;
             """)
