@@ -154,3 +154,22 @@ final class FailedLineMoveTests: XCTestCase {
         XCTAssertTrue(canvas.grid.cells == fresh.cells, "cells and styles as a fresh frame's")
     }
 }
+
+final class LineMoveEdgeTests: XCTestCase {
+    /// The top row of an upward move is written, not read: when it holds no line of the rect's
+    /// columns (here a CJK character across the list's right edge, in the separator) nothing moves,
+    /// so the character is not cut in half.
+    func testNoMoveWhenARowItWritesHoldsAWideCharacterAcrossTheEdge() {
+        let canvas = GridCanvas(size: Size(rows: 5, columns: 20))
+        let rect = Rect(row: 0, column: 0, height: 5, width: 10)
+        for row in 1..<5 {
+            let line = TextsLine(texts: ["Lead \(row)"], styles: [.plain])
+            canvas.putPadded("Lead \(row)", at: Position(row: row, column: 0), width: 10, style: .plain)
+            canvas.remember(line, row: row, column: 0, width: 10)
+        }
+        canvas.put("田中", at: Position(row: 0, column: 9), style: .plain, maxColumns: 4)
+        XCTAssertFalse(canvas.moveLines(rect, by: 1))
+        XCTAssertEqual(canvas.line(0), String(repeating: " ", count: 9) + "田中")
+        XCTAssertEqual(canvas.cells[0][9], Cell(grapheme: "田", width: 2), "the continuation in column 10 keeps its character")
+    }
+}

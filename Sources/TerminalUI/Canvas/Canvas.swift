@@ -26,7 +26,7 @@ public protocol Canvas: AnyObject {
     func remember(_ key: CanvasLine, row: Int, column: Int, width: Int)
 
     /// Moves the cells of `rect`'s rows by `offset` rows (row `r + offset` to row `r`; negative:
-    /// down), with what they are remembered to hold, when every row it reads holds one remembered
+    /// down), with what they are remembered to hold, when every row of `rect` holds one remembered
     /// line of exactly `rect`'s columns; the rows left behind must be drawn again. False, and
     /// nothing moved, otherwise (or when the canvas cannot move cells).
     func moveLines(_ rect: Rect, by offset: Int) -> Bool

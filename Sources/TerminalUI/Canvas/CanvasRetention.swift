@@ -63,11 +63,12 @@ public final class CanvasRetention {
         for row in first..<end { touch(row: row, column: rect.column, width: rect.width) }
     }
 
-    /// Whether every row a move of `rect`'s rows by `offset` reads holds one span of exactly
-    /// `rect`'s columns: only then are the cells known to be whole lines that can move as they are.
+    /// Whether every row of `rect` (each a move by `offset` reads or writes) holds one span of
+    /// exactly `rect`'s columns: only then are the cells known to be whole lines that can move as
+    /// they are, and no wide character drawn across the rect's edge is cut by the move.
     public func canMove(_ rect: Rect, by offset: Int, size: Size) -> Bool {
         guard size == self.size, offset != 0, abs(offset) < rect.height, rect.row >= 0, rect.bottom <= rows.count else { return false }
-        for row in sourceRows(rect, by: offset) {
+        for row in rect.row..<rect.bottom {
             guard rows[row].contains(where: { $0.column == rect.column && $0.width == rect.width }) else { return false }
         }
         return true
