@@ -70,7 +70,52 @@ private final class SteppingApp: TerminalApp {
     }
 }
 
+/// An app drawing one retained line: it logs whether the canvas still held the line each frame.
+@MainActor
+private final class RetainingApp: TerminalApp {
+    var heldAtDraw: [Bool] = []
+    private let line = TextsLine(texts: ["retained"], styles: [.plain])
+
+    func draw(on canvas: Canvas) {
+        let held = canvas.holds(line, row: 0, column: 0, width: 20)
+        heldAtDraw.append(held)
+        guard !held else { return }
+        canvas.putPadded("retained", at: Position(row: 0, column: 0), width: 20, style: .plain)
+        canvas.remember(line, row: 0, column: 0, width: 20)
+    }
+
+    func handle(_ event: InputEvent) -> AppResponse {
+        switch event {
+        case .key(.char("j")): return .redraw
+        case .key(.char("l")): return .redrawAll
+        case .key(.char("q")): return .quit
+        default: return .none
+        }
+    }
+
+    func idle() -> AppResponse { .none }
+}
+
 final class RunLoopTests: XCTestCase {
+    /// Ctrl-L (`.redrawAll`) repaints a screen that may hold anything: the canvas forgets the
+    /// lines it held, so every line is written again, not only sent again.
+    @MainActor
+    func testRedrawAllDrawsEveryLineAgain() async throws {
+        var fds: [Int32] = [0, 0]
+        XCTAssertEqual(pipe(&fds), 0)
+        defer { close(fds[1]) }
+        let input = try XCTUnwrap(fdopen(fds[0], "r"))
+        let output = try XCTUnwrap(fopen("/dev/null", "w"))
+        let terminal = try CursesTerminal(term: "xterm-256color", input: input, output: output, ownsFiles: [input, output],
+                                          options: CursesTerminal.Options())
+        defer { terminal.shutdown() }
+        _ = Array("jlq".utf8).withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+        let app = RetainingApp()
+        _ = try await CursesRunLoop.run(app, on: terminal)
+        XCTAssertEqual(app.heldAtDraw, [false, true, false], "first frame, j (held), Ctrl-L (drawn anew)")
+        XCTAssertEqual(terminal.cursesLine(0), "retained")
+    }
+
     @MainActor
     func testLoopDrawsHandlesEventsRedrawsOnRequestAndStopsOnQuit() async throws {
         var fds: [Int32] = [0, 0]
