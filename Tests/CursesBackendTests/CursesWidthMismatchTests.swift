@@ -20,7 +20,7 @@ final class CursesWidthMismatchTests: XCTestCase {
             return CanvasText.cells(of: text, maxColumns: 4).map(\.width) == [1] && CursesCanvas.cursesWidth(of: text) == 2
         }) else { throw XCTSkip("this C library's wcwidth agrees with Closer's widths") }
         let canvas = terminal.canvas
-        let neighbour = TextsLine(texts: ["next"], styles: [.plain])
+        let neighbour = ValueLine("next")
         canvas.putPadded("next", at: Position(row: 0, column: 1), width: 4, style: .plain)
         canvas.remember(neighbour, row: 0, column: 1, width: 4)
         canvas.put(String(Character(scalar)), at: Position(row: 0, column: 0), style: .plain, maxColumns: 1)

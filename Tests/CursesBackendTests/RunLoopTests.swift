@@ -74,7 +74,7 @@ private final class SteppingApp: TerminalApp {
 @MainActor
 private final class RetainingApp: TerminalApp {
     var heldAtDraw: [Bool] = []
-    private let line = TextsLine(texts: ["retained"], styles: [.plain])
+    private let line = ValueLine("retained")
 
     func draw(on canvas: Canvas) {
         let held = canvas.holds(line, row: 0, column: 0, width: 20)

@@ -163,7 +163,7 @@ final class LineMoveEdgeTests: XCTestCase {
         let canvas = GridCanvas(size: Size(rows: 5, columns: 20))
         let rect = Rect(row: 0, column: 0, height: 5, width: 10)
         for row in 1..<5 {
-            let line = TextsLine(texts: ["Lead \(row)"], styles: [.plain])
+            let line = ValueLine("Lead \(row)")
             canvas.putPadded("Lead \(row)", at: Position(row: row, column: 0), width: 10, style: .plain)
             canvas.remember(line, row: row, column: 0, width: 10)
         }

@@ -215,14 +215,7 @@ public struct TableView: Sendable {
     }
 
     /// A table line as the canvas remembers it.
-    private final class TableLine: CanvasLine {
-        let key: LineKey
-        init(_ key: LineKey) { self.key = key }
-        override func isSame(as other: CanvasLine) -> Bool {
-            guard let other = other as? TableLine else { return false }
-            return other === self || other.key == key
-        }
-    }
+    private typealias TableLine = ValueLine<LineKey>
 
     /// Everything a table line's cells are drawn from.
     private struct LineKey: Equatable {
