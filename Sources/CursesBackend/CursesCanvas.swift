@@ -129,9 +129,8 @@ public final class CursesCanvas: Canvas {
     public func moveLines(_ rect: Rect, by offset: Int) -> Bool {
         let bounds = size
         guard retention.canMove(rect, by: offset, size: bounds), rect.column >= 0, rect.right <= bounds.columns else { return false }
-        let targets = offset > 0 ? Array(rect.row..<(rect.bottom - offset)) : Array((rect.row - offset)..<rect.bottom).reversed()
         let left = Int32(rect.column), right = Int32(rect.right - 1)
-        for row in targets where copywin(window, window, Int32(row + offset), left, Int32(row), left, Int32(row), right, 0) == ERR {
+        for row in CanvasRetention.moveTargets(rect, by: offset) where copywin(window, window, Int32(row + offset), left, Int32(row), left, Int32(row), right, 0) == ERR {
             retention.touch(rect)
             return false
         }

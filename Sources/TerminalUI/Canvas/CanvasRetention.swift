@@ -83,6 +83,12 @@ public final class CanvasRetention {
         for (index, row) in sourceRows(rect, by: offset).enumerated() { rows[row - offset].append(contentsOf: moved[index]) }
     }
 
+    /// The rows a move of `rect`'s rows by `offset` writes (row `r + offset` to row `r`), in the
+    /// order that reads every row before it is overwritten: what a canvas copies, row by row.
+    public static func moveTargets(_ rect: Rect, by offset: Int) -> StrideTo<Int> {
+        offset > 0 ? stride(from: rect.row, to: rect.bottom - offset, by: 1) : stride(from: rect.bottom - 1, to: rect.row - offset - 1, by: -1)
+    }
+
     private func sourceRows(_ rect: Rect, by offset: Int) -> Range<Int> {
         offset > 0 ? (rect.row + offset)..<rect.bottom : rect.row..<(rect.bottom + offset)
     }
