@@ -9,10 +9,7 @@ import TerminalUI
 /// line the canvas still holds, and that cell would never be drawn again.
 final class CursesWidthMismatchTests: XCTestCase {
     func testAGraphemeCursesCountsWiderKeepsTheNextCellAsDrawn() throws {
-        let input = try XCTUnwrap(fopen("/dev/null", "r"))
-        let output = try XCTUnwrap(fopen("/dev/null", "w"))
-        let terminal = try CursesTerminal(term: "xterm-256color", input: input, output: output, ownsFiles: [input, output],
-                                          options: CursesTerminal.Options())
+        let terminal = try CursesTerminal.overDevNull()
         defer { terminal.shutdown() }
         let candidates = (0x2000...0x1FAFF).lazy.compactMap(Unicode.Scalar.init)
         guard let scalar = candidates.first(where: { scalar in
