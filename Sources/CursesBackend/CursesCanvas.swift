@@ -37,9 +37,13 @@ public final class CursesCanvas: Canvas {
         var column = position.column
         var cell = cchar_t()
         for (grapheme, width) in CanvasText.cells(of: text, maxColumns: limit, cache: textCache) {
-            makeCell(&cell, grapheme: grapheme, width: width, attributes: attributes, pair: pair)
+            let cursesWidth = CursesCanvas.cursesWidth(of: grapheme)
+            // curses thinks it is wide where we count one column: it would take the next cell too
+            // (past the span, into a line the canvas holds), so a narrow stand-in takes its place.
+            let shown = cursesWidth > width ? CursesCanvas.narrowStandIn : grapheme
+            makeCell(&cell, grapheme: shown, width: width, attributes: attributes, pair: pair)
             mvwadd_wch(window, Int32(position.row), Int32(column), &cell)
-            if width == 2 && CursesCanvas.cursesWidth(of: grapheme) < 2 {
+            if width == 2 && cursesWidth < 2 {
                 // curses thinks it is narrow (e.g. text heart + VS16): keep its grid in step with ours.
                 makeCell(&cell, grapheme: " ", width: 1, attributes: attributes, pair: pair)
                 mvwadd_wch(window, Int32(position.row), Int32(column + 1), &cell)
@@ -125,9 +129,8 @@ public final class CursesCanvas: Canvas {
     public func moveLines(_ rect: Rect, by offset: Int) -> Bool {
         let bounds = size
         guard retention.canMove(rect, by: offset, size: bounds), rect.column >= 0, rect.right <= bounds.columns else { return false }
-        let targets = offset > 0 ? Array(rect.row..<(rect.bottom - offset)) : Array((rect.row - offset)..<rect.bottom).reversed()
         let left = Int32(rect.column), right = Int32(rect.right - 1)
-        for row in targets where copywin(window, window, Int32(row + offset), left, Int32(row), left, Int32(row), right, 0) == ERR {
+        for row in CanvasRetention.moveTargets(rect, by: offset) where copywin(window, window, Int32(row + offset), left, Int32(row), left, Int32(row), right, 0) == ERR {
             retention.touch(rect)
             return false
         }
@@ -152,6 +155,10 @@ public final class CursesCanvas: Canvas {
             }
         }
     }
+
+    /// What a grapheme we count as one column but curses as two is shown as (U+FFFD, one column
+    /// for both): the terminal would draw the grapheme two columns wide as well.
+    static let narrowStandIn = "\u{FFFD}"
 
     /// Width curses (the C library's wcwidth) gives the cluster's first character.
     static func cursesWidth(of grapheme: String) -> Int {

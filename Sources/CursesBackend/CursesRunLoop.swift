@@ -50,8 +50,9 @@ public enum CursesRunLoop {
             case .redraw:
                 app.draw(on: terminal.canvas)
                 terminal.present()
-            case .redrawAll:
+            case .redrawAll:  // Ctrl-L: the screen may hold anything, so forget what the canvas holds and draw every line
                 terminal.invalidate()
+                terminal.canvas.clear()
                 app.draw(on: terminal.canvas)
                 terminal.present()
             case .suspend:

@@ -7,10 +7,7 @@ import TerminalUI
 /// detail that stays): the window then holds exactly what drawing the frame afresh gives.
 final class CursesLineMoveTests: XCTestCase {
     func testAScrolledListBesideAnotherPaneMatchesTheGridCanvasCellForCell() throws {
-        let input = try XCTUnwrap(fopen("/dev/null", "r"))
-        let output = try XCTUnwrap(fopen("/dev/null", "w"))
-        let terminal = try CursesTerminal(term: "xterm-256color", input: input, output: output, ownsFiles: [input, output],
-                                          options: CursesTerminal.Options())
+        let terminal = try CursesTerminal.overDevNull()
         defer { terminal.shutdown() }
         let theme = ThemeLoader.builtinDefault()
         let table = TableView(columns: [TableColumn("Name", width: .flexible(min: 8, weight: 1)), TableColumn("Status", width: .fixed(9))],

@@ -70,19 +70,62 @@ private final class SteppingApp: TerminalApp {
     }
 }
 
+/// An app drawing one retained line: it logs whether the canvas still held the line each frame.
+@MainActor
+private final class RetainingApp: TerminalApp {
+    var heldAtDraw: [Bool] = []
+    private let line = ValueLine("retained")
+
+    func draw(on canvas: Canvas) {
+        let held = canvas.holds(line, row: 0, column: 0, width: 20)
+        heldAtDraw.append(held)
+        guard !held else { return }
+        canvas.putPadded("retained", at: Position(row: 0, column: 0), width: 20, style: .plain)
+        canvas.remember(line, row: 0, column: 0, width: 20)
+    }
+
+    func handle(_ event: InputEvent) -> AppResponse {
+        switch event {
+        case .key(.char("j")): return .redraw
+        case .key(.char("l")): return .redrawAll
+        case .key(.char("q")): return .quit
+        default: return .none
+        }
+    }
+
+    func idle() -> AppResponse { .none }
+}
+
 final class RunLoopTests: XCTestCase {
-    @MainActor
-    func testLoopDrawsHandlesEventsRedrawsOnRequestAndStopsOnQuit() async throws {
+    /// A terminal reading from a pipe `keys` were written to, and the pipe's write end (to close
+    /// after the terminal is shut down).
+    private func pipedTerminal(keys: String) throws -> (terminal: CursesTerminal, writeEnd: Int32) {
         var fds: [Int32] = [0, 0]
         XCTAssertEqual(pipe(&fds), 0)
-        defer { close(fds[1]) }
         let input = try XCTUnwrap(fdopen(fds[0], "r"))
         let output = try XCTUnwrap(fopen("/dev/null", "w"))
         let terminal = try CursesTerminal(term: "xterm-256color", input: input, output: output, ownsFiles: [input, output],
                                           options: CursesTerminal.Options())
-        defer { terminal.shutdown() }
-        let bytes = Array("jjxq".utf8)
-        _ = bytes.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+        _ = Array(keys.utf8).withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+        return (terminal, fds[1])
+    }
+
+    /// Ctrl-L (`.redrawAll`) repaints a screen that may hold anything: the canvas forgets the
+    /// lines it held, so every line is written again, not only sent again.
+    @MainActor
+    func testRedrawAllDrawsEveryLineAgain() async throws {
+        let (terminal, writeEnd) = try pipedTerminal(keys: "jlq")
+        defer { terminal.shutdown(); close(writeEnd) }
+        let app = RetainingApp()
+        _ = try await CursesRunLoop.run(app, on: terminal)
+        XCTAssertEqual(app.heldAtDraw, [false, true, false], "first frame, j (held), Ctrl-L (drawn anew)")
+        XCTAssertEqual(terminal.cursesLine(0), "retained")
+    }
+
+    @MainActor
+    func testLoopDrawsHandlesEventsRedrawsOnRequestAndStopsOnQuit() async throws {
+        let (terminal, writeEnd) = try pipedTerminal(keys: "jjxq")
+        defer { terminal.shutdown(); close(writeEnd) }
         let app = RecordingApp()
         let exit = try await CursesRunLoop.run(app, on: terminal)
         XCTAssertEqual(exit, .quit)
@@ -93,16 +136,9 @@ final class RunLoopTests: XCTestCase {
 
     @MainActor
     func testResizeEventCarriesNewSizeAndAlwaysRedraws() async throws {
-        var fds: [Int32] = [0, 0]
-        XCTAssertEqual(pipe(&fds), 0)
-        defer { close(fds[1]) }
-        let input = try XCTUnwrap(fdopen(fds[0], "r"))
-        let output = try XCTUnwrap(fopen("/dev/null", "w"))
-        let terminal = try CursesTerminal(term: "xterm-256color", input: input, output: output, ownsFiles: [input, output],
-                                          options: CursesTerminal.Options())
-        defer { terminal.shutdown() }
+        let (terminal, writeEnd) = try pipedTerminal(keys: "q")
+        defer { terminal.shutdown(); close(writeEnd) }
         terminal.simulateResize(rows: 30, columns: 100)
-        _ = Array("q".utf8).withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
         let app = RecordingApp()
         _ = try await CursesRunLoop.run(app, on: terminal)
         XCTAssertEqual(app.events.first, .resize(Size(rows: 30, columns: 100)))

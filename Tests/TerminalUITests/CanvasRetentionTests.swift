@@ -96,3 +96,80 @@ final class CanvasRetentionTests: XCTestCase {
         XCTAssertLessThanOrEqual(canvas.cellsWritten - before, 2 * 30)
     }
 }
+
+/// A canvas whose line moves fail after moving every row (as `copywin` failing on the last row
+/// would): it forgets the rect and says no.
+private final class FailingMoveCanvas: Canvas {
+    let grid: GridCanvas
+    private let retention = CanvasRetention()
+    var cursor: Position?
+
+    init(size: Size) {
+        grid = GridCanvas(size: size)
+        retention.reset(size: size)
+    }
+
+    var size: Size { grid.size }
+
+    func put(_ text: String, at position: Position, style: Style, maxColumns: Int) -> Int {
+        retention.touch(row: position.row, column: position.column, width: min(maxColumns, size.columns - position.column))
+        return grid.put(text, at: position, style: style, maxColumns: maxColumns)
+    }
+
+    func fill(_ rect: Rect, style: Style) {
+        retention.touch(rect)
+        grid.fill(rect, style: style)
+    }
+
+    func holds(_ key: CanvasLine, row: Int, column: Int, width: Int) -> Bool {
+        retention.holds(key, row: row, column: column, width: width, size: size)
+    }
+
+    func remember(_ key: CanvasLine, row: Int, column: Int, width: Int) {
+        retention.remember(key, row: row, column: column, width: width, size: size)
+        grid.remember(key, row: row, column: column, width: width)
+    }
+
+    func moveLines(_ rect: Rect, by offset: Int) -> Bool {
+        guard retention.canMove(rect, by: offset, size: size), grid.moveLines(rect, by: offset) else { return false }
+        retention.touch(rect)
+        return false
+    }
+}
+
+final class FailedLineMoveTests: XCTestCase {
+    func testAMoveThatFailedPartwayRedrawsTheLinesItOverwrote() {
+        let theme = ThemeLoader.builtinDefault()
+        let table = TableView(columns: [TableColumn("Name", width: .flexible(min: 8, weight: 1))])
+        let size = Size(rows: 9, columns: 30), rect = Rect(row: 0, column: 0, height: 9, width: 30)
+        func rows(_ names: [String]) -> [TableRow] { names.map { TableRow([TableCell($0)]) } }
+        let before = rows(["same", "gone"] + (1...6).map { "Lead \($0)" })
+        let after = rows(["same"] + (1...7).map { "Lead \($0)" })  // "same" held in place, the rest one row up
+        let canvas = FailingMoveCanvas(size: size)
+        table.draw(rows: before, selected: nil, in: rect, canvas: canvas, theme: theme)
+        table.draw(rows: after, selected: nil, in: rect, canvas: canvas, theme: theme)
+        let fresh = GridCanvas(size: size)
+        table.draw(rows: after, selected: nil, in: rect, canvas: fresh, theme: theme)
+        XCTAssertEqual(canvas.grid.snapshot(), fresh.snapshot())
+        XCTAssertTrue(canvas.grid.cells == fresh.cells, "cells and styles as a fresh frame's")
+    }
+}
+
+final class LineMoveEdgeTests: XCTestCase {
+    /// The top row of an upward move is written, not read: when it holds no line of the rect's
+    /// columns (here a CJK character across the list's right edge, in the separator) nothing moves,
+    /// so the character is not cut in half.
+    func testNoMoveWhenARowItWritesHoldsAWideCharacterAcrossTheEdge() {
+        let canvas = GridCanvas(size: Size(rows: 5, columns: 20))
+        let rect = Rect(row: 0, column: 0, height: 5, width: 10)
+        for row in 1..<5 {
+            let line = ValueLine("Lead \(row)")
+            canvas.putPadded("Lead \(row)", at: Position(row: row, column: 0), width: 10, style: .plain)
+            canvas.remember(line, row: row, column: 0, width: 10)
+        }
+        canvas.put("田中", at: Position(row: 0, column: 9), style: .plain, maxColumns: 4)
+        XCTAssertFalse(canvas.moveLines(rect, by: 1))
+        XCTAssertEqual(canvas.line(0), String(repeating: " ", count: 9) + "田中")
+        XCTAssertEqual(canvas.cells[0][9], Cell(grapheme: "田", width: 2), "the continuation in column 10 keeps its character")
+    }
+}

@@ -42,6 +42,20 @@ final class CanvasTextCutTests: XCTestCase {
         }
     }
 
+    /// Accented Latin (every scalar of `DisplayWidth.isSimpleLatin`, mixed with ASCII) takes the
+    /// standalone path: the cells of the plain way at every width, "…" included.
+    func testAccentedLatinIsCutAsThePlainWay() {
+        let scalars = (0xA0..<0x300).filter { $0 != 0xAD }.compactMap(Unicode.Scalar.init).map(Character.init)
+        for start in stride(from: 0, to: scalars.count, by: 16) {
+            let text = "a " + String(scalars[start..<min(start + 16, scalars.count)]) + " z"
+            XCTAssertTrue(DisplayWidth.isSimpleLatin(text))
+            for columns in 0...22 {
+                let got = CanvasText.cells(of: text, maxColumns: columns).map { "\($0.grapheme)/\($0.width)" }
+                XCTAssertEqual(got, reference(text, columns), "\(text.debugDescription) in \(columns) columns")
+            }
+        }
+    }
+
     func testTextOfStandaloneScalarsIsNotKeptInTheCache() {
         let cache = CanvasTextCache()
         _ = CanvasText.cells(of: "09:15 翔太 Дмитрий", maxColumns: 12, cache: cache)

@@ -42,7 +42,7 @@ extension CloserApp {
         let leftWidth = rect.width - (rightWidth + 2 <= rect.width / 3 ? rightWidth + 1 : 0)
         var text = " Closer │ " + activePane.title(fitting: max(1, leftWidth - 11))
         if DisplayWidth.of(text) > leftWidth { text = " " + activePane.title(fitting: max(1, leftWidth - 2)) }  // narrow: the pane's count before the name
-        let line = TextsLine(texts: [text, right], styles: [style, theme.style("title.position")], numbers: [leftWidth, rect.height])
+        let line = ValueLine(TitleKey(texts: [text, right], styles: [style, theme.style("title.position")], numbers: [leftWidth, rect.height]))
         guard !canvas.holds(line, row: rect.row, column: rect.column, width: rect.width) else { return }
         defer { if rect.height == 1 { canvas.remember(line, row: rect.row, column: rect.column, width: rect.width) } }
         canvas.fill(rect, style: style)
@@ -150,4 +150,11 @@ extension CloserApp {
             }
         }
     }
+}
+
+/// What the title line is drawn from (the key the canvas remembers it by).
+private struct TitleKey: Equatable {
+    let texts: [String]
+    let styles: [Style]
+    let numbers: [Int]
 }

@@ -26,7 +26,7 @@ public protocol Canvas: AnyObject {
     func remember(_ key: CanvasLine, row: Int, column: Int, width: Int)
 
     /// Moves the cells of `rect`'s rows by `offset` rows (row `r + offset` to row `r`; negative:
-    /// down), with what they are remembered to hold, when every row it reads holds one remembered
+    /// down), with what they are remembered to hold, when every row of `rect` holds one remembered
     /// line of exactly `rect`'s columns; the rows left behind must be drawn again. False, and
     /// nothing moved, otherwise (or when the canvas cannot move cells).
     func moveLines(_ rect: Rect, by offset: Int) -> Bool
@@ -90,7 +90,6 @@ public enum CanvasText {
     public static func cells(of text: String, maxColumns: Int, cache: CanvasTextCache?) -> [(grapheme: String, width: Int)] {
         guard maxColumns > 0, !text.isEmpty else { return [] }
         if let ascii = printableASCII(text, maxColumns: maxColumns) { return ascii }
-        if let latin = simpleLatin(text, maxColumns: maxColumns) { return latin }
         if let plain = standaloneScalars(text, maxColumns: maxColumns) { return plain }
         guard let cache else { return general(safe(text), maxColumns: maxColumns) }
         return cache.cells(of: text, maxColumns: maxColumns) { general(safe(text), maxColumns: maxColumns) }
@@ -170,23 +169,6 @@ public enum CanvasText {
         case 0xFF01...0xFF60, 0xFFE0...0xFFE6: return true  // fullwidth forms
         default: return false
         }
-    }
-
-    /// Fast path for accented Latin text (Spanish, Portuguese, French… messages and names): every
-    /// scalar printable ASCII or in U+00A0–U+02FF but the soft hyphen — each is its own grapheme
-    /// of width 1 and nothing the sanitiser removes, so the result equals the general path's.
-    private static func simpleLatin(_ text: String, maxColumns: Int) -> [(grapheme: String, width: Int)]? {
-        guard DisplayWidth.isSimpleLatin(text) else { return nil }
-        let count = text.unicodeScalars.count
-        var result: [(grapheme: String, width: Int)] = []
-        result.reserveCapacity(min(count, maxColumns))
-        let fits = count <= maxColumns
-        for scalar in text.unicodeScalars {
-            if result.count == (fits ? maxColumns : maxColumns - 1) { break }
-            result.append((String(scalar), 1))
-        }
-        if !fits { result.append(("…", 1)) }
-        return result
     }
 
     /// Fast path for printable ASCII (most lead data): one cell per byte, no sanitising needed.

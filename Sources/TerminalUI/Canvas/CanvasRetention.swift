@@ -1,5 +1,6 @@
-/// What a line of cells was drawn from, for `Canvas.holds`: each widget that draws whole lines
-/// has a subclass holding its values (a class, so a canvas compares two with one call and no boxing).
+/// What a line of cells was drawn from, for `Canvas.holds`: widgets that draw whole lines key
+/// them with `ValueLine` over what they draw from (a class, so a canvas compares two with one
+/// call and no boxing).
 public class CanvasLine {
     /// A line key.
     public init() {}
@@ -63,11 +64,12 @@ public final class CanvasRetention {
         for row in first..<end { touch(row: row, column: rect.column, width: rect.width) }
     }
 
-    /// Whether every row a move of `rect`'s rows by `offset` reads holds one span of exactly
-    /// `rect`'s columns: only then are the cells known to be whole lines that can move as they are.
+    /// Whether every row of `rect` (each a move by `offset` reads or writes) holds one span of
+    /// exactly `rect`'s columns: only then are the cells known to be whole lines that can move as
+    /// they are, and no wide character drawn across the rect's edge is cut by the move.
     public func canMove(_ rect: Rect, by offset: Int, size: Size) -> Bool {
         guard size == self.size, offset != 0, abs(offset) < rect.height, rect.row >= 0, rect.bottom <= rows.count else { return false }
-        for row in sourceRows(rect, by: offset) {
+        for row in rect.row..<rect.bottom {
             guard rows[row].contains(where: { $0.column == rect.column && $0.width == rect.width }) else { return false }
         }
         return true
@@ -81,27 +83,38 @@ public final class CanvasRetention {
         for (index, row) in sourceRows(rect, by: offset).enumerated() { rows[row - offset].append(contentsOf: moved[index]) }
     }
 
+    /// The rows a move of `rect`'s rows by `offset` writes (row `r + offset` to row `r`), in the
+    /// order that reads every row before it is overwritten: what a canvas copies, row by row.
+    public static func moveTargets(_ rect: Rect, by offset: Int) -> StrideTo<Int> {
+        offset > 0 ? stride(from: rect.row, to: rect.bottom - offset, by: 1) : stride(from: rect.bottom - 1, to: rect.row - offset - 1, by: -1)
+    }
+
     private func sourceRows(_ rect: Rect, by offset: Int) -> Range<Int> {
         offset > 0 ? (rect.row + offset)..<rect.bottom : rect.row..<(rect.bottom + offset)
     }
 }
 
-/// One text padded to its span in one style: the key of `Canvas.putPaddedRetained`.
-final class PaddedTextLine: CanvasLine {
+/// A line key holding the value the line was drawn from (a table line's cells and styles, a
+/// bar's segments…): two keys are the same when their values are equal.
+public final class ValueLine<Key: Equatable>: CanvasLine {
+    /// What the line was drawn from.
+    public let key: Key
+
+    /// The key of a line drawn from `key`.
+    public init(_ key: Key) { self.key = key }
+
+    /// A key of the same type with an equal value.
+    override public func isSame(as other: CanvasLine) -> Bool {
+        guard let other = other as? ValueLine<Key> else { return false }
+        return other === self || other.key == key
+    }
+}
+
+/// One text padded to its span in one style: what `Canvas.putPaddedRetained` draws a line from.
+private struct PaddedText: Equatable {
     let text: String
     let style: Style
     let alignRight: Bool
-
-    init(text: String, style: Style, alignRight: Bool) {
-        self.text = text
-        self.style = style
-        self.alignRight = alignRight
-    }
-
-    override func isSame(as other: CanvasLine) -> Bool {
-        guard let other = other as? PaddedTextLine else { return false }
-        return other === self || (other.text == text && other.style == style && other.alignRight == alignRight)
-    }
 }
 
 extension Canvas {
@@ -109,30 +122,9 @@ extension Canvas {
     /// other cells every frame draws the same).
     public func putPaddedRetained(_ text: String, at position: Position, width: Int, style: Style, alignRight: Bool = false) {
         guard width > 0 else { return }
-        let line = PaddedTextLine(text: text, style: style, alignRight: alignRight)
+        let line = ValueLine(PaddedText(text: text, style: style, alignRight: alignRight))
         guard !holds(line, row: position.row, column: position.column, width: width) else { return }
         putPadded(text, at: position, width: width, style: style, alignRight: alignRight)
         remember(line, row: position.row, column: position.column, width: width)
-    }
-}
-
-/// A line drawn from a few texts, styles and numbers (a title, a bar): a key for `Canvas.holds`
-/// that any widget can fill with whatever its line is drawn from.
-public final class TextsLine: CanvasLine {
-    let texts: [String]
-    let styles: [Style]
-    let numbers: [Int]
-
-    /// The key of a line drawn from exactly these values.
-    public init(texts: [String], styles: [Style], numbers: [Int] = []) {
-        self.texts = texts
-        self.styles = styles
-        self.numbers = numbers
-    }
-
-    /// Same values.
-    override public func isSame(as other: CanvasLine) -> Bool {
-        guard let other = other as? TextsLine else { return false }
-        return other === self || (other.texts == texts && other.styles == styles && other.numbers == numbers)
     }
 }

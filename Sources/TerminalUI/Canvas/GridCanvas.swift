@@ -64,8 +64,7 @@ public final class GridCanvas: Canvas {
     /// Moves whole remembered lines of `rect` by `offset` rows (see `Canvas.moveLines`).
     public func moveLines(_ rect: Rect, by offset: Int) -> Bool {
         guard retention.canMove(rect, by: offset, size: size), rect.column >= 0, rect.right <= size.columns else { return false }
-        let targets = offset > 0 ? Array(rect.row..<(rect.bottom - offset)) : Array((rect.row - offset)..<rect.bottom).reversed()
-        for row in targets {
+        for row in CanvasRetention.moveTargets(rect, by: offset) {
             let source = (row + offset) * size.columns, target = row * size.columns
             for c in rect.column..<rect.right { grid[target + c] = grid[source + c] }
         }

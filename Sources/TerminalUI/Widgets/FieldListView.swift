@@ -144,14 +144,7 @@ public struct FieldListView: Sendable {
     }
 
     /// A detail line as the canvas remembers it.
-    private final class RetainedLine: CanvasLine {
-        let key: Retained
-        init(_ key: Retained) { self.key = key }
-        override func isSame(as other: CanvasLine) -> Bool {
-            guard let other = other as? RetainedLine else { return false }
-            return other === self || other.key == key
-        }
-    }
+    private typealias RetainedLine = ValueLine<Retained>
 
     /// A drawn line and where it went: the key the canvas remembers it by.
     private struct Retained: Equatable {

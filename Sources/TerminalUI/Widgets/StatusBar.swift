@@ -22,7 +22,7 @@ public enum StatusBar {
     public static func draw(left: [StatusSegment], right: [StatusSegment], in rect: Rect, canvas: Canvas, theme: Theme) {
         guard !rect.isEmpty else { return }
         let base = theme.style("statusbar")
-        let line = BarLine(left: left, right: right, styles: [base] + (left + right).map { theme.style($0.element) })
+        let line = ValueLine(BarKey(left: left, right: right, styles: [base] + (left + right).map { theme.style($0.element) }))
         guard !canvas.holds(line, row: rect.row, column: rect.column, width: rect.width) else { return }
         defer { canvas.remember(line, row: rect.row, column: rect.column, width: rect.width) }
         canvas.fill(Rect(row: rect.row, column: rect.column, height: 1, width: rect.width), style: base)
@@ -49,19 +49,8 @@ public enum StatusBar {
 }
 
 /// A status bar as the canvas remembers it: its segments and their styles.
-private final class BarLine: CanvasLine {
+private struct BarKey: Equatable {
     let left: [StatusSegment]
     let right: [StatusSegment]
     let styles: [Style]
-
-    init(left: [StatusSegment], right: [StatusSegment], styles: [Style]) {
-        self.left = left
-        self.right = right
-        self.styles = styles
-    }
-
-    override func isSame(as other: CanvasLine) -> Bool {
-        guard let other = other as? BarLine else { return false }
-        return other === self || (other.left == left && other.right == right && other.styles == styles)
-    }
 }

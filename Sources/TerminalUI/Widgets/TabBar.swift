@@ -25,7 +25,7 @@ public enum TabBar {
     public static func draw(_ tabs: [Tab], right: String, in rect: Rect, canvas: Canvas, theme: Theme) {
         guard !rect.isEmpty else { return }
         let base = theme.style("tabs")
-        let line = TabLine(tabs: tabs, right: right, styles: [base, theme.style("tabs.active")])
+        let line = ValueLine(TabKey(tabs: tabs, right: right, styles: [base, theme.style("tabs.active")]))
         if rect.height == 1 {
             guard !canvas.holds(line, row: rect.row, column: rect.column, width: rect.width) else { return }
         }
@@ -48,19 +48,8 @@ public enum TabBar {
 }
 
 /// A tab bar as the canvas remembers it.
-private final class TabLine: CanvasLine {
+private struct TabKey: Equatable {
     let tabs: [TabBar.Tab]
     let right: String
     let styles: [Style]
-
-    init(tabs: [TabBar.Tab], right: String, styles: [Style]) {
-        self.tabs = tabs
-        self.right = right
-        self.styles = styles
-    }
-
-    override func isSame(as other: CanvasLine) -> Bool {
-        guard let other = other as? TabLine else { return false }
-        return other === self || (other.tabs == tabs && other.right == right && other.styles == styles)
-    }
 }

@@ -175,9 +175,14 @@ public struct TableView: Sendable {
             let styles = isSelected ? data.cells.map { _ in base } : cellStyles(data.cells, base: base, theme: theme, cache: &elementStyles)
             return TableLine(LineKey(cells: data.cells, styles: styles, mark: mark, base: base, highlight: nil, layout: layout))
         }
-        var held = keys.enumerated().map { index, key in canvas.holds(key, row: dataTop + index, column: rect.column, width: rect.width) }
+        func heldLines() -> [Bool] {
+            keys.enumerated().map { index, key in canvas.holds(key, row: dataTop + index, column: rect.column, width: rect.width) }
+        }
+        var held = heldLines()
         if count > 1, held.filter({ $0 }).count * 2 < count, moveLinesIfScrolled(keys, top: dataTop, rect: rect, canvas: canvas) {
-            held = keys.enumerated().map { index, key in canvas.holds(key, row: dataTop + index, column: rect.column, width: rect.width) }
+            // Asked again whether or not the move succeeded: one that failed partway moved some
+            // rows (over lines held before) and the canvas forgot them.
+            held = heldLines()
         }
         for (index, key) in keys.enumerated() {
             if !held[index] {
@@ -210,14 +215,7 @@ public struct TableView: Sendable {
     }
 
     /// A table line as the canvas remembers it.
-    private final class TableLine: CanvasLine {
-        let key: LineKey
-        init(_ key: LineKey) { self.key = key }
-        override func isSame(as other: CanvasLine) -> Bool {
-            guard let other = other as? TableLine else { return false }
-            return other === self || other.key == key
-        }
-    }
+    private typealias TableLine = ValueLine<LineKey>
 
     /// Everything a table line's cells are drawn from.
     private struct LineKey: Equatable {
@@ -247,7 +245,7 @@ public struct TableView: Sendable {
 
     /// When most of the lines about to be drawn are held one row below (or above) where they go,
     /// moves the held lines there (the list scrolled by a line), so only the rest are drawn.
-    /// Whether it moved them.
+    /// Whether it tried: a move that failed partway may still have moved some rows.
     private func moveLinesIfScrolled(_ keys: [TableLine], top: Int, rect: Rect, canvas: Canvas) -> Bool {
         let half = (keys.count + 1) / 2
         func matchesHalf(offset: Int) -> Bool {  // at least half the lines are held `offset` rows away
@@ -261,7 +259,8 @@ public struct TableView: Sendable {
             return false
         }
         for offset in [1, -1] where matchesHalf(offset: offset) {
-            return canvas.moveLines(Rect(row: top, column: rect.column, height: keys.count, width: rect.width), by: offset)
+            _ = canvas.moveLines(Rect(row: top, column: rect.column, height: keys.count, width: rect.width), by: offset)
+            return true
         }
         return false
     }
