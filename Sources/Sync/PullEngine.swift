@@ -80,6 +80,9 @@ struct PullEngine {
                         if context.options.detailsForNewLeads { unlinked.append(candidate) } else { changed.append(candidate) }
                     }
                 }
+                // Only a page whose every row is a new lead is held (a first pull); one with an
+                // unchanged or skipped row is a re-scan's, written when it is read.
+                let whollyNew = unlinked.count == page.items.count
                 // Leads new to this remote are written once, with their details: the page's details
                 // are fetched first, then its rows, details and position go in one transaction. The
                 // scan's first page first stores a few leads with theirs on their own, so a first
@@ -102,9 +105,9 @@ struct PullEngine {
                 // each transaction rewrites most pages of the randomly keyed indexes, whatever the
                 // number of leads in it (sync cost, fifth pass). The position saved is the one after
                 // the last page held, so a crash re-reads the held pages, as it re-read one before.
-                if !details.found.isEmpty { cache.raise() }
+                if whollyNew, !details.found.isEmpty { cache.raise() }
                 held.add(changed: changed, found: details.found, readAt: readAt, next: page.next ?? "")
-                let flush = page.next == nil || page.items.isEmpty || !changed.isEmpty
+                let flush = page.next == nil || page.items.isEmpty || !changed.isEmpty || !whollyNew
                     || held.found.count >= Self.heldLeads(pageSize: context.options.pageSize)
                 if flush, !held.isEmpty {
                     let results = try write(held, readAt: readAt, into: &stored)

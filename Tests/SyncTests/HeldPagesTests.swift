@@ -98,3 +98,78 @@ final class HeldPagesFailureTests: SyncTestCase {
         try assertLocalEqualsServer(activities: true)
     }
 }
+
+/// seed 001's pull through a hook: `rows` sees (and may change) each list page, `onList` runs
+/// before each list request with its offset.
+struct HookedList: HashedLeadPaging {
+    let base: LeadsCRMProvider
+    var rows: @Sendable ([RemoteLeadRow]) -> [RemoteLeadRow] = { $0 }
+    var onList: @Sendable (Int) async throws -> Void = { _ in }
+    var providerKey: String { base.providerKey }
+    var metrics: RequestMetrics { base.metrics }
+    let capabilities = ProviderCapabilities(features: [.pullLeads], createRecovery: .lookUp)
+    var detailOnlyLeadFields: [String] { base.detailOnlyLeadFields }
+
+    func leads(from position: String?, limit: Int) async throws -> RemotePage<RemoteLead> {
+        let page = try await leadRows(from: position, limit: limit)
+        return RemotePage(items: page.items.compactMap { $0.decode() }, next: page.next, total: page.total)
+    }
+
+    func leadRows(from position: String?, limit: Int) async throws -> RemotePage<RemoteLeadRow> {
+        try await onList(position.flatMap { Int($0) } ?? 0)
+        let page = try await base.leadRows(from: position, limit: limit)
+        return RemotePage(items: rows(page.items), next: page.next, total: page.total)
+    }
+
+    func leadDetail(remoteId: String) async throws -> RemoteLeadDetail? { try await base.leadDetail(remoteId: remoteId) }
+}
+
+/// A value set from the pull's tasks and read by the test.
+final class Recorded<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
+    }
+}
+
+/// A re-scan writes a page holding a new lead among unchanged ones when it reads it: only pages
+/// of new leads alone are held.
+final class HeldPagesReScanTests: SyncTestCase {
+    override func configuration() -> SimulatorConfiguration {
+        SimulatorConfiguration(leadCount: 100, seed: 11, userCount: 3)
+    }
+
+    func testANewLeadAmongUnchangedRowsIsWrittenWhenItsPageIsRead() async throws {
+        let pageSize = 10
+        XCTAssertGreaterThan(PullEngine.heldLeads(pageSize: pageSize), 1, "one new lead alone would be held")
+        let options = SyncOptions(pageSize: pageSize, concurrency: 3, interval: 1)
+        let hidden = try XCTUnwrap(serverState().liveLeads.sorted { (text($0["id"]).flatMap { Int($0) } ?? 0) < (text($1["id"]).flatMap { Int($0) } ?? 0) }[15]["slug"].flatMap(text))
+        // The first pull does not see the lead at offset 15, so the second finds it new on page 2.
+        let hiding = HookedList(base: makeProvider(), rows: { $0.filter { $0.remoteId != hidden } })
+        await syncUntilSettled(SyncWorker(store: store, provider: hiding, options: options, username: ana.username, retryPolicy: fastRetry))
+        XCTAssertNil(try store.remoteLink(provider: providerKey, kind: .lead, remoteId: hidden))
+        XCTAssertEqual(store.allLeads().map(\.id).count, 99)
+
+        // When the scan asks for offset 60, page 2 (offset 10) was read two pages before.
+        let seenAt60 = Recorded<(linked: Bool, position: String?)?>(nil)
+        let store = self.store!
+        let key = providerKey
+        let watching = HookedList(base: makeProvider(), onList: { offset in
+            guard offset == 60 else { return }
+            let linked = try store.remoteLink(provider: key, kind: .lead, remoteId: hidden) != nil
+            seenAt60.value = (linked, try store.syncState(provider: key, key: PullEngine.positionKey))
+        })
+        let report = await syncUntilSettled(SyncWorker(store: store, provider: watching, options: options, username: ana.username, retryPolicy: fastRetry))
+        XCTAssertEqual(report.counters.leadsPulled, 1)
+        let seen = try XCTUnwrap(seenAt60.value, "the scan asked for offset 60")
+        XCTAssertTrue(seen.linked, "the new lead was written when its page was read, not at the end of the scan")
+        XCTAssertEqual(seen.position.flatMap { Int($0) }, 20, "with the position after its page")
+        let link = try XCTUnwrap(try store.remoteLink(provider: providerKey, kind: .lead, remoteId: hidden))
+        XCTAssertFalse(link.contentHash.hasSuffix("/-"), "stored with its detail")
+        await syncUntilSettled(makeWorker(options: options))  // + appointments, which the hook leaves out
+        try assertLocalEqualsServer(activities: true)
+    }
+}
