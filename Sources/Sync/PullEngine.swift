@@ -118,10 +118,11 @@ struct PullEngine {
                 context.progress(.pullingLeads, done: done, total: page.total) { $0.leadsScanned += page.items.count }
             }
         } catch {
-            // A request failed (after its retries) while pages were held: their leads and details
-            // are complete, so they are written with their position before the error ends the
-            // scan (not read again next time). Not when the run is cancelled: it stops at once.
-            if !Task.isCancelled, held.changed.isEmpty, !held.found.isEmpty {
+            // A request failed (after its retries) or the run was cancelled (quit) while pages were
+            // held: their leads and details are complete, so they are written with their position
+            // (one short local transaction, no request) before the error ends the scan, not
+            // fetched again next time.
+            if held.changed.isEmpty, !held.found.isEmpty {
                 _ = try? write(held, readAt: held.readAt ?? PushMark(sequence: 0), into: &stored)
             }
             throw error

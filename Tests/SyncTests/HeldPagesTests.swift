@@ -32,7 +32,7 @@ final class HeldPagesTests: SyncTestCase {
         _ = await run.value
         let stopped = store.allLeads().map(\.id).count
         XCTAssertEqual(counts.subtracting([0]), [step], "the first write holds \(step) leads, not a page's \(pageSize)")
-        XCTAssertEqual(stopped % step, 0, "leads are written in steps of \(step)")
+        XCTAssertEqual(stopped % pageSize, 0, "whole pages are written (held ones too when the run is cancelled)")
         let position = try store.syncState(provider: providerKey, key: "leads.position")
         XCTAssertEqual(position.flatMap { Int($0) }, stopped, "the position saved is the one after the last page written")
 
@@ -97,6 +97,38 @@ final class HeldPagesFailureTests: SyncTestCase {
         XCTAssertEqual(full.counters.leadsPulled, 0, "nothing twice")
         try assertLocalEqualsServer(activities: true)
     }
+
+    func testHeldPagesAreWrittenWhenThePullIsCancelled() async throws {
+        let pageSize = 10
+        XCTAssertGreaterThan(PullEngine.heldLeads(pageSize: pageSize), 30, "three pages stay held")
+        let options = SyncOptions(pageSize: pageSize, concurrency: 3, interval: 1)
+        let details = Recorded(0)
+        let run = Recorded<Task<SyncWorker.Report, Never>?>(nil)
+        // The user quits while the list request for offset 30 is on its way, the three pages
+        // before it held with their details.
+        let quitting = HookedList(base: makeProvider(), onList: { offset in
+            guard offset == 30 else { return }
+            let deadline = Date().addingTimeInterval(20)
+            while details.value < 30 || run.value == nil, Date() < deadline { try await Task.sleep(nanoseconds: 5_000_000) }
+            try await Task.sleep(nanoseconds: 300_000_000)  // page 3's details reach the held pages
+            run.value?.cancel()
+            throw CancellationError()
+        }, onDetail: { details.mutate { $0 += 1 } })
+        let worker = SyncWorker(store: store, provider: quitting, options: options, username: ana.username, retryPolicy: fastRetry)
+        let task = Task { await worker.runOnce() }
+        run.value = task
+        _ = await task.value
+        XCTAssertEqual(details.value, 30)
+        XCTAssertEqual(store.allLeads().map(\.id).count, 30, "the three held pages were written on cancel")
+        XCTAssertEqual(try store.syncState(provider: providerKey, key: "leads.position"), "30")
+        for id in store.allLeads().map(\.id) {
+            let link = try XCTUnwrap(try store.remoteLink(provider: providerKey, kind: .lead, localId: id))
+            XCTAssertFalse(link.contentHash.hasSuffix("/-"), "lead \(id) was stored with its detail")
+        }
+        let resumed = await syncUntilSettled(makeWorker(options: options))
+        XCTAssertEqual(resumed.counters.leadsPulled, 70, "the scan resumed after the written pages, nothing twice")
+        try assertLocalEqualsServer(activities: true)
+    }
 }
 
 /// seed 001's pull through a hook: `rows` sees (and may change) each list page, `onList` runs
@@ -105,6 +137,7 @@ struct HookedList: HashedLeadPaging {
     let base: LeadsCRMProvider
     var rows: @Sendable ([RemoteLeadRow]) -> [RemoteLeadRow] = { $0 }
     var onList: @Sendable (Int) async throws -> Void = { _ in }
+    var onDetail: @Sendable () -> Void = {}
     var providerKey: String { base.providerKey }
     var metrics: RequestMetrics { base.metrics }
     let capabilities = ProviderCapabilities(features: [.pullLeads], createRecovery: .lookUp)
@@ -121,7 +154,10 @@ struct HookedList: HashedLeadPaging {
         return RemotePage(items: rows(page.items), next: page.next, total: page.total)
     }
 
-    func leadDetail(remoteId: String) async throws -> RemoteLeadDetail? { try await base.leadDetail(remoteId: remoteId) }
+    func leadDetail(remoteId: String) async throws -> RemoteLeadDetail? {
+        defer { onDetail() }
+        return try await base.leadDetail(remoteId: remoteId)
+    }
 }
 
 /// A value set from the pull's tasks and read by the test.
@@ -133,6 +169,7 @@ final class Recorded<Value: Sendable>: @unchecked Sendable {
         get { lock.lock(); defer { lock.unlock() }; return stored }
         set { lock.lock(); stored = newValue; lock.unlock() }
     }
+    func mutate(_ change: (inout Value) -> Void) { lock.lock(); change(&stored); lock.unlock() }
 }
 
 /// A re-scan writes a page holding a new lead among unchanged ones when it reads it: only pages
