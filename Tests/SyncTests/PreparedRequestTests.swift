@@ -32,6 +32,27 @@ final class PreparedRequestTests: XCTestCase {
                        "GET /x/?slug=a HTTP/1.1\r\nHost: h:80\r\nConnection: keep-alive\r\n\r\n")
     }
 
+    func testNoPrintedFormOfAPreparedRequestOrTheClientHoldingItShowsTheKeyOrToken() throws {
+        let url = try XCTUnwrap(URL(string: "http://127.0.0.1:8123/api/v1/leads/view/lead/"))
+        let secrets = ["apikey": "sk-live-0123456789", "Authorization": "Bearer tok-abcdef", "Accept": "application/json"]
+        let prepared = PreparedRequest(url: url, headers: secrets)
+        let wire = try XCTUnwrap(prepared.wire)
+        let api = LeadsCRMAPI(baseURL: try XCTUnwrap(URL(string: "http://127.0.0.1:8123/api/v1")),
+                              credentials: RemoteCredentials(apiKey: Secret("sk-live-0123456789"), token: Secret("tok-abcdef")))
+        XCTAssertTrue(api.detailRequest.headers.values.contains("Bearer tok-abcdef"), "the client does hold the token")
+        var texts: [String] = []
+        for value in [prepared, wire, api] as [Any] {
+            var dumped = ""
+            dump(value, to: &dumped)
+            texts += ["\(value)", String(describing: value), String(reflecting: value), dumped]
+        }
+        for text in texts {
+            XCTAssertFalse(text.contains("sk-live"), text)
+            XCTAssertFalse(text.contains("tok-abc"), text)
+        }
+        XCTAssertTrue(String(describing: prepared).contains("apikey"), "header names are shown")
+        XCTAssertTrue(String(describing: prepared).contains("/leads/view/lead/"))
+    }
 }
 
 /// The lead detail through the prepared head reaches the simulator as a request built in full.
