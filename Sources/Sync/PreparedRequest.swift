@@ -9,7 +9,7 @@ public struct PreparedRequest: Sendable {
     public let method: String
     /// The URL without its query, as text.
     public let base: String
-    /// The URL without its query (what a query that makes no URL falls back to).
+    /// The URL without its query.
     public let url: URL
     /// Header name → value, the apikey and token revealed: not public, and no description,
     /// debug description or mirror of this request shows a value.
@@ -36,10 +36,12 @@ public struct PreparedRequest: Sendable {
         wire = Self.wire(method: method, url: url, headers: headers)
     }
 
-    /// The request with `query` (already encoded, without `?`; empty: none).
-    public func request(query: String) -> HTTPClientRequest {
+    /// The request with `query` (already encoded, without `?`; empty: none). Throws
+    /// `SyncError.configuration` when the two make no URL: a request is never sent without its query.
+    public func request(query: String) throws -> HTTPClientRequest {
         let text = query.isEmpty ? base : base + "?" + query
-        return HTTPClientRequest(method: method, url: URL(string: text) ?? url, headers: headers)
+        guard let url = URL(string: text) else { throw SyncError.configuration("the query of a request to \(base) makes no URL") }
+        return HTTPClientRequest(method: method, url: url, headers: headers)
     }
 
     /// The socket client's head split at the end of the request target.

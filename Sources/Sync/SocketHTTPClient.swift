@@ -42,7 +42,7 @@ public final class SocketHTTPClient: HTTPTransport, @unchecked Sendable {
     /// holding a control character, space or `#` goes the long way (FormEncoding never makes one).
     public func send(_ prepared: PreparedRequest, query: String) async throws -> HTTPClientResponse {
         guard let wire = prepared.wire, let bytes = Self.serialize(prepared, query: query) else {
-            return try await send(prepared.request(query: query))
+            return try await send(try prepared.request(query: query))
         }
         try Task.checkCancellation()
         let idempotent = prepared.method == "GET"
