@@ -110,7 +110,7 @@ struct PullEngine {
                 let flush = page.next == nil || page.items.isEmpty || !changed.isEmpty || !whollyNew
                     || held.found.count >= Self.heldLeads(pageSize: context.options.pageSize)
                 if flush, !held.isEmpty {
-                    let results = try write(held, readAt: readAt, into: &stored)
+                    let results = try write(held, into: &stored)
                     held = HeldPages()
                     try await afterApply(results)
                 }
@@ -123,7 +123,7 @@ struct PullEngine {
             // (one short local transaction, no request) before the error ends the scan, not
             // fetched again next time.
             if held.changed.isEmpty, !held.found.isEmpty {
-                _ = try? write(held, readAt: held.readAt ?? PushMark(sequence: 0), into: &stored)
+                _ = try? write(held, into: &stored)
             }
             throw error
         }
@@ -134,11 +134,13 @@ struct PullEngine {
     }
 
     /// Writes the held pages (changed rows, new leads with their details) and the position after
-    /// them in one transaction; returns the changed rows' outcomes (their details come next).
-    func write(_ held: HeldPages, readAt: PushMark, into stored: inout LeadHashIndex) throws -> [(RemoteLead, RemoteApplyOutcome)] {
+    /// them in one transaction, checked against the oldest held page's push mark; returns the
+    /// changed rows' outcomes (their details come next). Nothing held: nothing written.
+    func write(_ held: HeldPages, into stored: inout LeadHashIndex) throws -> [(RemoteLead, RemoteApplyOutcome)] {
+        guard let readAt = held.readAt else { return [] }
         let newLeads = NewLeadDetails(context: context, provider: provider)
         let (outcomes, inserted) = try newLeads.apply(
-            held.changed, readAt: held.readAt ?? readAt, details: held.found, syncState: [Self.positionKey: held.next])
+            held.changed, readAt: readAt, details: held.found, syncState: [Self.positionKey: held.next])
         for (lead, outcome) in zip(held.changed, outcomes) {
             if case .unchanged = outcome { continue }  // nothing written (pushed since the read)
             stored.update(remoteId: lead.remoteId, listHash: lead.contentHash)
