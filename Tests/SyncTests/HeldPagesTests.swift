@@ -50,34 +50,12 @@ final class HeldPagesFailureTests: SyncTestCase {
         SimulatorConfiguration(leadCount: 100, seed: 11, userCount: 3)
     }
 
-    /// seed 001's pull, with the list failing from offset `failFrom` on while `failing` is set.
-    struct FailingList: HashedLeadPaging {
-        let base: LeadsCRMProvider
-        let failFrom: Int
-        let failing: Bool
-        var providerKey: String { base.providerKey }
-        var metrics: RequestMetrics { base.metrics }
-        let capabilities = ProviderCapabilities(features: [.pullLeads], createRecovery: .lookUp)
-        var detailOnlyLeadFields: [String] { base.detailOnlyLeadFields }
-
-        func leads(from position: String?, limit: Int) async throws -> RemotePage<RemoteLead> {
-            if failing, (position.flatMap { Int($0) } ?? 0) >= failFrom { throw SyncError.serverError(status: 503) }
-            return try await base.leads(from: position, limit: limit)
-        }
-
-        func leadRows(from position: String?, limit: Int) async throws -> RemotePage<RemoteLeadRow> {
-            if failing, (position.flatMap { Int($0) } ?? 0) >= failFrom { throw SyncError.serverError(status: 503) }
-            return try await base.leadRows(from: position, limit: limit)
-        }
-
-        func leadDetail(remoteId: String) async throws -> RemoteLeadDetail? { try await base.leadDetail(remoteId: remoteId) }
-    }
-
     func testHeldPagesAreWrittenWhenTheNextListRequestFails() async throws {
         let pageSize = 10
         XCTAssertGreaterThan(PullEngine.heldLeads(pageSize: pageSize), 30, "three pages stay held")
         let options = SyncOptions(pageSize: pageSize, concurrency: 3, interval: 1)
-        let failing = SyncWorker(store: store, provider: FailingList(base: makeProvider(), failFrom: 30, failing: true),
+        let failingFrom30 = HookedList(base: makeProvider(), onList: { if $0 >= 30 { throw SyncError.serverError(status: 503) } })
+        let failing = SyncWorker(store: store, provider: failingFrom30,
                                  options: options, username: ana.username, retryPolicy: fastRetry)
         let report = await failing.runOnce()
         XCTAssertNotNil(report.error, "the list failed at offset 30")
@@ -88,7 +66,7 @@ final class HeldPagesFailureTests: SyncTestCase {
             XCTAssertFalse(link.contentHash.hasSuffix("/-"), "lead \(id) was stored with its detail")
         }
 
-        let healthy = SyncWorker(store: store, provider: FailingList(base: makeProvider(), failFrom: 30, failing: false),
+        let healthy = SyncWorker(store: store, provider: HookedList(base: makeProvider()),
                                  options: options, username: ana.username, retryPolicy: fastRetry)
         let resumed = await syncUntilSettled(healthy)
         XCTAssertEqual(resumed.counters.leadsPulled, 70, "the scan resumed after the written pages")
