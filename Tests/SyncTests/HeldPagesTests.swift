@@ -43,20 +43,27 @@ final class HeldPagesTests: SyncTestCase {
     }
 }
 
-/// A list request that fails while pages are held does not lose them: their leads and details
-/// are written with the position after them before the error ends the scan.
-final class HeldPagesFailureTests: SyncTestCase {
+/// 100 leads, pulled through a `HookedList` in pages of 10 (`worker(_:)`).
+class HeldPagesTestCase: SyncTestCase {
+    let options = SyncOptions(pageSize: 10, concurrency: 3, interval: 1)
+
     override func configuration() -> SimulatorConfiguration {
         SimulatorConfiguration(leadCount: 100, seed: 11, userCount: 3)
     }
 
+    /// A worker pulling (leads only) through `list`.
+    func worker(_ list: HookedList) -> SyncWorker {
+        SyncWorker(store: store, provider: list, options: options, username: ana.username, retryPolicy: fastRetry)
+    }
+}
+
+/// A list request that fails while pages are held does not lose them: their leads and details
+/// are written with the position after them before the error ends the scan.
+final class HeldPagesFailureTests: HeldPagesTestCase {
     func testHeldPagesAreWrittenWhenTheNextListRequestFails() async throws {
-        let pageSize = 10
-        XCTAssertGreaterThan(PullEngine.heldLeads(pageSize: pageSize), 30, "three pages stay held")
-        let options = SyncOptions(pageSize: pageSize, concurrency: 3, interval: 1)
+        XCTAssertGreaterThan(PullEngine.heldLeads(pageSize: options.pageSize), 30, "three pages stay held")
         let failingFrom30 = HookedList(base: makeProvider(), onList: { if $0 >= 30 { throw SyncError.serverError(status: 503) } })
-        let failing = SyncWorker(store: store, provider: failingFrom30,
-                                 options: options, username: ana.username, retryPolicy: fastRetry)
+        let failing = worker(failingFrom30)
         let report = await failing.runOnce()
         XCTAssertNotNil(report.error, "the list failed at offset 30")
         XCTAssertEqual(store.allLeads().map(\.id).count, 30, "the three held pages were written")
@@ -66,8 +73,7 @@ final class HeldPagesFailureTests: SyncTestCase {
             XCTAssertFalse(link.contentHash.hasSuffix("/-"), "lead \(id) was stored with its detail")
         }
 
-        let healthy = SyncWorker(store: store, provider: HookedList(base: makeProvider()),
-                                 options: options, username: ana.username, retryPolicy: fastRetry)
+        let healthy = worker(HookedList(base: makeProvider()))
         let resumed = await syncUntilSettled(healthy)
         XCTAssertEqual(resumed.counters.leadsPulled, 70, "the scan resumed after the written pages")
         XCTAssertEqual(store.allLeads().map(\.id).count, 100)
@@ -77,9 +83,7 @@ final class HeldPagesFailureTests: SyncTestCase {
     }
 
     func testHeldPagesAreWrittenWhenThePullIsCancelled() async throws {
-        let pageSize = 10
-        XCTAssertGreaterThan(PullEngine.heldLeads(pageSize: pageSize), 30, "three pages stay held")
-        let options = SyncOptions(pageSize: pageSize, concurrency: 3, interval: 1)
+        XCTAssertGreaterThan(PullEngine.heldLeads(pageSize: options.pageSize), 30, "three pages stay held")
         let details = Recorded(0)
         let run = Recorded<Task<SyncWorker.Report, Never>?>(nil)
         // The user quits while the list request for offset 30 is on its way, the three pages
@@ -92,8 +96,8 @@ final class HeldPagesFailureTests: SyncTestCase {
             run.value?.cancel()
             throw CancellationError()
         }, onDetail: { details.mutate { $0 += 1 } })
-        let worker = SyncWorker(store: store, provider: quitting, options: options, username: ana.username, retryPolicy: fastRetry)
-        let task = Task { await worker.runOnce() }
+        let quitter = worker(quitting)
+        let task = Task { await quitter.runOnce() }
         run.value = task
         _ = await task.value
         XCTAssertEqual(details.value, 30)
@@ -152,19 +156,14 @@ final class Recorded<Value: Sendable>: @unchecked Sendable {
 
 /// A re-scan writes a page holding a new lead among unchanged ones when it reads it: only pages
 /// of new leads alone are held.
-final class HeldPagesReScanTests: SyncTestCase {
-    override func configuration() -> SimulatorConfiguration {
-        SimulatorConfiguration(leadCount: 100, seed: 11, userCount: 3)
-    }
-
+final class HeldPagesReScanTests: HeldPagesTestCase {
     func testANewLeadAmongUnchangedRowsIsWrittenWhenItsPageIsRead() async throws {
-        let pageSize = 10
-        XCTAssertGreaterThan(PullEngine.heldLeads(pageSize: pageSize), 1, "one new lead alone would be held")
-        let options = SyncOptions(pageSize: pageSize, concurrency: 3, interval: 1)
-        let hidden = try XCTUnwrap(serverState().liveLeads.sorted { (text($0["id"]).flatMap { Int($0) } ?? 0) < (text($1["id"]).flatMap { Int($0) } ?? 0) }[15]["slug"].flatMap(text))
+        XCTAssertGreaterThan(PullEngine.heldLeads(pageSize: options.pageSize), 1, "one new lead alone would be held")
+        let byId = serverState().liveLeads.sorted { Int(text($0["id"]) ?? "") ?? 0 < Int(text($1["id"]) ?? "") ?? 0 }
+        let hidden = try XCTUnwrap(text(byId[15]["slug"]))
         // The first pull does not see the lead at offset 15, so the second finds it new on page 2.
         let hiding = HookedList(base: makeProvider(), rows: { $0.filter { $0.remoteId != hidden } })
-        await syncUntilSettled(SyncWorker(store: store, provider: hiding, options: options, username: ana.username, retryPolicy: fastRetry))
+        await syncUntilSettled(worker(hiding))
         XCTAssertNil(try store.remoteLink(provider: providerKey, kind: .lead, remoteId: hidden))
         XCTAssertEqual(store.allLeads().map(\.id).count, 99)
 
@@ -177,7 +176,7 @@ final class HeldPagesReScanTests: SyncTestCase {
             let linked = try store.remoteLink(provider: key, kind: .lead, remoteId: hidden) != nil
             seenAt60.value = (linked, try store.syncState(provider: key, key: PullEngine.positionKey))
         })
-        let report = await syncUntilSettled(SyncWorker(store: store, provider: watching, options: options, username: ana.username, retryPolicy: fastRetry))
+        let report = await syncUntilSettled(worker(watching))
         XCTAssertEqual(report.counters.leadsPulled, 1)
         let seen = try XCTUnwrap(seenAt60.value, "the scan asked for offset 60")
         XCTAssertTrue(seen.linked, "the new lead was written when its page was read, not at the end of the scan")
