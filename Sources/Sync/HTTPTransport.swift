@@ -52,6 +52,6 @@ public protocol HTTPTransport: Sendable {
 extension HTTPTransport {
     /// Builds the request and sends it (transports without a faster way).
     public func send(_ prepared: PreparedRequest, query: String) async throws -> HTTPClientResponse {
-        try await send(prepared.request(query: query))
+        try await send(try prepared.request(query: query))
     }
 }

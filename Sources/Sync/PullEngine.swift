@@ -80,6 +80,9 @@ struct PullEngine {
                         if context.options.detailsForNewLeads { unlinked.append(candidate) } else { changed.append(candidate) }
                     }
                 }
+                // Only a page whose every row is a new lead is held (a first pull); one with an
+                // unchanged or skipped row is a re-scan's, written when it is read.
+                let whollyNew = unlinked.count == page.items.count
                 // Leads new to this remote are written once, with their details: the page's details
                 // are fetched first, then its rows, details and position go in one transaction. The
                 // scan's first page first stores a few leads with theirs on their own, so a first
@@ -102,12 +105,12 @@ struct PullEngine {
                 // each transaction rewrites most pages of the randomly keyed indexes, whatever the
                 // number of leads in it (sync cost, fifth pass). The position saved is the one after
                 // the last page held, so a crash re-reads the held pages, as it re-read one before.
-                if !details.found.isEmpty { cache.raise() }
+                if whollyNew, !details.found.isEmpty { cache.raise() }
                 held.add(changed: changed, found: details.found, readAt: readAt, next: page.next ?? "")
-                let flush = page.next == nil || page.items.isEmpty || !changed.isEmpty
+                let flush = page.next == nil || page.items.isEmpty || !changed.isEmpty || !whollyNew
                     || held.found.count >= Self.heldLeads(pageSize: context.options.pageSize)
                 if flush, !held.isEmpty {
-                    let results = try write(held, readAt: readAt, into: &stored)
+                    let results = try write(held, into: &stored)
                     held = HeldPages()
                     try await afterApply(results)
                 }
@@ -115,11 +118,12 @@ struct PullEngine {
                 context.progress(.pullingLeads, done: done, total: page.total) { $0.leadsScanned += page.items.count }
             }
         } catch {
-            // A request failed (after its retries) while pages were held: their leads and details
-            // are complete, so they are written with their position before the error ends the
-            // scan (not read again next time). Not when the run is cancelled: it stops at once.
-            if !Task.isCancelled, held.changed.isEmpty, !held.found.isEmpty {
-                _ = try? write(held, readAt: held.readAt ?? PushMark(sequence: 0), into: &stored)
+            // A request failed (after its retries) or the run was cancelled (quit) while pages were
+            // held: their leads and details are complete, so they are written with their position
+            // (one short local transaction, no request) before the error ends the scan, not
+            // fetched again next time.
+            if held.changed.isEmpty, !held.found.isEmpty {
+                _ = try? write(held, into: &stored)
             }
             throw error
         }
@@ -130,11 +134,13 @@ struct PullEngine {
     }
 
     /// Writes the held pages (changed rows, new leads with their details) and the position after
-    /// them in one transaction; returns the changed rows' outcomes (their details come next).
-    func write(_ held: HeldPages, readAt: PushMark, into stored: inout LeadHashIndex) throws -> [(RemoteLead, RemoteApplyOutcome)] {
+    /// them in one transaction, checked against the oldest held page's push mark; returns the
+    /// changed rows' outcomes (their details come next). Nothing held: nothing written.
+    func write(_ held: HeldPages, into stored: inout LeadHashIndex) throws -> [(RemoteLead, RemoteApplyOutcome)] {
+        guard let readAt = held.readAt else { return [] }
         let newLeads = NewLeadDetails(context: context, provider: provider)
         let (outcomes, inserted) = try newLeads.apply(
-            held.changed, readAt: held.readAt ?? readAt, details: held.found, syncState: [Self.positionKey: held.next])
+            held.changed, readAt: readAt, details: held.found, syncState: [Self.positionKey: held.next])
         for (lead, outcome) in zip(held.changed, outcomes) {
             if case .unchanged = outcome { continue }  // nothing written (pushed since the read)
             stored.update(remoteId: lead.remoteId, listHash: lead.contentHash)

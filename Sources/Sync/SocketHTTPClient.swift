@@ -29,26 +29,24 @@ public final class SocketHTTPClient: HTTPTransport, @unchecked Sendable {
             throw SyncError.configuration("SocketHTTPClient speaks plain http:// only")
         }
         let port = UInt16(request.url.port ?? 80)
-        let bytes = Self.serialize(request, host: host, port: port)
-        try Task.checkCancellation()
-        return try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                continuation.resume(with: Result { try self.exchange(bytes, host: host, port: port, idempotent: request.method == "GET") })
-            }
-        }
+        return try await exchangeOnQueue(Self.serialize(request, host: host, port: port), host: host, port: port, idempotent: request.method == "GET")
     }
 
     /// The prepared head around `query`, with no `URL` or header work per request. A query
     /// holding a control character, space or `#` goes the long way (FormEncoding never makes one).
     public func send(_ prepared: PreparedRequest, query: String) async throws -> HTTPClientResponse {
         guard let wire = prepared.wire, let bytes = Self.serialize(prepared, query: query) else {
-            return try await send(prepared.request(query: query))
+            return try await send(try prepared.request(query: query))
         }
+        return try await exchangeOnQueue(bytes, host: wire.host, port: wire.port, idempotent: prepared.method == "GET")
+    }
+
+    /// `exchange` on the client's queue (its sockets block), unless the task is already cancelled.
+    private func exchangeOnQueue(_ bytes: [UInt8], host: String, port: UInt16, idempotent: Bool) async throws -> HTTPClientResponse {
         try Task.checkCancellation()
-        let idempotent = prepared.method == "GET"
         return try await withCheckedThrowingContinuation { continuation in
             queue.async {
-                continuation.resume(with: Result { try self.exchange(bytes, host: wire.host, port: wire.port, idempotent: idempotent) })
+                continuation.resume(with: Result { try self.exchange(bytes, host: host, port: port, idempotent: idempotent) })
             }
         }
     }
