@@ -55,3 +55,21 @@ extension HTTPTransport {
         try await send(try prepared.request(query: query))
     }
 }
+
+/// Headers may hold the apikey or a Bearer token: printed, debug-printed or dumped, a request
+/// shows its method, URL, header names and body size, never a header value.
+extension HTTPClientRequest: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// `HTTPClientRequest(GET http://…, headers: Accept, apikey, body: 0 bytes)`.
+    public var description: String {
+        "HTTPClientRequest(\(method) \(url), headers: \(headers.keys.sorted().joined(separator: ", ")), body: \(body?.count ?? 0) bytes)"
+    }
+
+    /// The same as `description`: no header value.
+    public var debugDescription: String { description }
+
+    /// Method, URL, header names and body size only (what `dump` shows).
+    public var customMirror: Mirror {
+        Mirror(self, children: ["method": method, "url": url, "headerNames": headers.keys.sorted(),
+                                "bodyBytes": body?.count ?? 0], displayStyle: .struct)
+    }
+}

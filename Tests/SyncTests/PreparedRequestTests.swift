@@ -32,7 +32,7 @@ final class PreparedRequestTests: XCTestCase {
                        "GET /x/?slug=a HTTP/1.1\r\nHost: h:80\r\nConnection: keep-alive\r\n\r\n")
     }
 
-    func testNoPrintedFormOfAPreparedRequestOrTheClientHoldingItShowsTheKeyOrToken() throws {
+    func testNoPrintedFormOfARequestOrTheClientHoldingItShowsTheKeyOrToken() throws {
         let url = try XCTUnwrap(URL(string: "http://127.0.0.1:8123/api/v1/leads/view/lead/"))
         let secrets = ["apikey": "sk-live-0123456789", "Authorization": "Bearer tok-abcdef", "Accept": "application/json"]
         let prepared = PreparedRequest(url: url, headers: secrets)
@@ -40,8 +40,9 @@ final class PreparedRequestTests: XCTestCase {
         let api = LeadsCRMAPI(baseURL: try XCTUnwrap(URL(string: "http://127.0.0.1:8123/api/v1")),
                               credentials: RemoteCredentials(apiKey: Secret("sk-live-0123456789"), token: Secret("tok-abcdef")))
         XCTAssertTrue(api.detailRequest.headers.values.contains("Bearer tok-abcdef"), "the client does hold the token")
+        let plain = HTTPClientRequest(url: url, headers: secrets, body: Data("{}".utf8))
         var texts: [String] = []
-        for value in [prepared, wire, api] as [Any] {
+        for value in [prepared, wire, api, plain] as [Any] {
             var dumped = ""
             dump(value, to: &dumped)
             texts += ["\(value)", String(describing: value), String(reflecting: value), dumped]
@@ -52,6 +53,7 @@ final class PreparedRequestTests: XCTestCase {
         }
         XCTAssertTrue(String(describing: prepared).contains("apikey"), "header names are shown")
         XCTAssertTrue(String(describing: prepared).contains("/leads/view/lead/"))
+        XCTAssertTrue(String(describing: plain).contains("apikey"), "an ordinary request shows its header names too")
     }
 }
 
