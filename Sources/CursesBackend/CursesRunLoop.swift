@@ -27,6 +27,7 @@ public enum CursesRunLoop {
     public static func run(_ app: TerminalApp, on terminal: CursesTerminal,
                            afterFirstFrame: () -> Void = {}) async throws -> Exit {
         terminal.canvas.clear()
+        app.connectInput(waiting: terminal.keyWaiting)
         app.draw(on: terminal.canvas)
         terminal.present()
         afterFirstFrame()

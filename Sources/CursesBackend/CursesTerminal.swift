@@ -28,6 +28,8 @@ public final class CursesTerminal {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let output: UnsafeMutablePointer<FILE>
+    /// The descriptor keys are read from (`keyWaiting`).
+    private let inputDescriptor: Int32
     private let ownsFiles: [UnsafeMutablePointer<FILE>]
     private let options: Options
     private var active = true
@@ -72,6 +74,7 @@ public final class CursesTerminal {
         self.screen = screen
         self.window = window
         self.output = output
+        self.inputDescriptor = fileno(input)
         self.ownsFiles = ownsFiles
         self.options = options
         TerminalSignals.setCursesActive(true)
@@ -220,6 +223,16 @@ public final class CursesTerminal {
                 if let event = decoder.decode(raw, next: { read(timeout: options.escapeDelayMilliseconds) }) { return event }
                 continue
             }
+        }
+    }
+
+    /// A check that answers whether bytes of a key wait unread on the input (a `poll` that does
+    /// not wait), callable from any thread; bytes curses already took into its own buffer are not seen.
+    public var keyWaiting: @Sendable () -> Bool {
+        let descriptor = inputDescriptor
+        return {
+            var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            return poll(&entry, 1, 0) > 0 && entry.revents & Int16(POLLIN) != 0
         }
     }
 

@@ -103,16 +103,25 @@ public struct LeadListViewModel: Sendable {
         return String(total)
     }
 
-    /// Fills in an unknown total and position (COUNT queries). Call when idle, not per keystroke.
-    public mutating func resolvePosition() {
+    /// Fills in an unknown total and position (COUNT queries). Call when idle, not per keystroke:
+    /// `stopWhen` is asked while the counts run (the UI: "a key is waiting"); when it answers true
+    /// the count is abandoned and what it would have filled in stays unknown, to be asked again.
+    public mutating func resolvePosition(stopWhen stop: @escaping () -> Bool = { false }) {
         do {
             if total == nil {
-                total = try store.countLeads(filter: filter)
-                cappedSearch = try !filter.search.isEmpty && store.searchExceedsCap(filter: filter) ? filter.search : nil
+                let filter = filter, store = store
+                guard let counted = try store.interruptible(stopWhen: stop, {
+                    (try store.countLeads(filter: filter), try !filter.search.isEmpty && store.searchExceedsCap(filter: filter))
+                }) else { return }
+                total = counted.0
+                cappedSearch = counted.1 ? filter.search : nil
             }
-            if topIndex == nil, let id = selectedId,
-               let position = try store.position(ofLead: id, filter: filter, sort: sort) {
-                topIndex = max(0, position - selectedRow)
+            if topIndex == nil, let id = selectedId {
+                let filter = filter, sort = sort, store = store
+                guard let answer = try store.interruptible(stopWhen: stop, {
+                    try store.position(ofLead: id, filter: filter, sort: sort)
+                }) else { return }
+                if let position = answer { topIndex = max(0, position - selectedRow) }
             }
         } catch {
             report(error, doing: "Counting leads")

@@ -96,6 +96,27 @@ private final class RetainingApp: TerminalApp {
     func idle() -> AppResponse { .none }
 }
 
+/// Asks the front end's "a key is waiting" check before and after a key reaches the input.
+private final class WaitingApp: TerminalApp {
+    var waiting: (@Sendable () -> Bool)?
+    var answers: [Bool] = []
+    let input: Int32
+
+    init(input: Int32) { self.input = input }
+
+    func connectInput(waiting: @escaping @Sendable () -> Bool) { self.waiting = waiting }
+    func draw(on canvas: Canvas) {}
+    func handle(_ event: InputEvent) -> AppResponse { event == .key(.char("q")) ? .quit : .none }
+    var hasIdleWork: Bool { answers.isEmpty }
+
+    func idle() -> AppResponse {
+        answers.append(waiting?() ?? false)
+        _ = Array("q".utf8).withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
+        answers.append(waiting?() ?? false)
+        return .none
+    }
+}
+
 final class RunLoopTests: XCTestCase {
     /// A terminal reading from a pipe `keys` were written to, and the pipe's write end (to close
     /// after the terminal is shut down).
@@ -108,6 +129,16 @@ final class RunLoopTests: XCTestCase {
                                           options: CursesTerminal.Options())
         _ = Array(keys.utf8).withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
         return (terminal, fds[1])
+    }
+
+    /// The run loop hands the app a check that sees a key waiting unread on the terminal's input.
+    @MainActor
+    func testTheAppIsToldWhenAKeyIsWaiting() async throws {
+        let (terminal, writeEnd) = try pipedTerminal(keys: "")
+        defer { terminal.shutdown(); close(writeEnd) }
+        let app = WaitingApp(input: writeEnd)
+        _ = try await CursesRunLoop.run(app, on: terminal)
+        XCTAssertEqual(app.answers, [false, true], "nothing waiting, then the q written to the input")
     }
 
     /// Ctrl-L (`.redrawAll`) repaints a screen that may hold anything: the canvas forgets the

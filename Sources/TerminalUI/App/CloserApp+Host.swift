@@ -70,6 +70,11 @@ extension CloserApp: PaneHost {
     /// The process environment from the setup.
     public var environment: [String: String] { setup.environment }
 
+    /// Keeps the front end's "a key is waiting" check for the panes' long idle reads.
+    public func connectInput(waiting: @escaping @Sendable () -> Bool) {
+        inputWaiting = waiting
+    }
+
     /// Asks `question` (y/n).
     public func confirm(_ question: String, onAnswer: @escaping @MainActor (Bool) -> Void) {
         overlay = .confirm(ConfirmRequest(onAnswer: onAnswer), ConfirmDialog(question: question))

@@ -50,6 +50,8 @@ public final class CloserApp: TerminalApp {
     public let registry: [PaneDescriptor]
     /// The panes made so far (a pane is made the first time it is opened).
     var panes: [PaneID: any Pane] = [:]
+    /// Whether a key is waiting unread (`connectInput`; false until a front end says how).
+    public internal(set) var inputWaiting: @Sendable () -> Bool = { false }
     /// The visible pane.
     public internal(set) var activePaneID: PaneID = .leads
     /// Panes to go back to with Esc, most recent last.

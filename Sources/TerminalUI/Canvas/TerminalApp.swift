@@ -26,9 +26,14 @@ public protocol TerminalApp: AnyObject {
     /// Speculative work is left (a pane reading ahead, one small step per `idle`): the loop looks
     /// for input without waiting and, when none is there, calls `idle` again.
     var hasIdleWork: Bool { get }
+    /// The front end tells the app how to ask whether a key is waiting unread, so long idle
+    /// work can give way to it.
+    func connectInput(waiting: @escaping @Sendable () -> Bool)
 }
 
 extension TerminalApp {
     /// No speculative work by default.
     public var hasIdleWork: Bool { false }
+    /// No idle work that gives way, by default.
+    public func connectInput(waiting: @escaping @Sendable () -> Bool) {}
 }

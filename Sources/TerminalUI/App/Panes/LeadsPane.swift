@@ -135,7 +135,7 @@ public final class LeadsPane: Pane {
             return false
         }
         lastPositionResolve = now
-        list.resolvePosition()
+        list.resolvePosition(stopWhen: host.inputWaiting)
         return true
     }
 

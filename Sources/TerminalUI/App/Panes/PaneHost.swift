@@ -11,6 +11,9 @@ public protocol PaneHost: AnyObject {
     var control: TerminalControl? { get }
     /// The process environment (`$VISUAL`/`$EDITOR`).
     var environment: [String: String] { get }
+    /// Whether a key is waiting unread (from the front end; always false in tests): long idle
+    /// reads ask it and give way.
+    var inputWaiting: @Sendable () -> Bool { get }
 
     // Navigation
     /// Shows pane `id` (made on first use), pushing the current one on the back stack.
