@@ -43,23 +43,23 @@ extension CloserApp {
         var text = " Closer │ " + activePane.title(fitting: max(1, leftWidth - 11))
         if DisplayWidth.of(text) > leftWidth { text = " " + activePane.title(fitting: max(1, leftWidth - 2)) }  // narrow: the pane's count before the name
         let line = ValueLine(TitleKey(texts: [text, right], styles: [style, theme.style("title.position")], numbers: [leftWidth, rect.height]))
-        guard !canvas.holds(line, row: rect.row, column: rect.column, width: rect.width) else { return }
-        defer { if rect.height == 1 { canvas.remember(line, row: rect.row, column: rect.column, width: rect.width) } }
-        canvas.fill(rect, style: style)
-        // The position ("31 of 1,000,000", the title's last part) changes on every move: drawn in
-        // `title.position` (plain in the default theme) it costs no colour switch per keystroke.
-        if let dot = text.lastIndex(of: "·"), text[..<dot].hasSuffix(" "), text.index(after: dot) < text.endIndex {
-            let split = text.index(after: dot)
-            let labelWidth = canvas.put(String(text[..<split]), at: Position(row: rect.row, column: rect.column), style: style,
-                                        maxColumns: leftWidth)
-            canvas.put(String(text[split...]), at: Position(row: rect.row, column: rect.column + labelWidth),
-                       style: theme.style("title.position"), maxColumns: leftWidth - labelWidth)
-        } else {
-            canvas.put(text, at: Position(row: rect.row, column: rect.column), style: style, maxColumns: leftWidth)
-        }
-        if leftWidth < rect.width {
-            canvas.put(right, at: Position(row: rect.row, column: rect.right - rightWidth), style: style,
-                       maxColumns: rightWidth)
+        canvas.drawUnlessHeld(line, in: rect) {
+            canvas.fill(rect, style: style)
+            // The position ("31 of 1,000,000", the title's last part) changes on every move: drawn in
+            // `title.position` (plain in the default theme) it costs no colour switch per keystroke.
+            if let dot = text.lastIndex(of: "·"), text[..<dot].hasSuffix(" "), text.index(after: dot) < text.endIndex {
+                let split = text.index(after: dot)
+                let labelWidth = canvas.put(String(text[..<split]), at: Position(row: rect.row, column: rect.column), style: style,
+                                            maxColumns: leftWidth)
+                canvas.put(String(text[split...]), at: Position(row: rect.row, column: rect.column + labelWidth),
+                           style: theme.style("title.position"), maxColumns: leftWidth - labelWidth)
+            } else {
+                canvas.put(text, at: Position(row: rect.row, column: rect.column), style: style, maxColumns: leftWidth)
+            }
+            if leftWidth < rect.width {
+                canvas.put(right, at: Position(row: rect.row, column: rect.right - rightWidth), style: style,
+                           maxColumns: rightWidth)
+            }
         }
     }
 

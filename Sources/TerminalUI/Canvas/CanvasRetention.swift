@@ -118,13 +118,23 @@ private struct PaddedText: Equatable {
 }
 
 extension Canvas {
+    /// Runs `draw`, which writes every cell of `rect`, unless the canvas still holds what `key`
+    /// drew there; then remembers `key` over it. Only a one-row `rect` is a line a canvas holds:
+    /// a taller one is always drawn.
+    public func drawUnlessHeld(_ key: CanvasLine, in rect: Rect, _ draw: () -> Void) {
+        guard rect.height == 1 else { return draw() }
+        guard !holds(key, row: rect.row, column: rect.column, width: rect.width) else { return }
+        draw()
+        remember(key, row: rect.row, column: rect.column, width: rect.width)
+    }
+
     /// `putPadded`, skipped when the canvas still holds the same text there (borders, gutters and
     /// other cells every frame draws the same).
     public func putPaddedRetained(_ text: String, at position: Position, width: Int, style: Style, alignRight: Bool = false) {
         guard width > 0 else { return }
         let line = ValueLine(PaddedText(text: text, style: style, alignRight: alignRight))
-        guard !holds(line, row: position.row, column: position.column, width: width) else { return }
-        putPadded(text, at: position, width: width, style: style, alignRight: alignRight)
-        remember(line, row: position.row, column: position.column, width: width)
+        drawUnlessHeld(line, in: Rect(row: position.row, column: position.column, height: 1, width: width)) {
+            putPadded(text, at: position, width: width, style: style, alignRight: alignRight)
+        }
     }
 }

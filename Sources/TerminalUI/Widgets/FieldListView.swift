@@ -127,9 +127,9 @@ public struct FieldListView: Sendable {
                 drawn = DrawnLine(label: nil, labelStyle: base, text: nil, style: base, isHeading: false)
             }
             let key = RetainedLine(Retained(line: drawn, labelWidth: labelWidth, column: rect.column, width: rect.width))
-            if canvas.holds(key, row: at.row, column: rect.column, width: rect.width) { continue }
-            draw(drawn, at: at, width: rect.width, canvas: canvas)
-            canvas.remember(key, row: at.row, column: rect.column, width: rect.width)
+            canvas.drawUnlessHeld(key, in: Rect(row: at.row, column: rect.column, height: 1, width: rect.width)) {
+                draw(drawn, at: at, width: rect.width, canvas: canvas)
+            }
         }
     }
 

@@ -23,25 +23,26 @@ public enum StatusBar {
         guard !rect.isEmpty else { return }
         let base = theme.style("statusbar")
         let line = ValueLine(BarKey(left: left, right: right, styles: [base] + (left + right).map { theme.style($0.element) }))
-        guard !canvas.holds(line, row: rect.row, column: rect.column, width: rect.width) else { return }
-        defer { canvas.remember(line, row: rect.row, column: rect.column, width: rect.width) }
-        canvas.fill(Rect(row: rect.row, column: rect.column, height: 1, width: rect.width), style: base)
-        let rightText = right.map { CanvasText.safe($0.text) }
-        let rightWidth = rightText.reduce(0) { $0 + displayWidth($1) } + max(0, right.count - 1)
-        let rightFits = rightWidth + 1 <= rect.width
-        var column = rect.column + 1
-        let leftLimit = rightFits ? rect.right - rightWidth - 1 : rect.right
-        for segment in left where column < leftLimit {
-            column += canvas.put(segment.text, at: Position(row: rect.row, column: column), style: theme.style(segment.element),
-                                 maxColumns: leftLimit - column - 1)
-            column += 1
-        }
-        guard rightFits else { return }
-        column = rect.right - rightWidth - 1
-        for (index, segment) in right.enumerated() {
-            column += canvas.put(rightText[index], at: Position(row: rect.row, column: column), style: theme.style(segment.element),
-                                 maxColumns: rect.right - column)
-            column += 1
+        let bar = Rect(row: rect.row, column: rect.column, height: 1, width: rect.width)
+        canvas.drawUnlessHeld(line, in: bar) {
+            canvas.fill(bar, style: base)
+            let rightText = right.map { CanvasText.safe($0.text) }
+            let rightWidth = rightText.reduce(0) { $0 + displayWidth($1) } + max(0, right.count - 1)
+            let rightFits = rightWidth + 1 <= rect.width
+            var column = rect.column + 1
+            let leftLimit = rightFits ? rect.right - rightWidth - 1 : rect.right
+            for segment in left where column < leftLimit {
+                column += canvas.put(segment.text, at: Position(row: rect.row, column: column), style: theme.style(segment.element),
+                                     maxColumns: leftLimit - column - 1)
+                column += 1
+            }
+            guard rightFits else { return }
+            column = rect.right - rightWidth - 1
+            for (index, segment) in right.enumerated() {
+                column += canvas.put(rightText[index], at: Position(row: rect.row, column: column), style: theme.style(segment.element),
+                                     maxColumns: rect.right - column)
+                column += 1
+            }
         }
     }
 

@@ -26,23 +26,21 @@ public enum TabBar {
         guard !rect.isEmpty else { return }
         let base = theme.style("tabs")
         let line = ValueLine(TabKey(tabs: tabs, right: right, styles: [base, theme.style("tabs.active")]))
-        if rect.height == 1 {
-            guard !canvas.holds(line, row: rect.row, column: rect.column, width: rect.width) else { return }
-        }
-        defer { if rect.height == 1 { canvas.remember(line, row: rect.row, column: rect.column, width: rect.width) } }
-        canvas.fill(rect, style: base)
-        var column = rect.column
-        for tab in tabs {
-            let text = " \(tab.number) \(tab.title) "
-            let width = DisplayWidth.of(text)
-            guard column + width <= rect.right else { break }
-            canvas.put(text, at: Position(row: rect.row, column: column), style: theme.style(tab.isActive ? "tabs.active" : "tabs"),
-                       maxColumns: width)
-            column += width + 1
-        }
-        let rightWidth = DisplayWidth.of(right)
-        if !right.isEmpty, column + rightWidth + 1 <= rect.right {
-            canvas.put(right, at: Position(row: rect.row, column: rect.right - rightWidth), style: base, maxColumns: rightWidth)
+        canvas.drawUnlessHeld(line, in: rect) {
+            canvas.fill(rect, style: base)
+            var column = rect.column
+            for tab in tabs {
+                let text = " \(tab.number) \(tab.title) "
+                let width = DisplayWidth.of(text)
+                guard column + width <= rect.right else { break }
+                canvas.put(text, at: Position(row: rect.row, column: column), style: theme.style(tab.isActive ? "tabs.active" : "tabs"),
+                           maxColumns: width)
+                column += width + 1
+            }
+            let rightWidth = DisplayWidth.of(right)
+            if !right.isEmpty, column + rightWidth + 1 <= rect.right {
+                canvas.put(right, at: Position(row: rect.row, column: rect.right - rightWidth), style: base, maxColumns: rightWidth)
+            }
         }
     }
 }

@@ -153,7 +153,9 @@ public struct TableView: Sendable {
             let header = theme.style("list.header")
             let cells = columns.map { TableCell($0.title) }
             let key = LineKey(cells: cells, styles: cells.map { _ in header }, mark: " ", base: header, highlight: nil, layout: layout)
-            drawRetained(TableLine(key), row: row, rect: rect, canvas: canvas)
+            canvas.drawUnlessHeld(TableLine(key), in: Rect(row: row, column: rect.column, height: 1, width: rect.width)) {
+                drawLine(key, row: row, rect: rect, canvas: canvas)
+            }
             row += 1
         }
         let listStyle = theme.style("list")
@@ -263,13 +265,6 @@ public struct TableView: Sendable {
             return true
         }
         return false
-    }
-
-    /// Draws the line of `key` at `row` unless the canvas still holds it, and remembers it.
-    private func drawRetained(_ line: TableLine, row: Int, rect: Rect, canvas: Canvas) {
-        guard !canvas.holds(line, row: row, column: rect.column, width: rect.width) else { return }
-        drawLine(line.key, row: row, rect: rect, canvas: canvas)
-        canvas.remember(line, row: row, column: rect.column, width: rect.width)
     }
 
     /// One line. With a highlight, the gutter and the first `highlight.columns` columns (the text
