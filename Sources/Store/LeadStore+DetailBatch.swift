@@ -4,7 +4,8 @@ import Foundation
 /// is taken out of the search index once, before its first note write, and put back once, in a
 /// single statement at the end (see `Schema.ftsDeferredLeads`); the touch columns of the batch's
 /// leads are widened once per lead, at the end too (`Schema.touchDeferral`), and so is their
-/// `last_activity` (`Schema.lastActivityDeferral`).
+/// `last_activity` (`Schema.lastActivityDeferral`); the leads it inserts join the counts cube and
+/// the dashboard's lead aggregates in one grouping at the end (`Schema.leadAggregateDeferral`).
 extension LeadStore {
     /// Runs `body` (which applies remote details: leads, notes, activities) in one transaction
     /// in which every lead whose notes `applyRemoteNotes` changes is re-indexed once, at the end,
@@ -22,10 +23,13 @@ extension LeadStore {
             noteFTSDeferral = deferral
             defer { noteFTSDeferral = nil }
             try db.run(Schema.startTouchDeferral)
+            try db.run(Schema.startLeadAggregateDeferral)
             func finish() throws {
                 try db.run(Schema.widenDeferredTouches)
                 try db.execute(Schema.widenDeferredLastActivity)
                 try db.run("DELETE FROM touch_deferral")
+                // After the widens, the batch's last writes of its new leads (Schema+LeadAggregateDeferral).
+                try Schema.flushLeadAggregates(db)
                 guard !deferral.leadIds.isEmpty else { return }
                 // One statement for the batch (FTS5 flushes before each statement that writes it);
                 // leads a bulk write defers get their rows when it ends.

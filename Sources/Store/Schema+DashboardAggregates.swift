@@ -77,6 +77,7 @@ extension Schema {
     /// Creates the aggregate triggers and the idle and speed indexes when the tables exist (bulk loads drop every trigger).
     static func createDashboardAggregateTriggers(_ db: Database) throws {
         guard try hasDashboardAggregates(db) else { return }
+        try db.execute(leadAggregateDeferral)  // the lead triggers read it (sync cost 6)
         try db.execute(idleIndex)
         try db.execute(speedIndex)
         try replaceTriggers(db, dashboardAggregateTriggers)

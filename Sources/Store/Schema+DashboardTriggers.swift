@@ -94,35 +94,45 @@ extension Schema {
 
     /// The aggregate triggers (`dash_*`), named so `dropTriggersAndIndexes` drops them with the rest.
     static let dashboardAggregateTriggers: [(name: String, sql: String)] = [
+        // Sync cost 6: the lead parts skip leads a detail batch inserted (added at its end,
+        // Schema+LeadAggregateDeferral); appointment counts stay per row, in triggers of their own.
         ("leads_ai_dash", """
-        CREATE TRIGGER leads_ai_dash AFTER INSERT ON leads WHEN new.deleted = 0 BEGIN
+        CREATE TRIGGER leads_ai_dash AFTER INSERT ON leads WHEN \(unlessLeadAggregatesDeferred("new", "new.deleted = 0")) BEGIN
             \(leadCreated("new", add: true)) \(leadIdle("new", add: true)) \(leadSpeed("new", add: true))
+        END
+        """),
+        ("leads_ai_dash_appointments", """
+        CREATE TRIGGER leads_ai_dash_appointments AFTER INSERT ON leads WHEN new.deleted = 0 BEGIN
             \(leadAppointments("new", sign: 1))
         END
         """),
         // Before the delete: its appointments still exist (a cascade removes them after the lead
         // is gone, when the appointment triggers find no live lead and change nothing).
         ("leads_bd_dash", """
-        CREATE TRIGGER leads_bd_dash BEFORE DELETE ON leads WHEN old.deleted = 0 BEGIN
+        CREATE TRIGGER leads_bd_dash BEFORE DELETE ON leads WHEN \(unlessLeadAggregatesDeferred("old", "old.deleted = 0")) BEGIN
             \(leadCreated("old", add: false)) \(leadIdle("old", add: false)) \(leadSpeed("old", add: false))
+        END
+        """),
+        ("leads_bd_dash_appointments", """
+        CREATE TRIGGER leads_bd_dash_appointments BEFORE DELETE ON leads WHEN old.deleted = 0 BEGIN
             \(leadAppointments("old", sign: -1))
         END
         """),
         ("leads_au_dash_created", """
         CREATE TRIGGER leads_au_dash_created AFTER UPDATE OF owner, source, created, deleted, first_touch_at ON leads
-        WHEN \(changed(["owner", "source", "created", "deleted"])) OR (old.first_touch_at IS NULL) IS NOT (new.first_touch_at IS NULL) BEGIN
+        WHEN \(unlessLeadAggregatesDeferred("new", changed(["owner", "source", "created", "deleted"]) + " OR (old.first_touch_at IS NULL) IS NOT (new.first_touch_at IS NULL)")) BEGIN
             \(leadCreated("old", add: false)) \(leadCreated("new", add: true))
         END
         """),
         ("leads_au_dash_idle", """
         CREATE TRIGGER leads_au_dash_idle AFTER UPDATE OF owner, status, created, deleted, last_touch_at ON leads
-        WHEN \(changed(["owner", "status", "created", "deleted", "last_touch_at"])) BEGIN
+        WHEN \(unlessLeadAggregatesDeferred("new", changed(["owner", "status", "created", "deleted", "last_touch_at"]))) BEGIN
             \(leadIdle("old", add: false)) \(leadIdle("new", add: true))
         END
         """),
         ("leads_au_dash_speed", """
         CREATE TRIGGER leads_au_dash_speed AFTER UPDATE OF owner, created, deleted, first_touch_at ON leads
-        WHEN \(changed(["owner", "created", "deleted", "first_touch_at"])) BEGIN
+        WHEN \(unlessLeadAggregatesDeferred("new", changed(["owner", "created", "deleted", "first_touch_at"]))) BEGIN
             \(leadSpeed("old", add: false)) \(leadSpeed("new", add: true))
         END
         """),

@@ -47,6 +47,7 @@ enum Schema {
         { try addCalendarChanges($0) },  // calendar speed 2 (issue 7): the range each calendar version change touched (calendar_changes)
         { try compactActivities($0) },  // size 3 (issue 11): activities store a known type as a code, its usual text as '' (ActivityCoding)
         { try dropStatusNameIndex($0) },  // size 3 (issue 11): the status order is read from the name index, no leads_status_name
+        { try deferLeadAggregatesInDetailBatches($0) },  // sync cost 6: a detail batch adds the leads it inserts to the cube and dashboard aggregates once, at its end (lead_aggregate_deferral)
     ]
 
     /// Says `message` through `Database.notice` before a migration that takes seconds on a large
@@ -138,6 +139,7 @@ enum Schema {
     static func recreateTriggers(_ db: Database) throws {
         try db.execute(ftsDeferredLeads)  // the search triggers read it
         try db.execute(lastActivityDeferral)  // the last-activity triggers read it
+        try db.execute(leadAggregateDeferral)  // the cube and dashboard lead triggers read it
         try dropAllTriggers(db)
         for trigger in triggers { try db.execute(trigger.sql) }
         try createTouchStructures(db)  // dashboard
@@ -158,6 +160,7 @@ enum Schema {
     static func createTriggersAndIndexes(_ db: Database) throws {
         try db.execute(ftsDeferredLeads)  // the search triggers read it
         try db.execute(lastActivityDeferral)  // the last-activity triggers read it
+        try db.execute(leadAggregateDeferral)  // the cube and dashboard lead triggers read it
         for index in leadIndexes { try db.execute(index) }
         for trigger in triggers { try db.execute(trigger.sql) }
         try createTouchStructures(db)  // dashboard
@@ -355,19 +358,20 @@ enum Schema {
 
     /// Triggers keeping FTS, counts, last-activity and sync flags current on normal edits.
     static let triggers: [(name: String, sql: String)] = [
+        // Sync cost 6: a detail batch adds the leads it inserts to the cube at its end (Schema+LeadAggregateDeferral).
         ("leads_ai_cube", """
-        CREATE TRIGGER leads_ai_cube AFTER INSERT ON leads WHEN new.deleted = 0 BEGIN \(cubeAdd) END
+        CREATE TRIGGER leads_ai_cube AFTER INSERT ON leads WHEN \(unlessLeadAggregatesDeferred("new", "new.deleted = 0")) BEGIN \(cubeAdd) END
         """),
         ("leads_au_cube_old", """
         CREATE TRIGGER leads_au_cube_old AFTER UPDATE OF status, source, owner, deleted ON leads
-        WHEN old.deleted = 0 BEGIN \(cubeRemove) END
+        WHEN \(unlessLeadAggregatesDeferred("old", "old.deleted = 0")) BEGIN \(cubeRemove) END
         """),
         ("leads_au_cube_new", """
         CREATE TRIGGER leads_au_cube_new AFTER UPDATE OF status, source, owner, deleted ON leads
-        WHEN new.deleted = 0 BEGIN \(cubeAdd) END
+        WHEN \(unlessLeadAggregatesDeferred("new", "new.deleted = 0")) BEGIN \(cubeAdd) END
         """),
         ("leads_ad_cube", """
-        CREATE TRIGGER leads_ad_cube AFTER DELETE ON leads WHEN old.deleted = 0 BEGIN \(cubeRemove) END
+        CREATE TRIGGER leads_ad_cube AFTER DELETE ON leads WHEN \(unlessLeadAggregatesDeferred("old", "old.deleted = 0")) BEGIN \(cubeRemove) END
         """),
         ("activities_ai", """
         CREATE TRIGGER activities_ai AFTER INSERT ON activities BEGIN \(raiseLastActivity) END

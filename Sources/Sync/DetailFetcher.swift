@@ -108,8 +108,12 @@ struct DetailFetcher {
             if try !store.isOutboxEmpty() { try linkSentNoteCreates(leadId: localId, remote: detail.notes) }
             // "complete" (remove linked local notes the server no longer has) only when some are
             // missing: the store's complete pass scans every note link.
-            let remoteIds = Set(detail.notes.map(\.remoteId))
-            let missing = try store.linkedRemoteIds(provider: key, kind: .note, leadId: localId).contains { !remoteIds.contains($0) }
+            // A lead inserted just now has no notes, so none can be missing (no query).
+            var missing = false
+            if case .inserted = outcome {} else {
+                let remoteIds = Set(detail.notes.map(\.remoteId))
+                missing = try store.linkedRemoteIds(provider: key, kind: .note, leadId: localId).contains { !remoteIds.contains($0) }
+            }
             let notes = try store.applyRemoteNotes(provider: key, leadId: localId, detail.notes, complete: missing)
             let activities = try store.applyRemoteActivities(provider: key, leadId: localId, detail.activities)
             if touches != nil, case .inserted = outcome, notes != detail.notes.count || activities != detail.activities.count {

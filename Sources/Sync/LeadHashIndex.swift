@@ -6,10 +6,15 @@ import Store
 /// search: no query, no string (issue 8 §3; the per-page indexed lookups were a third of a
 /// re-scan's CPU). Remote ids whose key another link shares are left out, so a match always
 /// speaks of that very link; rows that do not match take the careful path (`changedLead`, which
-/// reads the link), so the index only ever saves work.
+/// reads the link), so the index only ever saves work. It also knows which remote ids no link
+/// held at the start of the scan (`isUnlinked`), so a first pull's new rows need no link query.
 struct LeadHashIndex {
     /// (key, value) sorted by key; duplicate keys removed.
     private var entries: [(key: UInt64, value: UInt64)] = []
+    /// Keys two or more links shared (left out of `entries`).
+    private var shared = Set<UInt64>()
+    /// Keys of remote ids applied during the scan that `entries` does not hold (new leads).
+    private var added = Set<UInt64>()
 
     /// Reads every lead link of `provider` (one pass over the links).
     init(store: LeadStore, provider: String) throws {
@@ -27,6 +32,8 @@ struct LeadHashIndex {
             if end == index + 1 {
                 found[kept] = found[index]
                 kept += 1
+            } else {
+                shared.insert(found[index].key)
             }
             index = end
         }
@@ -44,16 +51,36 @@ struct LeadHashIndex {
     /// Records the hash a row was just applied with (a lead seen again later in the same scan,
     /// after shifting pages, is compared with what is stored now).
     mutating func update(remoteId: String, listHash: String) {
-        guard let slot = slot(of: remoteId) else { return }
+        guard let slot = slot(of: remoteId) else {
+            added.insert(Self.key(of: remoteId))
+            return
+        }
         entries[slot].value = Self.fnv(listHash)
+    }
+
+    /// Whether no lead link held `remoteId` when the scan started and the scan has not applied
+    /// it since: its key is in no link's entry, not one several links shared, not one `update`
+    /// recorded. A 64-bit key another remote id happens to share answers false (the careful
+    /// path), never a wrong true: an id some link holds always has its key in one of the three.
+    /// A link made meanwhile by another writer is still found where the row is applied
+    /// (`DetailFetcher.apply` reads the link in its transaction).
+    func isUnlinked(remoteId: String) -> Bool {
+        let key = Self.key(of: remoteId)
+        return slot(ofKey: key) == nil && !shared.contains(key) && !added.contains(key)
     }
 
     /// Links held.
     var count: Int { entries.count }
 
-    private func slot(of remoteId: String) -> Int? {
+    private func slot(of remoteId: String) -> Int? { slot(ofKey: Self.key(of: remoteId)) }
+
+    /// FNV-1a 64 of a remote id's bytes (the whole id: ids hold no "/").
+    private static func key(of remoteId: String) -> UInt64 {
         var remoteId = remoteId
-        let key = remoteId.withUTF8 { Self.fnv($0) }
+        return remoteId.withUTF8 { fnv($0) }
+    }
+
+    private func slot(ofKey key: UInt64) -> Int? {
         var low = 0
         var high = entries.count
         while low < high {

@@ -73,7 +73,8 @@ struct PullEngine {
                     // An unchanged lead: one hash compare, nothing read, decoded or written.
                     if stored.matches(remoteId: row.remoteId, listHash: row.listHash) { continue }
                     guard let lead = row.decode() else { continue }  // not a lead row: skipped, like the slow decoder does
-                    switch try changedLead(lead) {
+                    // A remote id no link held (a first pull's every row) needs no link query.
+                    switch stored.isUnlinked(remoteId: lead.remoteId) ? .unlinked(lead) : try changedLead(lead) {
                     case .unchanged: continue
                     case .changed(let candidate): changed.append(candidate)
                     case .unlinked(let candidate):

@@ -118,6 +118,25 @@ final class SyncCrashTests: XCTestCase {
         XCTAssertEqual(try query("SELECT count(*) FROM leads WHERE last_activity IS NOT (SELECT max(created) FROM "
                                  + "(SELECT lead_id, created FROM notes UNION ALL SELECT lead_id, created FROM activities) WHERE lead_id = leads.id)"),
                        "0", "last activity is the newest note or activity")
+        // The counts cube and the dashboard's lead aggregates (kept for a batch's new leads at its
+        // end: sync cost, sixth pass) equal a grouping of the leads from scratch.
+        let day = "(created - ((created % 86400) + 86400) % 86400) / 86400"
+        let hour = "(coalesce(last_touch_at, created) - ((coalesce(last_touch_at, created) % 3600) + 3600) % 3600) / 3600"
+        let groupings = [
+            ("SELECT status, coalesce(source, -1), owner, count(*) FROM leads WHERE deleted = 0 GROUP BY 1, 2, 3",
+             "SELECT status, source, owner, count FROM lead_cube WHERE count <> 0"),
+            ("SELECT \(day), owner, coalesce(source, -1), count(*), sum(first_touch_at IS NULL) FROM leads WHERE deleted = 0 GROUP BY 1, 2, 3",
+             "SELECT day, owner, source, leads, untouched FROM dash_created WHERE leads <> 0 OR untouched <> 0"),
+            ("SELECT \(hour), owner, count(*) FROM leads WHERE deleted = 0 AND status NOT IN (3, 5) GROUP BY 1, 2",
+             "SELECT hour, owner, count FROM dash_idle WHERE count <> 0"),
+            ("SELECT owner, max(0, first_touch_at - created), count(*) FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL GROUP BY 1, 2",
+             "SELECT owner, delay, count FROM dash_speed_exact WHERE count <> 0"),
+        ]
+        for (grouping, table) in groupings {
+            XCTAssertEqual(try query("SELECT count(*) FROM (SELECT * FROM (\(grouping) EXCEPT \(table)) UNION ALL SELECT * FROM (\(table) EXCEPT \(grouping)))"),
+                           "0", "aggregates as a grouping of the leads: \(table)")
+        }
+        XCTAssertEqual(try query("SELECT count(*) FROM lead_aggregate_deferral"), "0", "no deferral outlives its batch")
     }
 
     /// One value read from the closer database by the sqlite3 shell.

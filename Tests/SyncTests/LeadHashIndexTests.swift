@@ -48,4 +48,19 @@ final class LeadHashIndexTests: XCTestCase {
         index.update(remoteId: "new-5", listHash: "r00000000000000e5/-")  // not linked at the start: stays out
         XCTAssertFalse(index.matches(remoteId: "new-5", listHash: "r00000000000000e5/-"))
     }
+
+    /// A first pull's rows need no link query: the index knows which remote ids no link held.
+    func testKnowsWhichRemoteIdsNoLinkHoldsUntilTheScanAppliesThem() throws {
+        try link("crm", "ann-1", hash: "r00000000000000a1/-")
+        try link("crm", "bo-2", hash: "r00000000000000b2/detail-hash")
+        try link("other", "cy-3", hash: "r00000000000000c3/-")
+        var index = try LeadHashIndex(store: store, provider: "crm")
+        XCTAssertFalse(index.isUnlinked(remoteId: "ann-1"))
+        XCTAssertFalse(index.isUnlinked(remoteId: "bo-2"))
+        XCTAssertTrue(index.isUnlinked(remoteId: "cy-3"), "only another provider links it")
+        XCTAssertTrue(index.isUnlinked(remoteId: "dee-4"))
+        index.update(remoteId: "dee-4", listHash: "r00000000000000d4/-")  // inserted by the scan
+        XCTAssertFalse(index.isUnlinked(remoteId: "dee-4"), "a lead the scan applied is linked now")
+        XCTAssertTrue(index.isUnlinked(remoteId: "eve-5"))
+    }
 }
