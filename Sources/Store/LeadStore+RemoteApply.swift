@@ -43,6 +43,7 @@ extension LeadStore {
                 if let field = LeadField(rawValue: key) { lead.set(field, to: value) }
             }
             try deferFTSForNewLead()
+            try dropLeadInsertTriggersInBatch()
             if let touches {
                 try db.run(LeadColumns.insertWithTouchesSQL, LeadColumns.values(lead, touches: touches))
             } else {

@@ -55,6 +55,10 @@ extension Schema {
         }
     }
 
+    /// The lead insert triggers a detail batch drops while it inserts leads (their work for its new
+    /// leads is done at its end: `LeadStore.dropLeadInsertTriggersInBatch`).
+    static let batchDroppedLeadInsertTriggers = ["leads_ai", "leads_ai_cube", "leads_ai_dash", "leads_ai_dash_appointments"]
+
     /// The counts cube's lead triggers (in `triggers`).
     static let cubeTriggerNames: Set<String> = ["leads_ai_cube", "leads_au_cube_old", "leads_au_cube_new", "leads_ad_cube"]
 

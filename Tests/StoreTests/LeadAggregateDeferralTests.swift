@@ -28,6 +28,13 @@ final class LeadAggregateDeferralTests: PulledRecordsTestCase {
         try target.db.scalarInt("SELECT coalesce(sum(count), 0) FROM lead_cube") ?? 0
     }
 
+    /// The lead insert triggers a batch drops while it inserts, as the file holds them.
+    private func insertTriggers(_ target: LeadStore) throws -> [String] {
+        let names = Schema.batchDroppedLeadInsertTriggers.map { "'\($0)'" }.joined(separator: ", ")
+        return try target.db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (\(names)) ORDER BY name")
+            .rows { $0.text(0) }
+    }
+
     private func appointment(_ id: String, _ hours: Int64, _ status: AppointmentStatus = .confirmed) -> RemoteAppointment {
         RemoteAppointment(remoteId: id, start: at(hours), end: at(hours + 1), note: "", status: status)
     }
@@ -36,7 +43,12 @@ final class LeadAggregateDeferralTests: PulledRecordsTestCase {
         let old = try store.applyRemoteLead(provider: provider, records.lead("old", owner: "bo")).localId
         try store.applyRemoteNotes(provider: provider, leadId: old, [note("old-1", -30)])
         XCTAssertEqual(try cubeTotal(store), 1)
+        let triggers = try insertTriggers(store)
+        XCTAssertEqual(triggers.count, 4)
+        let reader = try LeadStore(path: path)  // another connection (the TUI's) on the same file
         var countedInside: Int64 = -1
+        var droppedInside: [String] = ["?"]
+        var seenByReader: [String] = []
         try store.applyingRemoteDetails {
             var ids: [String: Int64] = [:]
             for (slug, owner, status) in [("a", "ana", "prospect"), ("b", "bo", "contact"), ("c", "cy", "customer"),
@@ -58,7 +70,15 @@ final class LeadAggregateDeferralTests: PulledRecordsTestCase {
             try store.db.run("UPDATE leads SET owner = 'bo', source = 2 WHERE id = ?", [.integer(ids["f"]!)])
             try store.applyRemoteNotes(provider: provider, leadId: ids["e"]!, [note("e-1", -20), note("e-2", -2)], complete: false)
             countedInside = try cubeTotal(store)
+            droppedInside = try insertTriggers(store)
+            seenByReader = try insertTriggers(reader)
         }
+        XCTAssertEqual(droppedInside, [], "the batch inserts its leads without the lead insert triggers")
+        XCTAssertEqual(seenByReader, triggers, "another connection never sees them missing")
+        XCTAssertEqual(try insertTriggers(store), triggers, "they are back, as they were, when the batch commits")
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM lead_fts WHERE lead_fts MATCH 'lee'"),
+                       try store.db.scalarInt("SELECT count(*) FROM leads"), "every lead of the batch has its search row")
+        XCTAssertNoThrow(try store.db.execute("INSERT INTO lead_fts(lead_fts, rank) VALUES ('integrity-check', 1)"))
         XCTAssertEqual(countedInside, 1, "the batch's new leads are not counted lead by lead")
         XCTAssertEqual(try cubeTotal(store), 5, "old, a, b, e, f (c is deleted, d is gone)")
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM lead_aggregate_deferral"), 0, "the deferral ends with the batch")
@@ -86,6 +106,7 @@ final class LeadAggregateDeferralTests: PulledRecordsTestCase {
         })
         XCTAssertEqual(try aggregates(store), before)
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM lead_aggregate_deferral"), 0)
+        XCTAssertEqual(try insertTriggers(store).count, 4, "a failed batch leaves the triggers in place")
         XCTAssertEqual(try aggregates(store), try rebuilt(store))
     }
 
