@@ -39,7 +39,7 @@ enum Schema {
             try db.execute(ftsDeferredLeads)
             try recreateTriggers(db)
         },
-        { try $0.execute(speedIndex) },  // dashboard cold: exact median/p90 of a period read by (delay hour, owner, created)
+        { _ in },  // v17 made `leads_speed` (dashboard cold); size-leads replaced it by `dash_speed_delays`, so nothing to build
         { try compactIndexes($0) },  // size 2 (issue 11): e-mail index on a hash, no created or appointments(start) index
         { try deferTouchesInDetailBatches($0) },  // sync cost: a detail batch widens its leads' touches once per lead, at its end (touch_deferral)
         { try deferLastActivityInDetailBatches($0) },  // sync cost 2: a detail batch raises its leads' last_activity once per lead, at its end
@@ -47,6 +47,7 @@ enum Schema {
         { try addCalendarChanges($0) },  // calendar speed 2 (issue 7): the range each calendar version change touched (calendar_changes)
         { try compactActivities($0) },  // size 3 (issue 11): activities store a known type as a code, its usual text as '' (ActivityCoding)
         { try dropStatusNameIndex($0) },  // size 3 (issue 11): the status order is read from the name index, no leads_status_name
+        { try compactDashboardSpeed($0) },  // size-leads (issue 11): exact speed to lead from dash_speed_delays, no leads_speed / dash_speed_exact(_team)
     ]
 
     /// Says `message` through `Database.notice` before a migration that takes seconds on a large
