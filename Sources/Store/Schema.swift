@@ -48,6 +48,7 @@ enum Schema {
         { try compactActivities($0) },  // size 3 (issue 11): activities store a known type as a code, its usual text as '' (ActivityCoding)
         { try dropStatusNameIndex($0) },  // size 3 (issue 11): the status order is read from the name index, no leads_status_name
         { try compactDashboardSpeed($0) },  // size-leads (issue 11): exact speed to lead from dash_speed_delays, no leads_speed / dash_speed_exact(_team)
+        { try addCalendarLeadName($0) },  // calendar-lead-name (issue 7): appointments.lead_name (the lead's display name) kept by triggers
     ]
 
     /// Says `message` through `Database.notice` before a migration that takes seconds on a large
@@ -143,6 +144,7 @@ enum Schema {
         for trigger in triggers { try db.execute(trigger.sql) }
         try createTouchStructures(db)  // dashboard
         try createCalendarDayCountTriggers(db)  // calendar speed, once its table exists
+        try createCalendarLeadNameTriggers(db)  // calendar-lead-name, once its column exists
     }
 
     // The full-text index (`fts`, `populateFTS`) and its triggers: Schema+SearchContent.swift.
@@ -164,6 +166,7 @@ enum Schema {
         try createTouchStructures(db)  // dashboard
         try rebuildCalendarDayCounts(db)  // calendar speed: the load ran without its triggers
         try createCalendarDayCountTriggers(db)
+        try createCalendarLeadNameTriggers(db)  // calendar-lead-name (the seeder writes the names itself)
     }
 
     /// Rebuilds FTS, cube, indexes and triggers from the tables.
