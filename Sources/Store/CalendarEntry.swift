@@ -20,7 +20,8 @@ public struct CalendarEntry: Sendable, Equatable, Hashable {
     public let appointment: Appointment
     /// The lead's display name. Untrusted: sanitise before drawing.
     public let leadName: String
-    /// The lead's e-mail and phone (untrusted).
+    /// The lead's e-mail and phone (untrusted): empty from the calendar's reads, filled by
+    /// `LeadStore.withLeadContacts` where shown (`closer agenda --format ics`).
     public let leadEmail: String
     public let leadPhone: String
     /// The lead's owner: whose meeting it is.

@@ -199,7 +199,7 @@ final class SeedWriter {
             """)
         note = try db.prepare("INSERT INTO notes (lead_id, text, author, created) VALUES (?, ?, ?, ?)")
         activity = try db.prepare("INSERT INTO activities (lead_id, type, text, created) VALUES (?, ?, ?, ?)")
-        appointment = try db.prepare("INSERT INTO appointments (lead_id, start, end, note, status, owner) VALUES (?, ?, ?, ?, ?, ?)")
+        appointment = try db.prepare("INSERT INTO appointments (lead_id, start, end, note, status, owner, lead_name) VALUES (?, ?, ?, ?, ?, ?, ?)")
         searchRow = try db.prepare("INSERT INTO lead_fts(rowid, name, email, phone, company, notes) VALUES (?, ?, ?, ?, ?, ?)")
     }
 
@@ -270,6 +270,7 @@ final class SeedWriter {
             try appointment.bind(a.note, at: 4)
             try appointment.bind(a.status.rawValue, at: 5)
             try appointment.bind(l.owner, at: 6)  // the owner trigger is off during the bulk load
+            try appointment.bind(l.displayName, at: 7)  // so is the lead name's (calendar-lead-name)
             try appointment.run()
             tally.addAppointment(start: LeadColumns.seconds(a.start), status: a.status, owner: l.owner, source: source)
         }

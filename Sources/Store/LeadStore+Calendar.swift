@@ -4,7 +4,9 @@ import Foundation
 /// The calendar's reads: appointments by time range (Unix seconds, UTC), windowed and indexed —
 /// never every appointment — with their lead, sync mark and collision flag.
 extension LeadStore {
-    /// Columns of a `CalendarEntry` row (alias `a` = appointments, `l` = leads).
+    /// Columns of a `CalendarEntry` row (alias `a` = appointments). The lead's name is the
+    /// appointment's copy (`lead_name`, calendar-lead-name): no calendar read joins the leads;
+    /// e-mail and phone, which only `closer agenda` shows, come from `leadContacts(ids:)`.
     static let calendarColumns = calendarColumnList(syncMark: """
         (SELECT max(CASE o.state WHEN 'rejected' THEN 2 ELSE 1 END) FROM outbox o
             WHERE o.kind = 'appointment' AND o.record_id = a.id)
@@ -27,7 +29,7 @@ extension LeadStore {
 
     private static func calendarColumnList(syncMark: String) -> String {
         """
-        a.id, a.lead_id, a.start, a.end, a.note, a.status, a.owner, l.first_name, l.last_name, l.email, l.phone,
+        a.id, a.lead_id, a.start, a.end, a.note, a.status, a.owner, coalesce(a.lead_name, ''),
         \(syncMark),
         a.status <> 'cancelled' AND EXISTS (SELECT 1 FROM appointments b
             WHERE b.owner = a.owner AND b.start < a.end
@@ -45,7 +47,7 @@ extension LeadStore {
         let start = max(from, cursor?.start ?? from)
         return try locked {
             try db.cached("""
-                SELECT \(try calendarColumnsNow()) FROM appointments a JOIN leads l ON l.id = a.lead_id
+                SELECT \(try calendarColumnsNow()) FROM appointments a
                 WHERE \(clause) AND a.start >= ? AND a.start < ? AND (a.start > ? OR a.id > ?)
                 ORDER BY a.start, a.id LIMIT ?
                 """).rows(values + [.integer(start), .integer(to), .integer(start),
@@ -61,7 +63,7 @@ extension LeadStore {
         let end = min(to - 1, cursor.start)
         return try locked {
             try db.cached("""
-                SELECT \(try calendarColumnsNow()) FROM appointments a JOIN leads l ON l.id = a.lead_id
+                SELECT \(try calendarColumnsNow()) FROM appointments a
                 WHERE \(clause) AND a.start >= ? AND a.start <= ? AND (a.start < ? OR a.id < ?)
                 ORDER BY a.start DESC, a.id DESC LIMIT ?
                 """).rows(values + [.integer(from), .integer(end), .integer(end), .integer(cursor.id),
@@ -83,7 +85,7 @@ extension LeadStore {
     public func calendarEntry(id: Int64) throws -> CalendarEntry? {
         try locked {
             try db.cached("""
-                SELECT \(try calendarColumnsNow()) FROM appointments a JOIN leads l ON l.id = a.lead_id
+                SELECT \(try calendarColumnsNow()) FROM appointments a
                 WHERE a.id = ? AND a.owner IS NOT NULL
                 """).firstRow([.integer(id)], Self.readCalendarEntry)
         }
@@ -94,7 +96,7 @@ extension LeadStore {
     public func collidingAppointment(owner: String, start: Int64, end: Int64, excluding: Int64? = nil) throws -> CalendarEntry? {
         try locked {
             try db.cached("""
-                SELECT \(try calendarColumnsNow()) FROM appointments a JOIN leads l ON l.id = a.lead_id
+                SELECT \(try calendarColumnsNow()) FROM appointments a
                 WHERE a.owner = ? AND a.start < ? AND a.start > ? - \(Self.longestAppointmentSQL)
                   AND a.end > ? AND a.id <> ? AND a.status <> 'cancelled'
                 ORDER BY a.start, a.id LIMIT 1
@@ -129,13 +131,11 @@ extension LeadStore {
         return (clause, values)
     }
 
+    /// A `calendarColumns` row as an entry (its lead's e-mail and phone left empty).
     static func readCalendarEntry(_ s: Statement) -> CalendarEntry {
-        let first = s.text(7), last = s.text(8)
-        let name = first.isEmpty ? last : last.isEmpty ? first : first + " " + last
-        let sync: SyncMark = s.isNull(11) ? .none : s.int64(11) == 2 ? .rejected : .pending
-        return CalendarEntry(appointment: readAppointment(s), leadName: name.isEmpty ? s.text(9) : name,
-                             leadEmail: s.text(9), leadPhone: s.text(10), owner: s.text(6), sync: sync,
-                             collides: s.int64(12) == 1)
+        let sync: SyncMark = s.isNull(8) ? .none : s.int64(8) == 2 ? .rejected : .pending
+        return CalendarEntry(appointment: readAppointment(s), leadName: s.text(7), owner: s.text(6), sync: sync,
+                             collides: s.int64(9) == 1)
     }
 }
 

@@ -103,7 +103,7 @@ extension LeadStore {
         let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
         var result: [Int64: CalendarEntry] = [:]
         try db.cached("""
-            SELECT \(try calendarColumnsNow()) FROM appointments a JOIN leads l ON l.id = a.lead_id
+            SELECT \(try calendarColumnsNow()) FROM appointments a
             WHERE a.id IN (SELECT value FROM json_each(?))
             """).forEachRow([.text(list)]) { s in
                 let entry = Self.readCalendarEntry(s)

@@ -148,8 +148,8 @@ extension LeadStore {
     /// Median and p90 of first touch − creation for touched leads created since `start`, per
     /// owner and for the team (keyed nil), exact, without sorting the period: the hour-bucket
     /// histogram of the aggregates finds the bucket holding each rank, then only those buckets'
-    /// values are read (for all time from `dash_speed_exact`, else the period's part of each
-    /// (bucket, owner) range of `leads_speed`).
+    /// values are read from `dash_speed_delays` (whole UTC days; the partial day at a period's
+    /// start from `leads_touch_created`, as the histogram does).
     private func speedToLead(since start: Int64?, scope: DashboardScope) throws -> [String?: SpeedToLead] {
         let version = try db.scalarInt("SELECT speed_version FROM dash_state WHERE id = 1") ?? 0
         let key = DashboardCacheKey(bounds: [start ?? Int64.min], owner: scope.owner)
@@ -188,16 +188,7 @@ extension LeadStore {
         func set(_ group: String?, _ median: Bool, _ value: Int64) {
             if median { result[group]?.medianSeconds = value } else { result[group]?.p90Seconds = value }
         }
-        if start == nil {
-            for (group, buckets) in wanted {
-                for (bucket, targets) in buckets {
-                    let values = try exactDelayAllTime(group: group, bucket: bucket, ranks: targets.map(\.rank), scope: scope)
-                    for target in targets { if let value = values[target.rank] { set(group, target.median, value) } }
-                }
-            }
-            return result
-        }
-        // The (bucket, owner) ranges of `leads_speed` to read: a team bucket needs every owner's
+        // The (bucket, owner) rows of `dash_speed_delays` to read: a team bucket needs every owner's
         // leads in it, an owner's bucket only that owner's; each range is read once.
         var ranges = Set<BucketOwner>()
         for (group, buckets) in wanted {
@@ -208,26 +199,63 @@ extension LeadStore {
                 }
             }
         }
-        var values: [String?: [Int64: [Int64]]] = [:]
-        let statement = try db.cached("""
-            SELECT \(Schema.speedDelay) FROM leads INDEXED BY leads_speed
-            WHERE \(Schema.speedBucket) = ?1 AND owner = ?2 AND created >= ?3 AND deleted = 0 AND first_touch_at IS NOT NULL
-            """)
-        for range in ranges.sorted(by: { ($0.bucket, $0.owner) < ($1.bucket, $1.owner) }) {
-            let own = wanted[range.owner]?[range.bucket] != nil, team = wanted[nil]?[range.bucket] != nil
-            try statement.forEachRow([.integer(range.bucket), .text(range.owner), .integer(start!)]) { s in
-                let value = s.int64(0)
-                if own { values[range.owner, default: [:]][range.bucket, default: []].append(value) }
-                if team { values[nil, default: [:]][range.bucket, default: []].append(value) }
+        // group → bucket → leads per second within the hour (exact values by counting, no sort).
+        var seconds: [String?: [Int64: [Int32]]] = [:]
+        func add(_ range: BucketOwner, _ counts: [Int32]) {
+            for group in [range.owner, nil] as [String?] where wanted[group]?[range.bucket] != nil {
+                var into = seconds[group]?[range.bucket] ?? [Int32](repeating: 0, count: 3600)
+                for second in 0..<3600 where counts[second] != 0 { into[second] += counts[second] }
+                seconds[group, default: [:]][range.bucket] = into
             }
+        }
+        let split = start.map { DaySplit($0) }
+        let statement = try db.cached("SELECT delays FROM dash_speed_delays WHERE owner = ?1 AND bucket = ?2 AND day >= ?3")
+        var edge: [BucketOwner: [Int32]] = [:]
+        if let split, !split.edgeIsEmpty {  // the partial UTC day, from the created index
+            try db.cached("""
+                SELECT owner, \(Schema.speedDelay) FROM leads INDEXED BY leads_touch_created
+                WHERE deleted = 0 AND created >= ? AND created < ? AND first_touch_at IS NOT NULL\(scope.and("owner"))
+                """).forEachRow([.integer(split.edgeFrom), .integer(split.edgeBefore)] + scope.values) { s in
+                let delay = s.int64(1), range = BucketOwner(bucket: delay / 3600, owner: s.text(0))
+                guard ranges.contains(range) else { return }
+                edge[range, default: [Int32](repeating: 0, count: 3600)][Int(delay % 3600)] += Int32(split.sign)
+            }
+        }
+        for range in ranges.sorted(by: { ($0.owner, $0.bucket) < ($1.owner, $1.bucket) }) {
+            var counts = edge[range] ?? [Int32](repeating: 0, count: 3600)
+            try statement.forEachRow([.text(range.owner), .integer(range.bucket), .integer(split?.fromDay ?? Int64.min)]) { s in
+                s.withBytes(0) { Self.countDelayCharacters($0, into: &counts) }
+            }
+            add(range, counts)
         }
         for (group, buckets) in wanted {
             for (bucket, targets) in buckets {
-                let sorted = (values[group]?[bucket] ?? []).sorted()
-                for target in targets where target.rank <= sorted.count { set(group, target.median, sorted[target.rank - 1]) }
+                guard let counts = seconds[group]?[bucket] else { continue }
+                for target in targets {
+                    var seen = 0
+                    for second in 0..<3600 {
+                        seen += Int(counts[second])
+                        if seen >= target.rank { set(group, target.median, bucket * 3600 + Int64(second)); break }
+                    }
+                }
             }
         }
         return result
+    }
+
+    /// Counts each character of a `dash_speed_delays.delays` text (UTF-8 of code points 1…3600,
+    /// `Schema.delayCharacter`) at its second within the hour.
+    static func countDelayCharacters(_ bytes: UnsafeBufferPointer<UInt8>, into counts: inout [Int32]) {
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i], length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 3
+            guard i + length <= bytes.count else { return }
+            let value = length == 1 ? Int(lead)
+                : length == 2 ? Int(lead & 0x1F) << 6 | Int(bytes[i + 1] & 0x3F)
+                : Int(lead & 0x0F) << 12 | Int(bytes[i + 1] & 0x3F) << 6 | Int(bytes[i + 2] & 0x3F)
+            if value >= 1, value <= 3600 { counts[value - 1] += 1 }
+            i += length
+        }
     }
 
     /// Open (not closed, not customer) live leads per owner, from the cube.
@@ -252,7 +280,7 @@ struct DashboardScope {
     var values: [SQLValue] { owner.map { [.text($0)] } ?? [] }
 }
 
-/// One range of the `leads_speed` index: an hour bucket of delay and an owner.
+/// One range of `dash_speed_delays`: an hour bucket of delay and an owner.
 private struct BucketOwner: Hashable {
     let bucket: Int64
     let owner: String

@@ -126,27 +126,6 @@ extension LeadStore {
         return result
     }
 
-    /// Exact delays (seconds) at the wanted ranks, for all time, from `dash_speed_exact(_team)`:
-    /// one read of the bucket's hour of values. `group` nil is the whole team (every owner in scope).
-    func exactDelayAllTime(group: String?, bucket: Int64, ranks: [Int], scope: DashboardScope) throws -> [Int: Int64] {
-        var result: [Int: Int64] = [:]
-        let owner = group ?? scope.owner
-        var seen = 0
-        let wanted = ranks.sorted()
-        var next = 0
-        let sql = owner == nil
-            ? "SELECT delay, count FROM dash_speed_exact_team WHERE delay >= ?1 AND delay < ?2 ORDER BY 1"
-            : "SELECT delay, count FROM dash_speed_exact WHERE owner = ?3 AND delay >= ?1 AND delay < ?2 ORDER BY 1"
-        try db.cached(sql).forEachRow([.integer(bucket * 3600), .integer(bucket * 3600 + 3600)] + (owner.map { [.text($0)] } ?? [])) { s in
-            seen += s.int(1)
-            while next < wanted.count, wanted[next] <= seen {
-                result[wanted[next]] = s.int64(0)
-                next += 1
-            }
-        }
-        return result
-    }
-
     /// Appointments (not cancelled) of live leads per owner, source and day of the week
     /// (`dayStarts` ascending; the last day ends at `weekEnd`): whole hours from
     /// `dash_appointments`, an hour that straddles a day edge (zones off the hour) read exactly.

@@ -12,8 +12,10 @@ import Foundation
 ///   at most half an hour of leads;
 /// - `dash_speed (day, owner, bucket)`: touched live leads by creation day and hour of delay
 ///   (`max(0, first_touch_at − created) / 3600`); `dash_speed_all (owner, bucket)` the same for all
-///   time; `dash_speed_exact (owner, delay)` and `dash_speed_exact_team (delay)` every delay in
-///   seconds, for all time, so the exact median/p90 of "all" reads one hour of values;
+///   time; `dash_speed_delays (owner, bucket, day)` every delay itself, as one character per lead
+///   (`char(delay % 3600 + 1)`, the second within its hour), so the exact median/p90 of any period
+///   reads only the rank buckets' rows (size-leads: replaced `leads_speed`, `dash_speed_exact` and
+///   `dash_speed_exact_team`, ≈32 MB at a million leads, with ≈3 MB);
 /// - `dash_appointments (hour, owner, source)`: appointments (not cancelled) of live leads by start hour;
 /// - `dash_state.speed_version` / `appointments_version`: grow with every change to the speed /
 ///   appointment tables (result cache keys).
@@ -45,7 +47,7 @@ extension Schema {
         guard try hasDashboardAggregates(db) else { return }
         try db.execute("""
             DELETE FROM dash_created; DELETE FROM dash_idle; DELETE FROM dash_speed; DELETE FROM dash_speed_all;
-            DELETE FROM dash_speed_exact; DELETE FROM dash_speed_exact_team; DELETE FROM dash_appointments;
+            DELETE FROM dash_speed_delays; DELETE FROM dash_appointments;
             UPDATE dash_state SET speed_version = speed_version + 1, appointments_version = appointments_version + 1;
             """)
         try fillDashboardAggregates(db, fromLead: Int64.min)
@@ -61,27 +63,23 @@ extension Schema {
     /// read no row. Named `leads_*`: bulk loads drop and re-create it with the others.
     static let idleIndex = "CREATE INDEX IF NOT EXISTS leads_idle_at ON leads(idle_at, owner, status, deleted) WHERE deleted = 0"
 
-    /// A touched live lead's delay from creation to first touch (seconds, ≥ 0) and its hour bucket,
-    /// as SQL over the `leads` row (the same text as in `speedIndex`, so the planner matches it).
+    /// A touched live lead's delay from creation to first touch (seconds, ≥ 0), as SQL over the `leads` row.
     static let speedDelay = "max(0, first_touch_at - created)"
-    static let speedBucket = "max(0, first_touch_at - created) / 3600"
 
-    /// The index behind the exact median / p90 of a period: touched live leads by hour bucket of
-    /// delay, owner and creation, so the values of one bucket in a period are one short range
-    /// (the period's ~250,000 leads of the last 90 days were read before; now a few thousand).
-    static let speedIndex = """
-        CREATE INDEX IF NOT EXISTS leads_speed ON leads(\(speedBucket), owner, created, first_touch_at, deleted)
-            WHERE deleted = 0 AND first_touch_at IS NOT NULL
-        """
-
-    /// Creates the aggregate triggers and the idle and speed indexes when the tables exist (bulk loads drop every trigger).
+    /// Creates the aggregate triggers and the idle index when the tables exist (bulk loads drop
+    /// every trigger). Creates any aggregate table a file made before it lacks (a file mid-upgrade
+    /// gets `dash_speed_delays` empty here; the size-leads migration fills it).
     static func createDashboardAggregateTriggers(_ db: Database) throws {
         guard try hasDashboardAggregates(db) else { return }
+        try db.execute(dashboardAggregateTables)
         try db.execute(leadAggregateDeferral)  // the lead triggers read it (sync cost 6)
         try db.execute(idleIndex)
-        try db.execute(speedIndex)
         try replaceTriggers(db, dashboardAggregateTriggers)
     }
+
+    /// One delay as its character in `dash_speed_delays.delays`: the second within its hour, + 1
+    /// (no NUL), so 1…3600 (one to three UTF-8 bytes).
+    static func delayCharacter(_ delay: String) -> String { "char((\(delay)) % 3600 + 1)" }
 
     static let dashboardAggregateTables = """
         CREATE TABLE IF NOT EXISTS dash_created (
@@ -97,11 +95,9 @@ extension Schema {
         CREATE TABLE IF NOT EXISTS dash_speed_all (
             owner TEXT NOT NULL, bucket INTEGER NOT NULL, count INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (owner, bucket)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS dash_speed_exact (
-            owner TEXT NOT NULL, delay INTEGER NOT NULL, count INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (owner, delay)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS dash_speed_exact_team (
-            delay INTEGER PRIMARY KEY, count INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS dash_speed_delays (
+            owner TEXT NOT NULL, bucket INTEGER NOT NULL, day INTEGER NOT NULL, delays TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (owner, bucket, day)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS dash_appointments (
             hour INTEGER NOT NULL, owner TEXT NOT NULL, source INTEGER NOT NULL, count INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (hour, owner, source)) WITHOUT ROWID;
@@ -120,19 +116,10 @@ extension Schema {
     /// load, which runs without triggers, or into emptied tables).
     static func fillDashboardAggregates(_ db: Database, fromLead first: Int64) throws {
         guard try hasDashboardAggregates(db) else { return }
-        try db.execute(fillDelaysTable)
         for statement in fillDashboardStatements { try db.run(statement, [.integer(first)]) }
     }
 
-    /// The new leads' (owner, delay) counts while `fillDashboardStatements` run (empty otherwise).
-    static let fillDelaysTable = """
-        CREATE TEMP TABLE IF NOT EXISTS fill_delays (
-            owner TEXT NOT NULL, delay INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (owner, delay)) WITHOUT ROWID
-        """
-
-    /// The statements of `fillDashboardAggregates` (each binds ?1 = the first lead id). The three
-    /// delay tables are summed from one grouping of the leads by (owner, delay) in a temp table
-    /// (seeding: one sort of a million leads instead of three).
+    /// The statements of `fillDashboardAggregates` (each binds ?1 = the first lead id).
     static let fillDashboardStatements: [String] = """
         INSERT INTO dash_created (day, owner, source, leads, untouched)
             SELECT \(floorDiv("created", 86_400)), owner, coalesce(source, -1), count(*), sum(first_touch_at IS NULL)
@@ -146,20 +133,11 @@ extension Schema {
             SELECT \(floorDiv("created", 86_400)), owner, \(delay("leads")) / 3600, count(*)
             FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL AND id >= ?1 GROUP BY 1, 2, 3
             ON CONFLICT (day, owner, bucket) DO UPDATE SET count = count + excluded.count;
-        DELETE FROM temp.fill_delays WHERE ?1 IS NOT NULL;
-        INSERT INTO temp.fill_delays (owner, delay, count)
-            SELECT owner, \(delay("leads")), count(*)
-            FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL AND id >= ?1 GROUP BY 1, 2;
-        INSERT INTO dash_speed_exact (owner, delay, count)
-            SELECT owner, delay, count FROM temp.fill_delays WHERE ?1 IS NOT NULL
-            ON CONFLICT (owner, delay) DO UPDATE SET count = count + excluded.count;
+        \(fillSpeedDelays);
         INSERT INTO dash_speed_all (owner, bucket, count)
-            SELECT owner, delay / 3600, sum(count) FROM temp.fill_delays WHERE ?1 IS NOT NULL GROUP BY 1, 2
+            SELECT owner, \(delay("leads")) / 3600, count(*)
+            FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL AND id >= ?1 GROUP BY 1, 2
             ON CONFLICT (owner, bucket) DO UPDATE SET count = count + excluded.count;
-        INSERT INTO dash_speed_exact_team (delay, count)
-            SELECT delay, sum(count) FROM temp.fill_delays WHERE ?1 IS NOT NULL GROUP BY 1
-            ON CONFLICT (delay) DO UPDATE SET count = count + excluded.count;
-        DELETE FROM temp.fill_delays WHERE ?1 IS NOT NULL;
         INSERT INTO dash_appointments (hour, owner, source, count)
             SELECT \(floorDiv("a.start", 3600)), l.owner, coalesce(l.source, -1), count(*)
             FROM appointments a JOIN leads l ON l.id = a.lead_id
@@ -167,4 +145,13 @@ extension Schema {
             ON CONFLICT (hour, owner, source) DO UPDATE SET count = count + excluded.count;
         UPDATE dash_state SET speed_version = speed_version + 1, appointments_version = appointments_version + 1 WHERE ?1 IS NOT NULL;
         """.components(separatedBy: ";\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+
+    /// Appends the delays of the touched live leads with id ≥ ?1 to `dash_speed_delays` (one
+    /// grouped pass; the order of a row's characters means nothing).
+    static let fillSpeedDelays = """
+        INSERT INTO dash_speed_delays (owner, bucket, day, delays)
+            SELECT owner, \(delay("leads")) / 3600, \(floorDiv("created", 86_400)), group_concat(\(delayCharacter(delay("leads"))), '')
+            FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL AND id >= ?1 GROUP BY 1, 2, 3
+            ON CONFLICT (owner, bucket, day) DO UPDATE SET delays = delays || excluded.delays
+        """
 }

@@ -26,7 +26,7 @@ extension Schema {
     }
 
     private static func leadSpeed(_ r: String, add: Bool) -> String {
-        let day = floorDiv("\(r).created", 86_400), delay = delay(r)
+        let day = floorDiv("\(r).created", 86_400), delay = delay(r), character = delayCharacter(delay)
         let touched = "\(r).deleted = 0 AND \(r).first_touch_at IS NOT NULL"
         if add {
             return """
@@ -34,18 +34,16 @@ extension Schema {
                     ON CONFLICT (day, owner, bucket) DO UPDATE SET count = count + 1;
                 INSERT INTO dash_speed_all (owner, bucket, count) SELECT \(r).owner, \(delay) / 3600, 1 WHERE \(touched)
                     ON CONFLICT (owner, bucket) DO UPDATE SET count = count + 1;
-                INSERT INTO dash_speed_exact (owner, delay, count) SELECT \(r).owner, \(delay), 1 WHERE \(touched)
-                    ON CONFLICT (owner, delay) DO UPDATE SET count = count + 1;
-                INSERT INTO dash_speed_exact_team (delay, count) SELECT \(delay), 1 WHERE \(touched)
-                    ON CONFLICT (delay) DO UPDATE SET count = count + 1;
+                INSERT INTO dash_speed_delays (owner, bucket, day, delays) SELECT \(r).owner, \(delay) / 3600, \(day), \(character) WHERE \(touched)
+                    ON CONFLICT (owner, bucket, day) DO UPDATE SET delays = delays || excluded.delays;
                 UPDATE dash_state SET speed_version = speed_version + 1 WHERE \(touched);
                 """
         }
         return """
             UPDATE dash_speed SET count = count - 1 WHERE day = \(day) AND owner = \(r).owner AND bucket = \(delay) / 3600 AND \(touched);
             UPDATE dash_speed_all SET count = count - 1 WHERE owner = \(r).owner AND bucket = \(delay) / 3600 AND \(touched);
-            UPDATE dash_speed_exact SET count = count - 1 WHERE owner = \(r).owner AND delay = \(delay) AND \(touched);
-            UPDATE dash_speed_exact_team SET count = count - 1 WHERE delay = \(delay) AND \(touched);
+            UPDATE dash_speed_delays SET delays = substr(delays, 1, instr(delays, \(character)) - 1) || substr(delays, instr(delays, \(character)) + 1)
+                WHERE owner = \(r).owner AND bucket = \(delay) / 3600 AND day = \(day) AND \(touched) AND instr(delays, \(character)) > 0;
             UPDATE dash_state SET speed_version = speed_version + 1 WHERE \(touched);
             """
     }

@@ -42,7 +42,6 @@ extension Schema {
                 ON CONFLICT (status, source, owner) DO UPDATE SET count = count + excluded.count
             """, [first])
         if try hasDashboardAggregates(db) {
-            try db.execute(fillDelaysTable)
             // Appointments stay counted per row; the speed version grows when touched leads came.
             for statement in fillDashboardStatements
             where !statement.hasPrefix("INSERT INTO dash_appointments") && !statement.hasPrefix("UPDATE dash_state") {

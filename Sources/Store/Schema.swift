@@ -39,7 +39,7 @@ enum Schema {
             try db.execute(ftsDeferredLeads)
             try recreateTriggers(db)
         },
-        { try $0.execute(speedIndex) },  // dashboard cold: exact median/p90 of a period read by (delay hour, owner, created)
+        { _ in },  // v17 made `leads_speed` (dashboard cold); size-leads replaced it by `dash_speed_delays`, so nothing to build
         { try compactIndexes($0) },  // size 2 (issue 11): e-mail index on a hash, no created or appointments(start) index
         { try deferTouchesInDetailBatches($0) },  // sync cost: a detail batch widens its leads' touches once per lead, at its end (touch_deferral)
         { try deferLastActivityInDetailBatches($0) },  // sync cost 2: a detail batch raises its leads' last_activity once per lead, at its end
@@ -47,6 +47,8 @@ enum Schema {
         { try addCalendarChanges($0) },  // calendar speed 2 (issue 7): the range each calendar version change touched (calendar_changes)
         { try compactActivities($0) },  // size 3 (issue 11): activities store a known type as a code, its usual text as '' (ActivityCoding)
         { try dropStatusNameIndex($0) },  // size 3 (issue 11): the status order is read from the name index, no leads_status_name
+        { try compactDashboardSpeed($0) },  // size-leads (issue 11): exact speed to lead from dash_speed_delays, no leads_speed / dash_speed_exact(_team)
+        { try addCalendarLeadName($0) },  // calendar-lead-name (issue 7): appointments.lead_name (the lead's display name) kept by triggers
         { try deferLeadAggregatesInDetailBatches($0) },  // sync cost 6: a detail batch adds the leads it inserts to the cube and dashboard aggregates once, at its end (lead_aggregate_deferral)
     ]
 
@@ -144,6 +146,7 @@ enum Schema {
         for trigger in triggers { try db.execute(trigger.sql) }
         try createTouchStructures(db)  // dashboard
         try createCalendarDayCountTriggers(db)  // calendar speed, once its table exists
+        try createCalendarLeadNameTriggers(db)  // calendar-lead-name, once its column exists
     }
 
     // The full-text index (`fts`, `populateFTS`) and its triggers: Schema+SearchContent.swift.
@@ -166,6 +169,7 @@ enum Schema {
         try createTouchStructures(db)  // dashboard
         try rebuildCalendarDayCounts(db)  // calendar speed: the load ran without its triggers
         try createCalendarDayCountTriggers(db)
+        try createCalendarLeadNameTriggers(db)  // calendar-lead-name (the seeder writes the names itself)
     }
 
     /// Rebuilds FTS, cube, indexes and triggers from the tables.

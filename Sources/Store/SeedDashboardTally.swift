@@ -5,7 +5,7 @@ import Core
 /// `Schema.rebuildCube`) read and sorted a million leads five times (≈9 s of CPU). The rules are
 /// the SQL ones, restated here next to each other: the cube's (status, source or -1, owner),
 /// UTC days and hours by floor division, a touched lead's delay `max(0, first touch − created)`
-/// and its hour bucket, "open" = status not in `Schema.closedStatusCodes`, appointments not
+/// and its hour bucket (its second within the hour as `Schema.delayCharacter`), "open" = status not in `Schema.closedStatusCodes`, appointments not
 /// cancelled. Seeded leads are live (not deleted). `DemoSeederTests` checks the result against
 /// `Schema.rebuildDashboardAggregates`.
 struct SeedDashboardTally {
@@ -21,11 +21,13 @@ struct SeedDashboardTally {
     private struct HourOwner: Hashable { let hour: Int64; let owner: String }
     private struct DayOwnerBucket: Hashable { let day: Int64; let owner: String; let bucket: Int64 }
     private struct OwnerValue: Hashable { let owner: String; let value: Int64 }
+    private struct OwnerBucketDay: Hashable { let owner: String; let bucket: Int64; let day: Int64 }
 
     private var created: [DayOwnerSource: Created] = [:]
     private var idle: [HourOwner: Int64] = [:]
     private var speed: [DayOwnerBucket: Int64] = [:]
-    private var delays: [OwnerValue: Int64] = [:]
+    private var all: [OwnerValue: Int64] = [:]  // `value` holds the bucket
+    private var delays: [OwnerBucketDay: String.UnicodeScalarView] = [:]  // `Schema.delayCharacter` of each
     private var appointments: [DayOwnerSource: Int64] = [:]  // `day` holds the start hour
     private var cube: [DayOwnerSource: Int64] = [:]  // `day` holds the status code
 
@@ -41,7 +43,9 @@ struct SeedDashboardTally {
         if let firstTouch {
             let delay = max(0, firstTouch - at)
             speed[DayOwnerBucket(day: DaySplit.floorDiv(at, 86_400), owner: owner, bucket: delay / 3600), default: 0] += 1
-            delays[OwnerValue(owner: owner, value: delay), default: 0] += 1
+            all[OwnerValue(owner: owner, value: delay / 3600), default: 0] += 1
+            delays[OwnerBucketDay(owner: owner, bucket: delay / 3600, day: DaySplit.floorDiv(at, 86_400)), default: String.UnicodeScalarView()]
+                .append(Unicode.Scalar(UInt32(delay % 3600 + 1))!)
         }
     }
 
@@ -65,29 +69,24 @@ struct SeedDashboardTally {
                      idle.map { [.integer($0.key.hour), .text($0.key.owner), .integer($0.value)] })
         try Self.add(db, table: "dash_speed", keys: ["day", "owner", "bucket"], counts: ["count"],
                      speed.map { [.integer($0.key.day), .text($0.key.owner), .integer($0.key.bucket), .integer($0.value)] })
-        try Self.add(db, table: "dash_speed_exact", keys: ["owner", "delay"], counts: ["count"],
-                     delays.map { [.text($0.key.owner), .integer($0.key.value), .integer($0.value)] })
-        var all: [OwnerValue: Int64] = [:]
-        var team: [Int64: Int64] = [:]
-        for (key, count) in delays {
-            all[OwnerValue(owner: key.owner, value: key.value / 3600), default: 0] += count
-            team[key.value, default: 0] += count
-        }
         try Self.add(db, table: "dash_speed_all", keys: ["owner", "bucket"], counts: ["count"],
                      all.map { [.text($0.key.owner), .integer($0.key.value), .integer($0.value)] })
-        try Self.add(db, table: "dash_speed_exact_team", keys: ["delay"], counts: ["count"],
-                     team.map { [.integer($0.key), .integer($0.value)] })
+        try Self.add(db, table: "dash_speed_delays", keys: ["owner", "bucket", "day"], counts: [], texts: ["delays"],
+                     delays.map { [.text($0.key.owner), .integer($0.key.bucket), .integer($0.key.day), .text(String($0.value))] })
         try Self.add(db, table: "dash_appointments", keys: ["hour", "owner", "source"], counts: ["count"],
                      appointments.map { [.integer($0.key.day), .text($0.key.owner), .integer($0.key.source), .integer($0.value)] })
         try db.execute("UPDATE dash_state SET speed_version = speed_version + 1, appointments_version = appointments_version + 1")
     }
 
-    /// Adds `rows` (the key columns' values, then the counts') to `table`'s counts, in key order.
-    private static func add(_ db: Database, table: String, keys: [String], counts: [String], _ rows: [[SQLValue]]) throws {
-        let columns = keys + counts
+    /// Adds `rows` (the key columns' values, then the counts', then the texts') to `table`'s counts
+    /// (texts: appended), in key order.
+    private static func add(_ db: Database, table: String, keys: [String], counts: [String], texts: [String] = [],
+                            _ rows: [[SQLValue]]) throws {
+        let columns = keys + counts + texts
+        let updates = counts.map { "\($0) = \($0) + excluded.\($0)" } + texts.map { "\($0) = \($0) || excluded.\($0)" }
         let statement = try db.prepare("""
             INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
-            ON CONFLICT (\(keys.joined(separator: ", "))) DO UPDATE SET \(counts.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", "))
+            ON CONFLICT (\(keys.joined(separator: ", "))) DO UPDATE SET \(updates.joined(separator: ", "))
             """)
         for row in rows.sorted(by: { precedes($0.prefix(keys.count), $1.prefix(keys.count)) }) {
             try statement.bind(row).run()

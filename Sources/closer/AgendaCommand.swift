@@ -57,7 +57,8 @@ enum AgendaCommand: Command {
         var cursor: (start: Int64, id: Int64)? = nil
         while true {
             let page = try store.calendarEntries(from: from, to: to, filter: filter, after: cursor, limit: pageSize)
-            for entry in page { try writer.write(entry) }
+            // Only the iCalendar DESCRIPTION shows e-mail and phone (calendar-lead-name: a separate read).
+            for entry in format == "ics" ? try store.withLeadContacts(page) : page { try writer.write(entry) }
             guard page.count == pageSize, let last = page.last else { break }
             cursor = (last.start, last.appointment.id)
         }

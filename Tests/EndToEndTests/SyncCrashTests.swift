@@ -129,8 +129,8 @@ final class SyncCrashTests: XCTestCase {
              "SELECT day, owner, source, leads, untouched FROM dash_created WHERE leads <> 0 OR untouched <> 0"),
             ("SELECT \(hour), owner, count(*) FROM leads WHERE deleted = 0 AND status NOT IN (3, 5) GROUP BY 1, 2",
              "SELECT hour, owner, count FROM dash_idle WHERE count <> 0"),
-            ("SELECT owner, max(0, first_touch_at - created), count(*) FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL GROUP BY 1, 2",
-             "SELECT owner, delay, count FROM dash_speed_exact WHERE count <> 0"),
+            ("SELECT owner, max(0, first_touch_at - created) / 3600, count(*) FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL GROUP BY 1, 2",
+             "SELECT owner, bucket, count FROM dash_speed_all WHERE count <> 0"),
         ]
         for (grouping, table) in groupings {
             XCTAssertEqual(try query("SELECT count(*) FROM (SELECT * FROM (\(grouping) EXCEPT \(table)) UNION ALL SELECT * FROM (\(table) EXCEPT \(grouping)))"),

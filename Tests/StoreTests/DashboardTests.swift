@@ -171,7 +171,7 @@ final class DashboardTests: StoreTestCase {
     }
 
     /// The exact median / p90 of a period read the rank buckets' values per (hour bucket, owner)
-    /// range of `leads_speed`: many delays in the same few hours (ranks fall inside a bucket),
+    /// row of `dash_speed_delays`: many delays in the same few hours (ranks fall inside a bucket),
     /// leads of no owner (owner "": counted for the team and as their own row), deleted leads.
     func testSpeedToLeadIsExactWhenManyDelaysShareAnHourAndSomeLeadsHaveNoOwner() throws {
         var rng = SeededRandom(seed: 42)
@@ -344,7 +344,7 @@ final class DashboardTests: StoreTestCase {
         let db = store.db
         for trigger in Schema.touchTriggers + Schema.dashboardAggregateTriggers { try db.execute("DROP TRIGGER \(trigger.name)") }
         try db.execute("""
-            DROP INDEX leads_touch_created; DROP INDEX leads_untouched; DROP INDEX leads_idle_at; DROP INDEX leads_speed;
+            DROP INDEX leads_touch_created; DROP INDEX leads_untouched; DROP INDEX leads_idle_at;
             ALTER TABLE leads DROP COLUMN idle_at;
             ALTER TABLE leads DROP COLUMN first_touch_at; ALTER TABLE leads DROP COLUMN last_touch_at;
             DROP TABLE server_overview; DROP TABLE server_overview_status;
@@ -360,8 +360,8 @@ final class DashboardTests: StoreTestCase {
             XCTAssertEqual(first, reference[id]?.0)
             XCTAssertEqual(last, reference[id]?.1)
         }
-        let indexes = try store.db.prepare("SELECT name FROM sqlite_schema WHERE name IN ('leads_touch_created', 'leads_untouched', 'leads_idle_at', 'leads_speed')").rows { $0.text(0) }
-        XCTAssertEqual(indexes.count, 4)
+        let indexes = try store.db.prepare("SELECT name FROM sqlite_schema WHERE name IN ('leads_touch_created', 'leads_untouched', 'leads_idle_at')").rows { $0.text(0) }
+        XCTAssertEqual(indexes.count, 3)
         try store.db.run("INSERT INTO notes (lead_id, text, created) VALUES (?, 'n', 5)", [.integer(filled[0].0)])
         XCTAssertEqual(try store.db.scalarInt("SELECT first_touch_at FROM leads WHERE id = ?", [.integer(filled[0].0)]), 5,
                        "triggers work after the migration")
@@ -370,16 +370,62 @@ final class DashboardTests: StoreTestCase {
                        "the appointments join index is dropped")
     }
 
-    /// A file made before the speed index (main's v14) gets it from the last migration, and the
-    /// period figures read through it stay exact.
-    func testSpeedIndexMigrationUpgradesAFileWithoutIt() throws {
-        try seedRandom(4, zone: TimeZone(identifier: "UTC")!)
-        try store.db.execute("DROP INDEX leads_speed; PRAGMA user_version = 14;")  // main before this round
+    /// size-leads: a file made by main before it (v22: `leads_speed`, `dash_speed_exact(_team)`) gets
+    /// `dash_speed_delays` filled from its leads and loses what it replaces; the migration can run
+    /// twice; the period figures read through it stay exact, also after edits that follow.
+    func testSizeLeadsMigrationReplacesTheSpeedIndexAndExactTables() throws {
+        let utc = TimeZone(identifier: "UTC")!
+        try seedRandom(4, zone: utc)
+        let db = store.db
+        for trigger in Schema.dashboardAggregateTriggers { try db.execute("DROP TRIGGER \(trigger.name)") }
+        try db.execute("""
+            DROP TABLE dash_speed_delays;
+            CREATE TABLE dash_speed_exact (owner TEXT NOT NULL, delay INTEGER NOT NULL, count INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (owner, delay)) WITHOUT ROWID;
+            CREATE TABLE dash_speed_exact_team (delay INTEGER PRIMARY KEY, count INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+            CREATE INDEX leads_speed ON leads(max(0, first_touch_at - created) / 3600, owner, created, first_touch_at, deleted)
+                WHERE deleted = 0 AND first_touch_at IS NOT NULL;
+            PRAGMA user_version = 22;
+            """)
         store = nil
         store = try LeadStore(path: path)
         XCTAssertEqual(try store.schemaVersion, LeadStore.currentSchemaVersion)
-        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'leads_speed'"), 1)
-        for period in [DashboardPeriod.month, .days90] { try checkDashboard(period: period, owner: nil, zone: TimeZone(identifier: "UTC")!) }
+        XCTAssertEqual(try store.db.scalarInt("""
+            SELECT count(*) FROM sqlite_schema WHERE name IN ('leads_speed', 'dash_speed_exact', 'dash_speed_exact_team')
+            """), 0, "replaced structures are gone")
+        try assertAggregatesMatchBruteForce("after the migration")
+        try store.db.transaction { try Schema.compactDashboardSpeed(store.db) }
+        try assertAggregatesMatchBruteForce("after the migration ran again")
+        for period in DashboardPeriod.allCases { try checkDashboard(period: period, owner: nil, zone: utc) }
+        try store.db.run("UPDATE leads SET owner = 'ana' WHERE id % 5 = 0")
+        try store.db.run("DELETE FROM notes WHERE id % 2 = 0")
+        try assertAggregatesMatchBruteForce("triggers after the migration")
+        for period in DashboardPeriod.allCases { try checkDashboard(period: period, owner: "ana", zone: utc) }
+    }
+
+    /// size-leads: the speed figures come from `dash_speed_delays` (no per-lead speed index) and
+    /// equal a direct computation over the leads after every kind of change a touched lead sees —
+    /// first touches moved earlier and later, touches deleted, owners changed, creation moved across
+    /// UTC and local day edges (zones at +5:45 and −5), soft deletes undone, hard deletes.
+    func testSpeedFromDelayRowsStaysExactThroughEditsDeletesAndOwnerChanges() throws {
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'leads_speed'"), 0)
+        let zones = ["Asia/Kathmandu", "America/New_York"].map { TimeZone(identifier: $0)! }
+        try seedRandom(21, zone: zones[0])
+        let db = store.db
+        try db.run("UPDATE notes SET created = created - 1800 WHERE id % 3 = 0")
+        try db.run("UPDATE notes SET created = created + 7 * 3600 WHERE id % 3 = 1")
+        try db.run("INSERT INTO notes (lead_id, text, created) SELECT id, 'same', created + 900 FROM leads WHERE id % 4 = 0")
+        try db.run("UPDATE leads SET owner = 'bo' WHERE id % 6 = 0")
+        try db.run("UPDATE leads SET created = created + 40000 WHERE id % 7 = 0")
+        try db.run("UPDATE leads SET deleted = 0 WHERE deleted = 1 AND id % 2 = 0")
+        try db.run("UPDATE leads SET deleted = 1 WHERE id % 19 = 0")
+        try db.run("DELETE FROM leads WHERE id % 23 = 0")
+        try assertAggregatesMatchBruteForce("after edits")
+        for zone in zones {
+            for period in DashboardPeriod.allCases {
+                for owner in [nil, "bo"] as [String?] { try checkDashboard(period: period, owner: owner, zone: zone) }
+            }
+        }
     }
 
     /// Every `dash_*` table (rows with a count) equals the grouping of the leads and appointments
@@ -411,10 +457,11 @@ final class DashboardTests: StoreTestCase {
                        grouped(touched) { "\(floorDiv($0.created, 86_400)) \($0.owner) \(delay($0) / 3600)" }, "\(label): speed", file: file, line: line)
         XCTAssertEqual(try stored("SELECT owner || ' ' || bucket, count FROM dash_speed_all WHERE count > 0"),
                        grouped(touched) { "\($0.owner) \(delay($0) / 3600)" }, "\(label): speed all", file: file, line: line)
-        XCTAssertEqual(try stored("SELECT delay || ' ' || owner, count FROM dash_speed_exact WHERE count > 0"),
-                       grouped(touched) { "\(delay($0)) \($0.owner)" }, "\(label): speed exact", file: file, line: line)
-        XCTAssertEqual(try stored("SELECT delay, count FROM dash_speed_exact_team WHERE count > 0"),
-                       grouped(touched) { "\(delay($0))" }, "\(label): speed exact team", file: file, line: line)
+        // size-leads: every touched live lead's delay, under (owner, hour bucket, UTC creation day).
+        var delays: [String: [Int64]] = [:]
+        for lead in touched { delays["delays \(lead.owner) \(delay(lead) / 3600) \(floorDiv(lead.created, 86_400))", default: []].append(delay(lead)) }
+        XCTAssertEqual(try store.speedDelayRows(), delays.map { $0.key + ": " + $0.value.sorted().map(String.init).joined(separator: " ") }.sorted(),
+                       "\(label): speed delays", file: file, line: line)
         var appointments: [String: Int] = [:]
         let byId = Dictionary(uniqueKeysWithValues: leads.map { ($0.id, $0) })
         try store.db.prepare("SELECT lead_id, start FROM appointments WHERE status <> 'cancelled'").forEachRow { s in

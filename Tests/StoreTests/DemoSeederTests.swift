@@ -50,8 +50,7 @@ final class DemoSeederTests: StoreTestCase {
     func testSeededAggregatesAreWhatTheSQLFillComputes() throws {
         try DemoSeeder(store: store, generator: DemoDataGenerator(seed: 7, now: 1_790_000_000, userCount: 3)).seed(leads: 700)
         try DemoSeeder(store: store, generator: DemoDataGenerator(seed: 9, now: 1_790_100_000, userCount: 5)).seed(leads: 300)
-        let tables = ["lead_cube", "dash_created", "dash_idle", "dash_speed", "dash_speed_all", "dash_speed_exact",
-                      "dash_speed_exact_team", "dash_appointments"]
+        let tables = ["lead_cube", "dash_created", "dash_idle", "dash_speed", "dash_speed_all", "dash_appointments"]
         func snapshot() throws -> [String: [String]] {
             var rows: [String: [String]] = [:]
             for table in tables {
@@ -61,10 +60,11 @@ final class DemoSeederTests: StoreTestCase {
                     + " FROM \(table) WHERE \(live) ORDER BY 1"
                 rows[table] = try store.db.prepare(select).rows { $0.text(0) }
             }
+            rows["dash_speed_delays"] = try store.speedDelayRows()  // size-leads: the exact delays, as multisets
             return rows
         }
         let seeded = try snapshot()
-        XCTAssertGreaterThan(seeded["dash_speed_exact"]?.count ?? 0, 100)
+        XCTAssertGreaterThan(seeded["dash_speed_delays"]?.count ?? 0, 100)
         XCTAssertGreaterThan(seeded["dash_appointments"]?.count ?? 0, 50)
         XCTAssertGreaterThan(seeded["dash_idle"]?.count ?? 0, 100)
         try store.db.transaction {
@@ -72,7 +72,7 @@ final class DemoSeederTests: StoreTestCase {
             try Schema.rebuildDashboardAggregates(store.db)
         }
         let rebuilt = try snapshot()
-        for table in tables {
+        for table in tables + ["dash_speed_delays"] {
             let difference = Set(seeded[table] ?? []).symmetricDifference(rebuilt[table] ?? [])
             XCTAssertTrue(difference.isEmpty, "\(table): \(difference.count) rows differ, e.g. \(difference.sorted().prefix(3))")
         }

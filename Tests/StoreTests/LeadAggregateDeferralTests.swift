@@ -110,14 +110,14 @@ final class LeadAggregateDeferralTests: PulledRecordsTestCase {
         XCTAssertEqual(try aggregates(store), try rebuilt(store))
     }
 
-    /// A file of the version before (v22) gains the deferral table, the triggers that read it and
+    /// A file of the version before (v24) gains the deferral table, the triggers that read it and
     /// the two appointment-count triggers; a batch then counts as a rebuild does.
     func testMigrationGivesAFileOfTheVersionBeforeTheDeferral() throws {
         _ = try store.applyRemoteLead(provider: provider, records.lead("old"))
         let reading = try store.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%lead_aggregate_deferral%'")
             .rows { ($0.text(0), $0.text(1)) }
         XCTAssertEqual(reading.count, 9, "four cube and five dashboard lead triggers")
-        // The file as v22 made it: no deferral table, no split appointment triggers, no checks.
+        // The file as v24 made it: no deferral table, no split appointment triggers, no checks.
         try store.db.execute("DROP TABLE lead_aggregate_deferral; DROP TRIGGER leads_ai_dash_appointments; DROP TRIGGER leads_bd_dash_appointments")
         for (name, sql) in reading {
             try store.db.execute("DROP TRIGGER \(name)")
@@ -125,8 +125,8 @@ final class LeadAggregateDeferralTests: PulledRecordsTestCase {
                 .replacingOccurrences(of: " AND NOT (\(Schema.leadAggregatesDeferred("old")))", with: ""))
         }
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%lead_aggregate_deferral%'"), 0)
-        // v22: the version before the deferral (v23). Migrations are only appended, so the number holds.
-        try store.db.execute("PRAGMA user_version = 22")
+        // v24: the version before the deferral (v25). Migrations are only appended, so the number holds.
+        try store.db.execute("PRAGMA user_version = 24")
         store = nil
         store = try LeadStore(path: path)
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%lead_aggregate_deferral%'"), 9)

@@ -17,12 +17,20 @@ extension LeadStore {
             "SELECT 'idle', hour, owner, count, 0, 0 FROM dash_idle WHERE count <> 0",
             "SELECT 'speed', day, owner, bucket, count, 0 FROM dash_speed WHERE count <> 0",
             "SELECT 'speed_all', 0, owner, bucket, count, 0 FROM dash_speed_all WHERE count <> 0",
-            "SELECT 'exact', 0, owner, delay, count, 0 FROM dash_speed_exact WHERE count <> 0",
-            "SELECT 'exact_team', 0, '', delay, count, 0 FROM dash_speed_exact_team WHERE count <> 0",
         ]
         if cube { queries.append("SELECT 'cube', status, source, owner, count, 0 FROM lead_cube WHERE count <> 0") }
         return try queries.flatMap { sql in
             try db.prepare(sql).rows { s in (0..<6).map { s.isNull(Int32($0)) ? "-" : s.text(Int32($0)) }.joined(separator: " ") }
+        }.sorted() + speedDelayRows()
+    }
+
+    /// Every non-empty `dash_speed_delays` row as "delays owner bucket day: d1 d2 …" with its delays
+    /// (seconds) sorted: a row's characters are a multiset, their order means nothing.
+    func speedDelayRows() throws -> [String] {
+        try db.prepare("SELECT owner, bucket, day, delays FROM dash_speed_delays WHERE delays <> ''").rows { s in
+            let bucket = s.int64(1)
+            let delays = s.text(3).unicodeScalars.map { bucket * 3600 + Int64($0.value) - 1 }.sorted()
+            return "delays \(s.text(0)) \(bucket) \(s.int64(2)): " + delays.map(String.init).joined(separator: " ")
         }.sorted()
     }
 }

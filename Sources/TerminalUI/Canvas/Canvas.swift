@@ -102,14 +102,10 @@ public enum CanvasText {
     private static func general(_ clean: String, maxColumns: Int) -> [(grapheme: String, width: Int)] {
         var result: [(grapheme: String, width: Int)] = []
         result.reserveCapacity(min(clean.utf8.count, maxColumns + 1))
-        let budget = maxColumns - 1
-        var used = 0
-        var cut: Int?  // cells of the prefix that fits `budget`, once a grapheme went past it
+        var fit = ColumnFit(maxColumns: maxColumns)
         for character in clean {
             let width = DisplayWidth.of(character)
-            if cut == nil, used + width > budget { cut = result.count }
-            used += width
-            if used > maxColumns { break }
+            guard fit.take(width, cellsSoFar: result.count) else { break }
             if width == 0 {
                 // A combining mark stacks on the previous cell; a lone joiner or format character is dropped.
                 if !result.isEmpty, character.unicodeScalars.allSatisfy(TerminalGrapheme.isCombiningMark) {
@@ -119,9 +115,7 @@ public enum CanvasText {
             }
             TerminalGrapheme.appendCells(character, width: width, to: &result)
         }
-        guard used > maxColumns, let cut else { return result }
-        result.removeSubrange(cut...)
-        result.append(("…", 1))
+        fit.finish(&result)
         return result
     }
 
@@ -134,20 +128,14 @@ public enum CanvasText {
         guard text.unicodeScalars.allSatisfy(isStandalone) else { return nil }
         var result: [(grapheme: String, width: Int)] = []
         result.reserveCapacity(min(text.utf8.count, maxColumns + 1))
-        let budget = maxColumns - 1
-        var used = 0
-        var cut: Int?  // cells of the prefix that fits `budget`, once a scalar went past it
+        var fit = ColumnFit(maxColumns: maxColumns)
         for scalar in text.unicodeScalars {
             let width = DisplayWidth.width(of: scalar)
             guard width > 0 else { return nil }  // cannot happen for standalone scalars
-            if cut == nil, used + width > budget { cut = result.count }
-            used += width
-            if used > maxColumns { break }
+            guard fit.take(width, cellsSoFar: result.count) else { break }
             result.append((String(Character(scalar)), width))
         }
-        guard used > maxColumns, let cut else { return result }
-        result.removeSubrange(cut...)
-        result.append(("…", 1))
+        fit.finish(&result)
         return result
     }
 
