@@ -38,10 +38,9 @@ extension LeadStore {
     }
 
     /// `calendarSlots` reading ranges of up to `scanLimit` appointments in one ordered pass (tests
-    /// compare both ways); with `slotBySlot`, a counted range reads each slot's ids on its own and
-    /// then the entries by id (the way before `calendarFirstEntries`, which tests compare with).
+    /// compare both ways).
     func calendarSlots(boundaries: [Int64], filter: CalendarFilter, perSlot: Int, window: CalendarSlotWindow?,
-                       scanLimit: Int, slotBySlot: Bool = false) throws -> [CalendarSlot] {
+                       scanLimit: Int) throws -> [CalendarSlot] {
         guard boundaries.count > 1, let first = boundaries.first, let last = boundaries.last, first < last else { return [] }
         let slotCount = boundaries.count - 1
         let perSlot = max(0, perSlot)
@@ -75,17 +74,8 @@ extension LeadStore {
                 let byDay = (last - first) / Int64(slotCount) >= Self.calendarDayCountSlot
                     ? try calendarCountsByDay(boundaries: boundaries, filter: filter) : nil
                 for slot in 0..<slotCount {
-                    counts[slot] = try byDay?[slot] ?? calendarCount(from: boundaries[slot], to: boundaries[slot + 1], filter: filter)
-                }
-                // Every slot from its first place (a month grid): its items in one statement.
-                if window == nil, !slotBySlot {
-                    let firsts = try calendarFirstEntries(boundaries: boundaries, counts: counts, filter: filter, perSlot: perSlot)
-                    return (0..<slotCount).map { slot in
-                        CalendarSlot(start: boundaries[slot], end: boundaries[slot + 1], count: counts[slot], entries: firsts[slot])
-                    }
-                }
-                for slot in 0..<slotCount {
                     let range: [SQLValue] = [.integer(boundaries[slot]), .integer(boundaries[slot + 1])]
+                    counts[slot] = try byDay?[slot] ?? calendarCount(from: boundaries[slot], to: boundaries[slot + 1], filter: filter)
                     guard counts[slot] > from(slot), perSlot > 0 else { continue }
                     try ids.forEachRow(values + range + [.integer(Int64(perSlot)), .integer(Int64(from(slot)))]) {
                         wanted.append((slot, $0.int64(0)))
