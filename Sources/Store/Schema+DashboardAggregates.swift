@@ -119,8 +119,13 @@ extension Schema {
         for statement in fillDashboardStatements { try db.run(statement, [.integer(first)]) }
     }
 
-    /// The statements of `fillDashboardAggregates` (each binds ?1 = the first lead id).
-    static let fillDashboardStatements: [String] = """
+    /// The statements of `fillDashboardAggregates` (each binds ?1 = the first lead id): the
+    /// leads' own aggregates, then their appointments' and the version moves.
+    static let fillDashboardStatements = fillLeadAggregateStatements + fillAppointmentAggregateStatements
+
+    /// The aggregates of the leads themselves (created, idle, speed), each binding ?1 = the first
+    /// lead id; a detail batch's flush runs only these (`Schema.flushLeadAggregates`).
+    static let fillLeadAggregateStatements: [String] = statements("""
         INSERT INTO dash_created (day, owner, source, leads, untouched)
             SELECT \(floorDiv("created", 86_400)), owner, coalesce(source, -1), count(*), sum(first_touch_at IS NULL)
             FROM leads WHERE deleted = 0 AND id >= ?1 GROUP BY 1, 2, 3
@@ -138,13 +143,22 @@ extension Schema {
             SELECT owner, \(delay("leads")) / 3600, count(*)
             FROM leads WHERE deleted = 0 AND first_touch_at IS NOT NULL AND id >= ?1 GROUP BY 1, 2
             ON CONFLICT (owner, bucket) DO UPDATE SET count = count + excluded.count;
+        """)
+
+    /// The appointments of the leads with id ≥ ?1 and the version moves of a fill.
+    static let fillAppointmentAggregateStatements: [String] = statements("""
         INSERT INTO dash_appointments (hour, owner, source, count)
             SELECT \(floorDiv("a.start", 3600)), l.owner, coalesce(l.source, -1), count(*)
             FROM appointments a JOIN leads l ON l.id = a.lead_id
             WHERE l.deleted = 0 AND a.status <> 'cancelled' AND a.lead_id >= ?1 GROUP BY 1, 2, 3
             ON CONFLICT (hour, owner, source) DO UPDATE SET count = count + excluded.count;
         UPDATE dash_state SET speed_version = speed_version + 1, appointments_version = appointments_version + 1 WHERE ?1 IS NOT NULL;
-        """.components(separatedBy: ";\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        """)
+
+    /// The statements of a `;`-separated script (one per line end after a `;`).
+    private static func statements(_ script: String) -> [String] {
+        script.components(separatedBy: ";\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
 
     /// Appends the delays of the touched live leads with id ≥ ?1 to `dash_speed_delays` (one
     /// grouped pass; the order of a row's characters means nothing).

@@ -43,10 +43,7 @@ extension Schema {
             """, [first])
         if try hasDashboardAggregates(db) {
             // Appointments stay counted per row; the speed version grows when touched leads came.
-            for statement in fillDashboardStatements
-            where !statement.hasPrefix("INSERT INTO dash_appointments") && !statement.hasPrefix("UPDATE dash_state") {
-                try db.run(statement, [first])
-            }
+            for statement in fillLeadAggregateStatements { try db.run(statement, [first]) }
             try db.run("""
                 UPDATE dash_state SET speed_version = speed_version + 1
                     WHERE EXISTS (SELECT 1 FROM leads WHERE id >= ?1 AND deleted = 0 AND first_touch_at IS NOT NULL)
