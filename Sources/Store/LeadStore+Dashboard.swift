@@ -245,16 +245,10 @@ extension LeadStore {
 
     /// Counts each character of a `dash_speed_delays.delays` text (UTF-8 of code points 1…3600,
     /// `Schema.delayCharacter`) at its second within the hour.
+    /// Decoded by the standard library's UTF-8 transcoder, with no String made per row.
     static func countDelayCharacters(_ bytes: UnsafeBufferPointer<UInt8>, into counts: inout [Int32]) {
-        var i = 0
-        while i < bytes.count {
-            let lead = bytes[i], length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 3
-            guard i + length <= bytes.count else { return }
-            let value = length == 1 ? Int(lead)
-                : length == 2 ? Int(lead & 0x1F) << 6 | Int(bytes[i + 1] & 0x3F)
-                : Int(lead & 0x0F) << 12 | Int(bytes[i + 1] & 0x3F) << 6 | Int(bytes[i + 2] & 0x3F)
-            if value >= 1, value <= 3600 { counts[value - 1] += 1 }
-            i += length
+        _ = transcode(bytes.makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: false) { value in
+            if value >= 1, value <= 3600 { counts[Int(value) - 1] += 1 }
         }
     }
 
